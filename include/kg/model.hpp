@@ -1,0 +1,84 @@
+// kg/model.hpp — the value types every pipeline stage passes along.
+//
+// Contract: all text is UTF-8; every byte offset is a half-open range [start, end) into the text of the
+// document named by `doc`, so provenance can always be checked against the original article.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+/// The kinds of thing libkg puts in a graph; UNKNOWN is for nodes read from foreign files.
+enum class EntityType : std::uint8_t {
+    PERSON, COMPANY, ORGANIZATION, COUNTRY, LOCATION, EVENT, PRODUCT, POLICY, UNKNOWN
+};
+
+/// Upper-case name of a type ("PERSON"), as written in every export.
+std::string_view to_string(EntityType type) noexcept;
+/// Parses an upper-case type name; nullopt when it is not one of the nine names.
+std::optional<EntityType> parse_entity_type(std::string_view name) noexcept;
+
+/// One input article.
+struct Document {
+    std::string id;      ///< unique id: path relative to the input directory, without extension
+    std::string source;  ///< where it came from (a path, "-" for stdin, "builtin:" for the sample)
+    std::string text;    ///< UTF-8 text
+};
+
+/// What the graph keeps of a document after extraction.
+struct DocumentInfo {
+    std::string id;          ///< the document id
+    std::string source;      ///< the document source
+    std::size_t bytes = 0;   ///< size of its text in bytes
+};
+
+/// A located piece of text: a mention of an entity or the evidence sentence of a relation.
+struct Span {
+    std::string doc;         ///< document id
+    std::size_t start = 0;   ///< first byte
+    std::size_t end = 0;     ///< one past the last byte
+    std::string text;        ///< the bytes [start, end) of the document text
+
+    friend bool operator==(const Span& a, const Span& b) {
+        return a.doc == b.doc && a.start == b.start && a.end == b.end && a.text == b.text;
+    }
+    friend bool operator<(const Span& a, const Span& b) {
+        if (a.doc != b.doc) return a.doc < b.doc;
+        if (a.start != b.start) return a.start < b.start;
+        return a.end < b.end;
+    }
+};
+
+using Mention = Span;   ///< where an entity is named
+using Evidence = Span;  ///< the sentence that states a relation
+
+/// An entity found in one document, before merging into the graph.
+struct DocEntity {
+    std::string name;                  ///< canonical full name in this document ("Li Qiang")
+    EntityType type = EntityType::UNKNOWN;  ///< its type
+    std::vector<std::string> aliases;  ///< other surface forms seen ("Li", "Premier Li Qiang")
+    std::vector<Mention> mentions;     ///< every mention, in text order
+};
+
+/// A relation found in one document; subject and object index DocExtraction::entities.
+struct DocRelation {
+    std::size_t subject = 0;   ///< index of the subject entity
+    std::string predicate;     ///< a predicate of the vocabulary (predicates.tsv)
+    std::size_t object = 0;    ///< index of the object entity
+    double confidence = 1.0;   ///< extractor's belief in (0, 1]
+    Evidence evidence;         ///< the sentence stating it
+};
+
+/// Everything extracted from one document.
+struct DocExtraction {
+    std::string doc;                     ///< document id
+    std::vector<DocEntity> entities;     ///< entities in order of first mention
+    std::vector<DocRelation> relations;  ///< relations in text order
+};
+
+}  // namespace kg

@@ -1,0 +1,23 @@
+// Internal: files from data/ compiled into the library (see cmake/embed.cmake), so the tools work
+// from any directory and after installation.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::detail {
+
+/// Contents of an embedded file by its path relative to the project ("data/predicates.tsv",
+/// "seeds/000_x.txt"); throws kg::Error when there is no such file.
+std::string_view embedded_file(std::string_view path);
+/// Paths of all embedded files under a prefix, sorted bytewise.
+std::vector<std::string> embedded_files(std::string_view prefix);
+
+/// Directory that overrides embedded data files (kg::set_data_dir); empty when unset.
+const std::string& data_dir();
+/// Reads data file `name` (e.g. "predicates.tsv") from data_dir() if set and present there, else
+/// from the embedded copy.
+std::string data_file(std::string_view name);
+
+}  // namespace kg::detail

@@ -1,0 +1,211 @@
+#include <kg/graph.hpp>
+
+#include <kg/error.hpp>
+#include <kg/predicates.hpp>
+
+#include <algorithm>
+#include <array>
+
+namespace kg {
+
+namespace {
+constexpr std::array<std::string_view, 9> kTypeNames = {"PERSON",  "COMPANY", "ORGANIZATION", "COUNTRY", "LOCATION",
+                                                        "EVENT",   "PRODUCT", "POLICY",       "UNKNOWN"};
+
+bool is_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Levenshtein distance on folded names, for "did you mean" suggestions only (short strings).
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+}  // namespace
+
+std::string_view to_string(EntityType type) noexcept { return kTypeNames[static_cast<std::size_t>(type)]; }
+
+std::optional<EntityType> parse_entity_type(std::string_view name) noexcept {
+    for (std::size_t i = 0; i < kTypeNames.size(); ++i)
+        if (kTypeNames[i] == name) return static_cast<EntityType>(i);
+    return std::nullopt;
+}
+
+std::string slugify(std::string_view name) {
+    std::string out;
+    bool dash = false;
+    for (unsigned char c : name) {
+        if (is_alnum(c)) {
+            if (dash && !out.empty()) out += '-';
+            dash = false;
+            out += ascii_lower(static_cast<char>(c));
+        } else {
+            dash = true;
+        }
+    }
+    return out.empty() ? std::string("entity") : out;
+}
+
+std::string fold_name(std::string_view name) {
+    std::string out;
+    bool space = false;
+    for (unsigned char c : name) {
+        if (is_alnum(c) || c >= 0x80) {
+            if (space && !out.empty()) out += ' ';
+            space = false;
+            out += ascii_lower(static_cast<char>(c));
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_') {
+            space = true;
+        }
+        // other punctuation is dropped without a break: "U.S." -> "us"
+    }
+    return out;
+}
+
+void KnowledgeGraph::add_document(DocumentInfo info) { documents_.push_back(std::move(info)); }
+
+std::string KnowledgeGraph::unique_slug(const std::string& label, EntityType type) const {
+    std::string base = slugify(label);
+    if (by_id_.find(base) == by_id_.end()) return base;
+    std::string typed = base + "-" + slugify(to_string(type));
+    if (by_id_.find(typed) == by_id_.end()) return typed;
+    for (std::size_t n = 2;; ++n) {
+        std::string candidate = typed + "-" + std::to_string(n);
+        if (by_id_.find(candidate) == by_id_.end()) return candidate;
+    }
+}
+
+Vertex KnowledgeGraph::add_entity(const std::string& name, EntityType type) {
+    auto key = std::make_pair(name, type);
+    if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+    Entity e;
+    e.id = unique_slug(name, type);
+    e.label = name;
+    e.type = type;
+    Vertex v = boost::add_vertex(e, g_);
+    by_id_.emplace(g_[v].id, v);
+    by_key_.emplace(std::move(key), v);
+    return v;
+}
+
+void KnowledgeGraph::add_alias(Vertex v, const std::string& alias) {
+    Entity& e = g_[v];
+    if (alias.empty() || alias == e.label) return;
+    auto it = std::lower_bound(e.aliases.begin(), e.aliases.end(), alias);
+    if (it != e.aliases.end() && *it == alias) return;
+    e.aliases.insert(it, alias);
+}
+
+Edge KnowledgeGraph::add_relation(Vertex s, const std::string& predicate, Vertex o, double confidence,
+                                  const Evidence& evidence) {
+    if (is_symmetric(predicate) && g_[o].id < g_[s].id) std::swap(s, o);
+    std::string id = g_[s].id + "--" + predicate + "--" + g_[o].id;
+    Edge e;
+    if (auto it = edges_by_id_.find(id); it != edges_by_id_.end()) {
+        e = it->second;
+    } else {
+        Relation r;
+        r.id = id;
+        r.predicate = predicate;
+        e = boost::add_edge(s, o, r, g_).first;
+        edges_by_id_.emplace(std::move(id), e);
+    }
+    Relation& r = g_[e];
+    r.confidence = std::max(r.confidence, confidence);
+    if (std::find(r.evidence.begin(), r.evidence.end(), evidence) == r.evidence.end()) {
+        r.evidence.push_back(evidence);
+        r.weight += 1;
+    }
+    return e;
+}
+
+void KnowledgeGraph::add(const DocExtraction& x) {
+    std::vector<Vertex> vs;
+    vs.reserve(x.entities.size());
+    for (const DocEntity& de : x.entities) {
+        Vertex v = add_entity(de.name, de.type);
+        for (const auto& a : de.aliases) add_alias(v, a);
+        Entity& e = g_[v];
+        e.mentions.insert(e.mentions.end(), de.mentions.begin(), de.mentions.end());
+        e.frequency += de.mentions.size();
+        vs.push_back(v);
+    }
+    for (const DocRelation& r : x.relations) {
+        if (r.subject >= vs.size() || r.object >= vs.size() || r.subject == r.object) continue;
+        if (vs[r.subject] == vs[r.object]) continue;
+        add_relation(vs[r.subject], r.predicate, vs[r.object], r.confidence, r.evidence);
+    }
+}
+
+std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
+    if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::optional<Vertex> KnowledgeGraph::find(std::string_view name, EntityType type) const {
+    if (auto it = by_key_.find(std::make_pair(std::string(name), type)); it != by_key_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::vector<Vertex> KnowledgeGraph::lookup(std::string_view name) const {
+    const std::string want = fold_name(name);
+    std::vector<Vertex> out;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g_)))
+        if (fold_name(g_[v].label) == want) out.push_back(v);
+    if (!out.empty()) return out;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g_)))
+        for (const auto& a : g_[v].aliases)
+            if (fold_name(a) == want) {
+                out.push_back(v);
+                break;
+            }
+    if (!out.empty()) return out;
+    // Last resort: the node id itself ("li-qiang").
+    if (auto v = find_id(name)) out.push_back(*v);
+    return out;
+}
+
+std::vector<std::string> KnowledgeGraph::closest_labels(std::string_view name, std::size_t n) const {
+    const std::string want = fold_name(name);
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g_))) {
+        const std::string folded = fold_name(g_[v].label);
+        std::size_t d = edit_distance(want, folded);
+        // A label containing the query (or the reverse) is a better guess than its edit distance says.
+        if (!want.empty() && (folded.find(want) != std::string::npos || want.find(folded) != std::string::npos))
+            d = d / 4;
+        scored.emplace_back(d, g_[v].label);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> out;
+    for (const auto& [d, label] : scored) {
+        if (out.size() >= n) break;
+        if (std::find(out.begin(), out.end(), label) == out.end()) out.push_back(label);
+    }
+    return out;
+}
+
+Vertex KnowledgeGraph::insert_entity(Entity entity) {
+    if (by_id_.count(entity.id)) throw Error(ExitCode::bad_input, "duplicate node id '" + entity.id + "'");
+    auto key = std::make_pair(entity.label, entity.type);
+    Vertex v = boost::add_vertex(std::move(entity), g_);
+    by_id_.emplace(g_[v].id, v);
+    by_key_.emplace(std::move(key), v);
+    return v;
+}
+
+Edge KnowledgeGraph::insert_relation(Vertex s, Vertex o, Relation relation) {
+    if (edges_by_id_.count(relation.id)) throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
+    std::string id = relation.id;
+    Edge e = boost::add_edge(s, o, std::move(relation), g_).first;
+    edges_by_id_.emplace(std::move(id), e);
+    return e;
+}
+
+}  // namespace kg
