@@ -51,6 +51,13 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;      ///< an edge hand
 /// The merged graph of a corpus.
 class KnowledgeGraph {
 public:
+    KnowledgeGraph() = default;
+    /// Not copyable: the edge index holds descriptors into this graph's own storage.
+    KnowledgeGraph(const KnowledgeGraph&) = delete;
+    KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
+    KnowledgeGraph(KnowledgeGraph&&) noexcept = default;             ///< moves keep descriptors valid
+    KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept = default;  ///< moves keep descriptors valid
+
     /// The underlying Boost graph, for BGL algorithms and iteration.
     const Graph& graph() const noexcept { return g_; }
     /// Mutable access for algorithms that need it; do not change ids, labels or types through it.

@@ -12,6 +12,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kg {
@@ -65,5 +67,37 @@ struct GraphStats {
 
 /// Computes GraphStats.
 GraphStats stats(const KnowledgeGraph& graph);
+
+/// The one vertex `name` denotes (KnowledgeGraph::lookup: label, then alias, then node id). Throws
+/// kg::Error(no_result) when unknown (message lists the closest labels) or ambiguous (lists the candidates
+/// with type and id). A name equal to a node id (case-sensitive) selects that node even when its label
+/// also matches others, so an id always selects one.
+Vertex resolve_entity(const KnowledgeGraph& graph, std::string_view name);
+
+// Rendering for tools. Text is for people (one line per item, ending in '\n'); JSON is one pretty-printed
+// object ending in '\n'. Entities are named by label in text, and by label plus id in JSON.
+
+/// A path from a to b. Text: `A -pred-> B <-pred- C` (symmetric predicates as `-pred-`), then one line per
+/// hop with its first evidence sentence and document. JSON: {"from", "to", "from_id", "to_id", "length",
+/// "hops": [{"source", "target", "source_id", "target_id", "edge", "predicate", "direction"
+/// ("forward"|"backward"), "weight", "evidence": {"doc", "start", "end", "text"} or null}]} where
+/// source/target follow the walk and direction says whether the edge points the same way.
+std::string render_path(const KnowledgeGraph& graph, Vertex a, Vertex b, const std::vector<PathStep>& path,
+                        bool json);
+
+/// The incident edges of v. JSON: {"entity": {"id", "label", "type"}, "neighbors": [{"id", "label",
+/// "type", "edge", "predicate", "direction" ("out"|"in"), "weight"}]}.
+std::string render_neighbors(const KnowledgeGraph& graph, Vertex v, const std::vector<Neighbor>& list,
+                             bool json);
+
+/// A ranking from top_n. `measure` names the score ("degree", "in-degree", "out-degree", "betweenness");
+/// scores print as integers unless measure is "betweenness". JSON: {"measure", "results": [{"rank", "id",
+/// "label", "type", "score"}]}.
+std::string render_centrality(const KnowledgeGraph& graph, const std::vector<std::pair<Vertex, double>>& ranking,
+                              const std::string& measure, bool json);
+
+/// GraphStats. JSON: {"documents", "entities", "relations", "total_weight", "density", "components",
+/// "by_type": {TYPE: n}, "by_predicate": {predicate: n}}.
+std::string render_stats(const GraphStats& stats, bool json);
 
 }  // namespace kg

@@ -1,0 +1,138 @@
+// NetworkX node-link JSON (json_graph.node_link_graph(data, edges="edges")).
+#include <kg/export.hpp>
+
+#include <kg/version.hpp>
+
+#include "export/text.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cmath>
+#include <string>
+
+namespace kg {
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+// RapidJSON escapes quotes, backslash and control characters but passes bytes through; ill-formed UTF-8
+// is replaced first so the file always parses.
+void put(Writer& w, std::string_view s) {
+    const std::string clean = exportdetail::sanitize_utf8(s, false);
+    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+// JSON has no NaN/Infinity; null keeps the file loadable (NetworkX reads it as None).
+void put_number(Writer& w, double v) {
+    if (std::isfinite(v))
+        w.Double(v);
+    else
+        w.Null();
+}
+
+void put_spans(Writer& w, const std::vector<Span>& spans) {
+    w.StartArray();
+    for (const Span& s : spans) {
+        w.StartObject();
+        w.Key("doc");
+        put(w, s.doc);
+        w.Key("start");
+        w.Uint64(s.start);
+        w.Key("end");
+        w.Uint64(s.end);
+        w.Key("text");
+        put(w, s.text);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+}  // namespace
+
+void write_json(const KnowledgeGraph& graph, std::ostream& out) {
+    const Graph& g = graph.graph();
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.SetIndent(' ', 1);
+
+    w.StartObject();
+    w.Key("directed");
+    w.Bool(true);
+    w.Key("multigraph");
+    w.Bool(true);
+
+    w.Key("graph");
+    w.StartObject();
+    w.Key("documents");
+    w.StartArray();
+    for (const DocumentInfo& d : graph.documents()) {
+        w.StartObject();
+        w.Key("id");
+        put(w, d.id);
+        w.Key("source");
+        put(w, d.source);
+        w.Key("bytes");
+        w.Uint64(d.bytes);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("generator");
+    put(w, std::string("libkg ") + kg::version());
+    w.EndObject();
+
+    w.Key("nodes");
+    w.StartArray();
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+        const Entity& e = g[v];
+        w.StartObject();
+        w.Key("id");
+        put(w, e.id);
+        w.Key("label");
+        put(w, e.label);
+        w.Key("type");
+        put(w, to_string(e.type));
+        w.Key("aliases");
+        w.StartArray();
+        for (const auto& a : e.aliases) put(w, a);
+        w.EndArray();
+        w.Key("frequency");
+        w.Uint64(e.frequency);
+        w.Key("mentions");
+        put_spans(w, e.mentions);
+        w.EndObject();
+    }
+    w.EndArray();
+
+    w.Key("edges");
+    w.StartArray();
+    for (Edge ed : exportdetail::edges_in_order(g)) {
+        const Relation& r = g[ed];
+        w.StartObject();
+        w.Key("id");
+        put(w, r.id);
+        w.Key("source");
+        put(w, g[boost::source(ed, g)].id);
+        w.Key("target");
+        put(w, g[boost::target(ed, g)].id);
+        w.Key("key");
+        put(w, r.id);
+        w.Key("predicate");
+        put(w, r.predicate);
+        w.Key("weight");
+        put_number(w, r.weight);
+        w.Key("confidence");
+        put_number(w, r.confidence);
+        w.Key("evidence");
+        put_spans(w, r.evidence);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+
+    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    out.put('\n');
+}
+
+}  // namespace kg

@@ -1,0 +1,119 @@
+#include <kg/extract.hpp>
+
+#include "extract/doc.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace kg {
+
+struct Extractor::Impl {
+    const detail::Lexicons* lx = nullptr;
+};
+
+Extractor::Extractor() : impl_(std::make_unique<Impl>()) { impl_->lx = &detail::Lexicons::get(); }
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+namespace {
+
+bool is_code(const std::string& name) {
+    bool digit = false, alpha = false;
+    for (char c : name) {
+        if (c == ' ') return false;
+        digit = digit || (c >= '0' && c <= '9');
+        alpha = alpha || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+    return digit && alpha && name.size() <= 6;
+}
+
+// A bare model code ("R2") is named after its maker ("Acme R2"), so that it meets the full name used
+// elsewhere and two makers' "R2" never merge.
+void name_codes_after_makers(detail::DocState& st) {
+    for (const DocRelation& r : st.relations) {
+        if (r.predicate != "develops") continue;
+        detail::DocEnt& product = st.entities[r.object];
+        if (product.type == EntityType::PRODUCT && is_code(product.name))
+            product.name = st.entities[r.subject].name + " " + product.name;
+    }
+}
+
+DocExtraction to_extraction(const detail::DocState& st) {
+    DocExtraction x;
+    x.doc = st.doc->id;
+    // Entities with the same name and type (after renaming) are one entity.
+    std::map<std::pair<std::string, EntityType>, std::size_t> index;
+    std::vector<std::size_t> remap(st.entities.size(), SIZE_MAX);
+    std::vector<std::pair<std::uint32_t, std::size_t>> order;  // first mention → entity
+    for (std::size_t k = 0; k < st.entities.size(); ++k) {
+        std::uint32_t first = UINT32_MAX;
+        for (std::size_t m : st.entities[k].mentions) first = std::min(first, st.tok.tokens[st.mentions[m].b].start);
+        if (st.entities[k].mentions.empty()) continue;
+        order.emplace_back(first, k);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [first, k] : order) {
+        const detail::DocEnt& e = st.entities[k];
+        auto key = std::make_pair(e.name, e.type);
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.emplace(key, x.entities.size()).first;
+            DocEntity de;
+            de.name = e.name;
+            de.type = e.type;
+            x.entities.push_back(std::move(de));
+        }
+        remap[k] = it->second;
+        DocEntity& de = x.entities[it->second];
+        for (std::size_t m : e.mentions) {
+            const detail::MentionCand& mc = st.mentions[m];
+            const auto& T = st.tok.tokens;
+            std::uint32_t start = T[mc.b].start, end = T[mc.e - 1].end;
+            de.mentions.push_back(Mention{st.doc->id, start, end, st.doc->text.substr(start, end - start)});
+            if (mc.surface != de.name && std::find(de.aliases.begin(), de.aliases.end(), mc.surface) == de.aliases.end())
+                de.aliases.push_back(mc.surface);
+        }
+    }
+    for (DocEntity& de : x.entities) {
+        std::sort(de.mentions.begin(), de.mentions.end());
+        de.mentions.erase(std::unique(de.mentions.begin(), de.mentions.end()), de.mentions.end());
+        std::sort(de.aliases.begin(), de.aliases.end());
+    }
+    for (const DocRelation& r : st.relations) {
+        if (remap[r.subject] == SIZE_MAX || remap[r.object] == SIZE_MAX || remap[r.subject] == remap[r.object]) continue;
+        DocRelation out = r;
+        out.subject = remap[r.subject];
+        out.object = remap[r.object];
+        x.relations.push_back(std::move(out));
+    }
+    std::stable_sort(x.relations.begin(), x.relations.end(),
+                     [](const DocRelation& a, const DocRelation& b) { return a.evidence.start < b.evidence.start; });
+    return x;
+}
+
+}  // namespace
+
+DocExtraction Extractor::operator()(const Document& doc) const {
+    detail::DocState st;
+    st.doc = &doc;
+    st.lx = impl_->lx;
+    st.tok = detail::tokenize(doc.text, impl_->lx->abbreviations);
+    detail::find_mentions(st);
+    detail::resolve_entities(st);
+    detail::find_relations(st);
+    name_codes_after_makers(st);
+    return to_extraction(st);
+}
+
+KnowledgeGraph build_graph(const std::vector<Document>& docs) {
+    Extractor extract;
+    KnowledgeGraph g;
+    for (const Document& d : docs) {
+        g.add_document(DocumentInfo{d.id, d.source, d.text.size()});
+        g.add(extract(d));
+    }
+    return g;
+}
+
+}  // namespace kg

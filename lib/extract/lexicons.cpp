@@ -1,0 +1,184 @@
+#include "extract/lexicons.hpp"
+
+#include <kg/error.hpp>
+#include <kg/graph.hpp>
+
+#include "data/embedded.hpp"
+#include "text/util.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kg::detail {
+
+namespace {
+
+std::vector<EntityType> parse_types(std::string_view list, const std::string& file) {
+    std::vector<EntityType> out;
+    for (auto t : split(list, ',')) {
+        t = trim(t);
+        if (t == "ACTOR") {
+            for (EntityType x : {EntityType::PERSON, EntityType::COMPANY, EntityType::ORGANIZATION, EntityType::COUNTRY})
+                out.push_back(x);
+            continue;
+        }
+        auto type = parse_entity_type(t);
+        if (!type) throw Error(ExitCode::bad_input, file + ": unknown entity type '" + std::string(t) + "'");
+        out.push_back(*type);
+    }
+    return out;
+}
+
+template <class F>
+void each_row(const std::string& name, F&& f) {
+    std::string text = data_file(name);
+    std::size_t line_no = 0;
+    for (auto line : split_lines(text)) {
+        ++line_no;
+        if (line.empty() || line[0] == '#') continue;
+        f(split(line, '\t'), line_no);
+    }
+}
+
+std::vector<std::string> words_of(std::string_view phrase) {
+    std::vector<std::string> out;
+    for (auto w : split(phrase, ' '))
+        if (!w.empty()) out.push_back(lower(w));
+    return out;
+}
+
+void load(Lexicons& lx) {
+    each_row("abbreviations.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        std::string w = lower(trim(c[0]));
+        lx.abbreviations.all.insert(w);
+        if (c.size() > 1 && trim(c[1]) == "title") lx.abbreviations.never_final.insert(w);
+    });
+    each_row("gazetteer.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 3) throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": expected 5 columns");
+        GazEntry e;
+        std::string_view type = c[1];
+        if (type == "DEMONYM") {
+            e.demonym = true;
+            e.type = EntityType::COUNTRY;
+        } else if (auto t = parse_entity_type(type)) {
+            e.type = *t;
+        } else {
+            throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": unknown type");
+        }
+        e.canonical = std::string(c[2]);
+        if (c.size() > 3) e.country = std::string(c[3]);
+        if (c.size() > 4)
+            for (auto f : split(c[4], ',')) {
+                if (f == "seat") e.seat = true;
+                if (f == "gov") e.gov = true;
+            }
+        std::string key = fold_name(c[0]);
+        if (key.empty()) return;
+        lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, words_of(key).size());
+        lx.gazetteer[key].push_back(std::move(e));
+    });
+    each_row("words.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() < 4) return;
+        WordInfo w;
+        w.upos = std::string(c[1]);
+        w.count = static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10));
+        w.lower_share = std::strtof(std::string(c[3]).c_str(), nullptr);
+        lx.words.emplace(std::string(c[0]), std::move(w));
+    });
+    each_row("person_names.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() < 3) return;
+        lx.person_tokens.emplace(std::string(c[0]),
+                                 std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
+                                                static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
+    });
+    each_row("roles.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() < 2) return;
+        std::string w = lower(trim(c[0]));
+        lx.roles_max_words = std::max(lx.roles_max_words, words_of(w).size());
+        lx.roles.emplace(w, std::string(trim(c[1])));
+    });
+    each_row("cues.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 3) throw Error(ExitCode::bad_input, "cues.tsv:" + std::to_string(line) + ": expected 3 columns");
+        auto type = parse_types(c[1], "cues.tsv");
+        Cue::Where where = c[2] == "legal" ? Cue::legal : c[2] == "any" ? Cue::any : c[2] == "after" ? Cue::after : Cue::head;
+        lx.cues.emplace(lower(c[0]), Cue{type.front(), where});
+    });
+    each_row("context.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() < 2) return;
+        EntityType type = parse_types(c[1], "context.tsv").front();
+        std::string w = lower(trim(c[0]));
+        lx.context_nouns.emplace(w, type);
+        if (!w.empty() && w.back() == 'y' && w.size() > 2 && std::string("aeiou").find(w[w.size() - 2]) == std::string::npos)
+            lx.context_nouns.emplace(w.substr(0, w.size() - 1) + "ies", type);
+        else if (!w.empty() && (w.back() == 's' || w.back() == 'x' || w.back() == 'h'))
+            lx.context_nouns.emplace(w + "es", type);
+        else
+            lx.context_nouns.emplace(w + "s", type);
+    });
+    each_row("common_acronyms.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.common_acronyms.insert(std::string(trim(c[0])));
+    });
+    each_row("role_relations.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() >= 2) lx.role_predicates.emplace(lower(trim(c[0])), std::string(trim(c[1])));
+    });
+    each_row("name_variants.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() >= 2) lx.name_variants.emplace_back(words_of(c[0]), std::string(trim(c[1])));
+    });
+    each_row("triggers.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 5) throw Error(ExitCode::bad_input, "triggers.tsv:" + std::to_string(line) + ": expected 5 columns");
+        Trigger proto;
+        proto.predicate = std::string(c[1]);
+        proto.subject_types = parse_types(c[2], "triggers.tsv");
+        proto.object_types = parse_types(c[3], "triggers.tsv");
+        for (auto o : split(c[4], ',')) {
+            if (o == "noun") proto.noun = true;
+            if (o == "reverse") proto.reverse = true;
+            if (o == "implicit") proto.implicit = true;
+        }
+        for (auto form : split(c[0], '|')) {
+            Trigger t = proto;
+            t.words = words_of(form);
+            if (t.words.empty()) continue;
+            lx.triggers_by_first[t.words.front()].push_back(lx.triggers.size());
+            lx.triggers.push_back(std::move(t));
+        }
+    });
+    // Longer trigger phrases first, so "focus on" wins over "focus".
+    for (auto& [w, idx] : lx.triggers_by_first)
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+            return lx.triggers[a].words.size() > lx.triggers[b].words.size();
+        });
+}
+
+}  // namespace
+
+const Lexicons& Lexicons::get() {
+    static const Lexicons lx = [] {
+        Lexicons l;
+        load(l);
+        return l;
+    }();
+    return lx;
+}
+
+const std::vector<GazEntry>* Lexicons::lookup(const std::string& surface) const {
+    auto it = gazetteer.find(fold_name(surface));
+    return it == gazetteer.end() ? nullptr : &it->second;
+}
+
+const WordInfo* Lexicons::word(const std::string& w) const {
+    auto it = words.find(w);
+    return it == words.end() ? nullptr : &it->second;
+}
+
+bool Lexicons::common(const std::string& w) const {
+    const WordInfo* info = word(w);
+    return info && info->lower_share >= 0.5f && info->upos != "PROPN";
+}
+
+std::string Lexicons::role(const std::string& phrase) const {
+    auto it = roles.find(phrase);
+    return it == roles.end() ? std::string() : it->second;
+}
+
+}  // namespace kg::detail

@@ -1,0 +1,461 @@
+// Stage 3: names in the text. Capitalized runs are cut at function words, split into
+// [country or demonym] [title] name, and typed from, in order of strength: the gazetteer, name-internal
+// cue words, context (titles, "startup X", "firms like X and Y", "its X"), person-name tokens, fallbacks.
+// Headlines and "Header:" prefixes carry no capitalization evidence, so there only names known from
+// elsewhere (gazetteer, the rest of the document) or ending in a cue word are taken.
+#include "extract/doc.hpp"
+
+#include "text/util.hpp"
+
+#include <kg/graph.hpp>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace kg::detail {
+
+std::string DocState::lower_tok(std::uint32_t i) const { return lower(tok.tokens[i].text); }
+
+int DocState::mention_at(std::uint32_t i) const {
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        if (mentions[k].b == i && !mentions[k].pseudo) return static_cast<int>(k);
+    return -1;
+}
+
+int DocState::mention_ending(std::uint32_t i) const {
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        if (mentions[k].e == i && !mentions[k].pseudo) return static_cast<int>(k);
+    return -1;
+}
+
+Evidence DocState::sentence_evidence(std::uint32_t s) const {
+    const Sentence& se = tok.sentences[s];
+    return Evidence{doc->id, se.start, se.stop, doc->text.substr(se.start, se.stop - se.start)};
+}
+
+namespace {
+
+bool has_upper_inside(std::string_view w) {
+    for (std::size_t i = 1; i < w.size(); ++i)
+        if (w[i] >= 'A' && w[i] <= 'Z') return true;
+    return false;
+}
+bool has_digit(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool has_alpha(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+bool all_caps(std::string_view w) {
+    int letters = 0;
+    for (char c : w) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters >= 2;
+}
+bool is_possessive(std::string_view w) {
+    return w == "'s" || w == "'S" || w == "\xE2\x80\x99s" || w == "\xE2\x80\x99S";
+}
+bool plain_cap(std::string_view w) {  // "Hinton": one capital then lower-case letters
+    if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    for (std::size_t i = 1; i < w.size(); ++i)
+        if (!(w[i] >= 'a' && w[i] <= 'z') && w[i] != '-' && w[i] != '\'') return false;
+    return true;
+}
+
+struct Finder {
+    DocState& st;
+    const Lexicons& lx;
+    const std::vector<Token>& T;
+    std::unordered_set<std::string> known;  // names (folded) found in ordinary sentences
+    std::unordered_set<std::string> lower_words;  // words the document writes in lower case
+    std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
+
+    explicit Finder(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {
+        for (const Token& t : T)
+            if (t.lower()) lower_words.insert(std::string(t.text));
+    }
+
+    std::string low(std::uint32_t i) const { return lower(T[i].text); }
+
+    bool function_word(std::uint32_t i) const {
+        if (all_caps(T[i].text)) return false;
+        const WordInfo* w = lx.word(low(i));
+        if (!w || w->lower_share < 0.5f) return false;
+        return w->upos == "ADP" || w->upos == "DET" || w->upos == "PRON" || w->upos == "AUX" || w->upos == "CCONJ" ||
+               w->upos == "SCONJ" || w->upos == "PART";
+    }
+
+    bool name_like(std::uint32_t i) const {
+        const Token& t = T[i];
+        if (t.kind == TokKind::punct || is_possessive(t.text)) return false;
+        if (!has_alpha(t.text)) return false;
+        if (!(t.cap() || has_upper_inside(t.text))) return false;
+        return !function_word(i);
+    }
+
+    const GazEntry* gaz_best(const std::string& surface, bool allow_demonym) const {
+        const auto* es = lx.lookup(surface);
+        if (!es) return nullptr;
+        const GazEntry* best = nullptr;
+        auto rank = [](const GazEntry& e) {
+            if (e.demonym) return 1;
+            switch (e.type) {
+                case EntityType::COUNTRY: return 6;
+                case EntityType::ORGANIZATION: return 5;
+                case EntityType::LOCATION: return e.seat ? 4 : 3;
+                case EntityType::PERSON: return 2;
+                default: return 0;
+            }
+        };
+        for (const auto& e : *es) {
+            if (e.demonym && !allow_demonym) continue;
+            if (!best || rank(e) > rank(*best)) best = &e;
+        }
+        return best;
+    }
+
+    // Longest gazetteer match starting at b within [b, e): returns length (0 if none).
+    std::uint32_t gaz_match(std::uint32_t b, std::uint32_t e, bool demonym, const GazEntry** out) const {
+        std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.gazetteer_max_words));
+        for (std::uint32_t k = max; k >= 1; --k) {
+            if (!T[b + k - 1].cap() && !has_upper_inside(T[b + k - 1].text)) continue;
+            const GazEntry* g = gaz_best(std::string(st.text(b, b + k)), true);
+            if (g && (g->demonym == demonym)) {
+                if (out) *out = g;
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    std::uint32_t role_match(std::uint32_t b, std::uint32_t e, std::string* role, std::string* code) const {
+        std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.roles_max_words));
+        for (std::uint32_t k = max; k >= 1; --k) {
+            std::string phrase;
+            for (std::uint32_t i = b; i < b + k; ++i) {
+                if (i > b) phrase += ' ';
+                phrase += low(i);
+            }
+            std::string c = lx.role(phrase);
+            if (!c.empty()) {
+                if (role) *role = phrase;
+                if (code) *code = c;
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    const Cue* cue(std::uint32_t i) const {
+        auto it = lx.cues.find(low(i));
+        return it == lx.cues.end() ? nullptr : &it->second;
+    }
+    bool cue_head(std::uint32_t i) const {
+        const Cue* c = cue(i);
+        return c && c->where != Cue::after && c->type != EntityType::LOCATION;
+    }
+
+    // First word token of sentence s, or of its text after a "Header:" prefix.
+    bool sentence_initial(std::uint32_t i, const Sentence& se) const {
+        std::uint32_t k = i;
+        while (k > se.begin) {
+            --k;
+            const Token& t = T[k];
+            if (t.kind != TokKind::punct) return false;
+            if (t.text == ":" || t.text == "\xE2\x80\x9C" || t.text == "\"" || t.text == "(" ||
+                t.text == "\xE2\x80\x94" || t.text == "\xE2\x80\x93" || t.text == "-" || t.text == "\xE2\x80\xA2")
+                return true;
+        }
+        return true;
+    }
+
+    void add(std::uint32_t b, std::uint32_t e, std::uint32_t s, MentionCand m) {
+        m.b = b;
+        m.e = e;
+        m.sentence = s;
+        m.surface = std::string(st.text(b, e));
+        st.mentions.push_back(std::move(m));
+    }
+
+    // Types a name [b, e) from the name itself and its context.
+    void type_name(MentionCand& m, std::uint32_t b, std::uint32_t e) const {
+        const std::string surface(st.text(b, e));
+        auto set = [&](EntityType t, TypeSource src) {
+            if (src > m.source || m.type == EntityType::UNKNOWN) {
+                m.type = t;
+                m.source = src;
+            }
+        };
+        if (const GazEntry* g = gaz_best(surface, false)) {
+            set(g->type, TypeSource::lexicon);
+            m.canonical = g->canonical;
+            if (m.country.empty()) m.country = g->country;
+            m.seat = g->seat;
+            return;
+        }
+        // Name-internal cues: the head word, a legal suffix, or an "any position" word.
+        for (std::uint32_t i = b; i < e; ++i) {
+            const Cue* c = cue(i);
+            if (!c || c->where == Cue::after) continue;
+            if (c->where == Cue::any || i + 1 == e || (c->where == Cue::legal && i > b)) {
+                if (e - b >= 2 || c->where == Cue::legal) set(c->type, TypeSource::cue);
+            }
+        }
+        if (m.source == TypeSource::cue) return;
+        // Model codes: "Walker S2", "R1".
+        std::string_view last = T[e - 1].text;
+        if (has_digit(last) && has_alpha(last) && last.size() <= 6) {
+            set(EntityType::PRODUCT, e - b >= 2 ? TypeSource::cue : TypeSource::context);
+            return;
+        }
+        if (!m.role.empty()) {
+            set(EntityType::PERSON, TypeSource::context);
+            return;
+        }
+        // "the Optimus robot", "its Cybertruck": a possessive determiner or a product noun right after.
+        if (e < T.size() && T[e].lower()) {
+            const Cue* c = cue(e);
+            if (c && c->where == Cue::after && b > 0 && (low(b - 1) == "its" || low(b - 1) == "their" || low(b - 1) == "the"))
+                set(EntityType::PRODUCT, TypeSource::context);
+        }
+        if (b > 0 && (low(b - 1) == "its" || low(b - 1) == "their")) set(EntityType::PRODUCT, TypeSource::weak);
+        // A context noun right before ("startup X", "analyst Jane Roe"), or a list introduced by one.
+        if (auto t = context_type(b)) set(*t, TypeSource::context);
+        if (m.source >= TypeSource::context) return;
+        // Person names: two or three plain capitalized words whose first is a known given name.
+        if (e - b >= 2 && e - b <= 3) {
+            bool plain = true;
+            for (std::uint32_t i = b; i < e; ++i) plain = plain && plain_cap(T[i].text);
+            if (plain) {
+                auto it = lx.person_tokens.find(std::string(T[b].text));
+                unsigned firsts = it == lx.person_tokens.end() ? 0 : it->second.first;
+                bool common_first = lx.common(low(b));
+                if (firsts >= 3 && !common_first) set(EntityType::PERSON, TypeSource::context);
+                else if (firsts >= 1 && !common_first) set(EntityType::PERSON, TypeSource::weak);
+                else if (b >= 2 && is_possessive(T[b - 1].text)) set(EntityType::PERSON, TypeSource::weak);
+                else if (e < T.size() && (low(e) == "said" || low(e) == "says" || low(e) == "told")) set(EntityType::PERSON, TypeSource::weak);
+            }
+        }
+        if (m.source >= TypeSource::weak) return;
+        if (e - b == 1 && (has_upper_inside(T[b].text) || all_caps(T[b].text) || T[b].text.find('.') != std::string_view::npos))
+            set(EntityType::COMPANY, TypeSource::weak);
+        else
+            set(e - b == 1 ? EntityType::COMPANY : EntityType::ORGANIZATION, TypeSource::fallback);
+    }
+
+    // Type implied by the words before a name: "startup X", "firms like Y and X", "luminaries such as X".
+    std::optional<EntityType> context_type(std::uint32_t b) const {
+        if (b == 0) return std::nullopt;
+        auto noun_type = [&](std::uint32_t i) -> std::optional<EntityType> {
+            if (!T[i].lower()) return std::nullopt;
+            auto it = lx.context_nouns.find(low(i));
+            if (it != lx.context_nouns.end()) return it->second;
+            std::string role = lx.role(low(i));
+            if (!role.empty()) return EntityType::PERSON;
+            return std::nullopt;
+        };
+        if (auto t = noun_type(b - 1)) return t;
+        // Walk left over a list: names, commas, "and", "or", "to", "from".
+        std::int64_t i = static_cast<std::int64_t>(b) - 1;
+        int steps = 0;
+        while (i >= 0 && steps < 40) {
+            ++steps;
+            std::string w = low(static_cast<std::uint32_t>(i));
+            if (w == "," || w == "and" || w == "or" || w == "to" || w == "from" || w == "&" || name_like(static_cast<std::uint32_t>(i)) ||
+                is_possessive(T[i].text) || T[i].kind == TokKind::number) {
+                --i;
+                continue;
+            }
+            break;
+        }
+        if (i < 0) return std::nullopt;
+        std::string w = low(static_cast<std::uint32_t>(i));
+        std::int64_t noun = -1;
+        if (w == "like" || w == "including") noun = i - 1;
+        else if (w == "as" && i >= 1 && low(static_cast<std::uint32_t>(i - 1)) == "such") noun = i - 2;
+        if (noun < 0) return std::nullopt;
+        return noun_type(static_cast<std::uint32_t>(noun));
+    }
+
+    // Splits a run into [country|demonym] [title] name and records the mention(s).
+    void take_run(std::uint32_t b, std::uint32_t e, std::uint32_t s, bool header) {
+        const Sentence& se = st.tok.sentences[s];
+        MentionCand m;
+        // Sentence-initial adverbs and verbs are not part of a name ("Even President X", "Powered by").
+        while (b < e && sentence_initial(b, se)) {
+            const WordInfo* w = lx.word(low(b));
+            bool weak_word = w && w->lower_share >= 0.5f && w->upos != "NOUN" && w->upos != "ADJ" && w->upos != "PROPN" &&
+                             !lx.lookup(std::string(T[b].text));
+            bool lone_common = e - b == 1 && lx.common(low(b)) && !lx.lookup(std::string(T[b].text));
+            if (!(weak_word || lone_common)) break;
+            ++b;
+        }
+        for (bool again = true; again && b < e;) {
+            again = false;
+            const GazEntry* g = nullptr;
+            if (std::uint32_t k = gaz_match(b, e, true, &g); k && b + k < e) {
+                m.country = g->canonical;
+                m.mod_b = b;
+                m.mod_e = b + k;
+                b += k;
+                again = true;
+                continue;
+            }
+            std::string role, code;
+            if (std::uint32_t k = gaz_match(b, e, false, &g);
+                k && b + k < e && g->type == EntityType::COUNTRY && role_match(b + k, e, nullptr, nullptr)) {
+                MentionCand c;
+                type_name(c, b, b + k);
+                add(b, b + k, s, c);
+                m.country = g->canonical;
+                b += k;
+                again = true;
+                continue;
+            }
+            if (std::uint32_t k = role_match(b, e, &role, &code); k && b + k < e) {
+                m.role = role;
+                m.role_code = code;
+                b += k;
+                again = true;
+            }
+        }
+        if (b >= e) return;
+        // A lone demonym ("Chinese") names no entity; a lone common acronym ("AI") is a noun.
+        const GazEntry* demo = nullptr;
+        if (gaz_match(b, e, true, &demo) == e - b) return;
+        if (lx.common_acronyms.count(std::string(T[b].text))) {
+            bool cue_end = cue_head(e - 1);
+            if (e - b == 1 || !cue_end) ++b;
+            if (b >= e) return;
+        }
+        if (e - b == 1 && lx.common_acronyms.count(std::string(T[b].text))) return;
+        const std::string surface(st.text(b, e));
+        if (header) {
+            bool ok = known.count(fold_name(surface)) || lx.lookup(surface) || cue_head(e - 1) ||
+                      (e - b == 1 && (has_upper_inside(T[b].text) || (has_digit(T[b].text))));
+            if (!ok) {
+                // Take the longest known or gazetteer names inside the run instead.
+                for (std::uint32_t i = b; i < e;) {
+                    std::uint32_t best = 0;
+                    for (std::uint32_t k = e - i; k >= 1; --k) {
+                        std::string sub(st.text(i, i + k));
+                        if (known.count(fold_name(sub)) || gaz_best(sub, false)) {
+                            best = k;
+                            break;
+                        }
+                    }
+                    if (best) {
+                        MentionCand c;
+                        type_name(c, i, i + best);
+                        add(i, i + best, s, c);
+                        i += best;
+                    } else {
+                        ++i;
+                    }
+                }
+                return;
+            }
+        } else if (sentence_initial(b, se) && e - b == 1 && !lx.lookup(surface) && !has_upper_inside(T[b].text) &&
+                   !has_digit(T[b].text) && !all_caps(T[b].text)) {
+            // A lone capitalized word opening a sentence is a name only if the text treats it as one elsewhere:
+            // decided after the whole document has been read.
+            if (lower_words.count(lower(surface)) || lx.common(lower(surface))) return;
+            type_name(m, b, e);
+            m.b = b;
+            m.e = e;
+            m.sentence = s;
+            m.surface = surface;
+            tentative.push_back(std::move(m));
+            return;
+        }
+        type_name(m, b, e);
+        add(b, e, s, m);
+    }
+
+    void scan_sentence(std::uint32_t s, bool title_pass) {
+        const Sentence& se = st.tok.sentences[s];
+        // "Header: text" — the part before an early colon is a header.
+        std::uint32_t header_end = se.begin;
+        if (st.title_case[s]) header_end = se.end;
+        else
+            for (std::uint32_t i = se.begin; i < se.end && i < se.begin + 8; ++i)
+                if (T[i].text == ":") {
+                    header_end = i;
+                    break;
+                }
+        std::uint32_t i = se.begin;
+        while (i < se.end) {
+            if (!name_like(i)) {
+                ++i;
+                continue;
+            }
+            std::uint32_t j = i, last = i;
+            while (j < se.end) {
+                if ((j < header_end) != (i < header_end)) break;
+                if (name_like(j)) {
+                    last = j++;
+                    continue;
+                }
+                const Token& t = T[j];
+                if (t.text == "-" && !t.space_before && j + 1 < se.end && !T[j + 1].space_before && name_like(j + 1)) {
+                    // "US-China": two names; "High-Level": one.
+                    if (gaz_match(last, last + 1, false, nullptr) || gaz_match(last, last + 1, true, nullptr) ||
+                        gaz_match(j + 1, j + 2, false, nullptr) || gaz_match(j + 1, j + 2, true, nullptr))
+                        break;
+                    ++j;
+                    continue;
+                }
+                std::string w = low(j);
+                if ((w == "of" || w == "for" || w == "on" || w == "&" || w == "de") && j + 1 < se.end && name_like(j + 1) &&
+                    (cue_head(last) || w == "&")) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            bool header = i < header_end;
+            if (header == title_pass) take_run(i, last + 1, s, header);
+            i = last + 1;
+        }
+    }
+};
+
+bool is_title_case(const DocState& st, const Sentence& se) {
+    const auto& T = st.tok.tokens;
+    int words = 0, caps = 0, lowers = 0;
+    for (std::uint32_t i = se.begin; i < se.end; ++i) {
+        if (T[i].kind != TokKind::word || !has_alpha(T[i].text)) continue;
+        ++words;
+        if (T[i].cap()) ++caps;
+        else if (T[i].lower()) ++lowers;
+    }
+    if (words == 0) return false;
+    // Short lines with no lower-case word ("OUR TAKE", "Key Takeaways:") and long Title Case headlines.
+    return (lowers == 0 && words <= 6) || (words >= 4 && caps * 4 >= words * 3);
+}
+
+}  // namespace
+
+void find_mentions(DocState& st) {
+    st.title_case.clear();
+    for (const Sentence& se : st.tok.sentences) st.title_case.push_back(is_title_case(st, se));
+    Finder f(st);
+    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, false);
+    for (const MentionCand& m : st.mentions) {
+        f.known.insert(fold_name(m.surface));
+        // The first and last words of multi-word names are known too: "Li" after "Li Qiang".
+        if (m.e - m.b >= 2) {
+            f.known.insert(fold_name(st.tok.tokens[m.b].text));
+            f.known.insert(fold_name(st.tok.tokens[m.e - 1].text));
+        }
+    }
+    for (MentionCand& m : f.tentative)
+        if (f.known.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
+    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
+    std::stable_sort(st.mentions.begin(), st.mentions.end(),
+                     [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; });
+}
+
+}  // namespace kg::detail

@@ -1,0 +1,623 @@
+// Stage 5: relations between the entities of a document, from four kinds of evidence:
+//  - titles and roles around a person ("Chinese Premier X", "Acme analyst X", "X, Acme reporter",
+//    "Acme's X", "X of Acme", "Acme and its founder, X");
+//  - modifiers of a name ("Chinese startup X" → based_in; "Acme's R2", "its X robot" → develops);
+//  - trigger words from data/triggers.tsv with their subject on the left and object on the right
+//    (passives, coordinated lists and the document's main event as an implicit object);
+//  - event/place co-occurrence ("EVENT ... in PLACE" → held_in) and "PLACE's PLACE" → part_of.
+// Each kind has a fixed confidence: the closer the words, the surer the relation.
+#include "extract/doc.hpp"
+
+#include "text/util.hpp"
+
+#include <kg/graph.hpp>
+#include <kg/predicates.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace kg::detail {
+
+namespace {
+
+bool is_possessive(std::string_view w) {
+    return w == "'s" || w == "'S" || w == "\xE2\x80\x99s" || w == "\xE2\x80\x99S";
+}
+
+struct Rel {
+    DocState& st;
+    const Lexicons& lx;
+    const std::vector<Token>& T;
+    std::set<std::tuple<int, std::string, int, std::uint32_t>> seen;
+    int main_event = -1;
+
+    explicit Rel(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {}
+
+    std::string low(std::uint32_t i) const { return lower(T[i].text); }
+    EntityType type_of(int m) const { return st.entities[st.mentions[m].entity].type; }
+    int ent(int m) const { return st.mentions[m].entity; }
+
+    const WordInfo* word(std::uint32_t i) const { return lx.word(low(i)); }
+    bool is_verb(std::uint32_t i) const {
+        if (!T[i].lower()) return false;
+        const WordInfo* w = word(i);
+        return w && (w->upos == "VERB" || w->upos == "AUX");
+    }
+    bool is_role(std::uint32_t i) const { return !lx.role(low(i)).empty(); }
+
+    void emit(int s_ent, const std::string& pred, int o_ent, double conf, std::uint32_t sentence) {
+        if (s_ent < 0 || o_ent < 0 || s_ent == o_ent || !is_predicate(pred)) return;
+        if (!seen.emplace(s_ent, pred, o_ent, sentence).second) return;
+        DocRelation r;
+        r.subject = static_cast<std::size_t>(s_ent);
+        r.predicate = pred;
+        r.object = static_cast<std::size_t>(o_ent);
+        r.confidence = conf;
+        r.evidence = st.sentence_evidence(sentence);
+        st.relations.push_back(std::move(r));
+    }
+
+    // Mention (index) covering token i, or -1.
+    int mention_covering(std::uint32_t i) const {
+        for (std::size_t k = 0; k < st.mentions.size(); ++k)
+            if (!st.mentions[k].pseudo && st.mentions[k].b <= i && i < st.mentions[k].e) return static_cast<int>(k);
+        return -1;
+    }
+
+    // The entity for a country named by a demonym at tokens [b, e): found by name, or created.
+    int country_entity(const std::string& name, std::uint32_t b, std::uint32_t e, std::uint32_t sentence) {
+        for (std::size_t k = 0; k < st.entities.size(); ++k)
+            if (st.entities[k].name == name && st.entities[k].type == EntityType::COUNTRY) {
+                add_mention(static_cast<int>(k), b, e, sentence);
+                return static_cast<int>(k);
+            }
+        DocEnt d;
+        d.name = name;
+        d.type = EntityType::COUNTRY;
+        d.source = TypeSource::lexicon;
+        st.entities.push_back(d);
+        int id = static_cast<int>(st.entities.size() - 1);
+        add_mention(id, b, e, sentence);
+        return id;
+    }
+    void add_mention(int entity, std::uint32_t b, std::uint32_t e, std::uint32_t sentence) {
+        if (e <= b) return;
+        for (std::size_t k : st.entities[entity].mentions)
+            if (st.mentions[k].b == b && st.mentions[k].e == e) return;
+        MentionCand m;
+        m.b = b;
+        m.e = e;
+        m.sentence = sentence;
+        m.surface = std::string(st.text(b, e));
+        m.entity = entity;
+        m.type = st.entities[entity].type;
+        m.pseudo = true;  // not used to find arguments: it is a modifier, not a noun phrase
+        st.entities[entity].mentions.push_back(st.mentions.size());
+        st.mentions.push_back(std::move(m));
+    }
+
+    bool gov_code(const std::string& code) const {
+        return code.find("GOV") != std::string::npos || code.find("LEG") != std::string::npos ||
+               code.find("ELI") != std::string::npos || code.find("MIL") != std::string::npos ||
+               code.find("JUD") != std::string::npos;
+    }
+    std::string role_predicate(const std::string& role) const {
+        auto it = lx.role_predicates.find(role);
+        return it == lx.role_predicates.end() ? "works_for" : it->second;
+    }
+    bool org_like(EntityType t) const { return t == EntityType::COMPANY || t == EntityType::ORGANIZATION; }
+
+    // --- titles and roles -------------------------------------------------------------------------------
+    void titles() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            MentionCand& m = st.mentions[k];
+            if (m.pseudo || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
+            const int pk = static_cast<int>(k);
+            // "Chinese Premier X", "U.S. President X"
+            if (!m.role.empty() && !m.country.empty() && gov_code(m.role_code)) {
+                int country = -1;
+                if (m.mod_e > m.mod_b) country = country_entity(m.country, m.mod_b, m.mod_e, m.sentence);
+                else if (int c = mention_covering(m.b - 1 - (m.b >= 2 && is_role(m.b - 1) ? 1 : 0)); c >= 0)
+                    country = ent(c);
+                if (country < 0) {
+                    // The country mention sits before the title: find it.
+                    for (std::uint32_t i = m.b; i-- > 0 && i + 4 > m.b;)
+                        if (int c = mention_covering(i); c >= 0 && type_of(c) == EntityType::COUNTRY) {
+                            country = ent(c);
+                            break;
+                        }
+                }
+                emit(ent(pk), "leader_of", country, 0.9, m.sentence);
+            }
+            person_org(pk);
+        }
+    }
+
+    // Organization linked to a person by a role noun next to the name.
+    void person_org(int pk) {
+        const MentionCand& p = st.mentions[pk];
+        const std::uint32_t s = p.sentence;
+        const Sentence& se = st.tok.sentences[s];
+        // "Acme analyst X", "former Acme CEO X": organization, role word(s), person.
+        {
+            std::uint32_t i = p.b;
+            std::string role;
+            while (i > se.begin && (is_role(i - 1) || T[i - 1].lower()) && p.b - i < 3) {
+                if (is_role(i - 1)) role = low(i - 1);
+                --i;
+                if (!role.empty()) break;
+            }
+            if (!role.empty() && i > se.begin) {
+                int o = st.mention_ending(i);
+                if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.85, s);
+            }
+        }
+        // "Acme's X"
+        if (p.b >= 2 && is_possessive(T[p.b - 1].text)) {
+            int o = st.mention_ending(p.b - 1);
+            if (o >= 0 && org_like(type_of(o))) emit(ent(pk), "works_for", ent(o), 0.75, s);
+        }
+        // "X, Acme reporter" / "X, the executive in Acme's unit" / "X of consultancy Acme" / "X, founder of Acme"
+        std::uint32_t i = p.e;
+        if (i < se.end && (T[i].text == "," || low(i) == "of" || low(i) == "at")) {
+            std::string role;
+            bool of = low(i) == "of" || low(i) == "at";
+            ++i;
+            for (std::uint32_t steps = 0; i < se.end && steps < 6; ++steps) {
+                std::string w = low(i);
+                if (int o = st.mention_at(i); o >= 0) {
+                    if (!org_like(type_of(o))) break;
+                    std::uint32_t after = st.mentions[o].e;
+                    std::string role_after;
+                    if (after < se.end && is_role(after)) role_after = low(after);
+                    if (!role.empty() || !role_after.empty() || of)
+                        emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s);
+                    break;
+                }
+                if (is_role(i)) role = w;
+                else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
+                           w == "for" || lx.context_nouns.count(w) || (T[i].lower() && !is_verb(i))))
+                    break;
+                ++i;
+            }
+        }
+        // "Acme and its founder, X" / "Acme's founder, X"
+        if (p.b >= 3) {
+            std::uint32_t j = p.b;
+            if (T[j - 1].text == ",") --j;
+            if (j >= 2 && is_role(j - 1)) {
+                std::string role = low(j - 1);
+                std::uint32_t k = j - 1;
+                if (k >= 1 && (low(k - 1) == "its" || is_possessive(T[k - 1].text))) {
+                    int o = -1;
+                    if (is_possessive(T[k - 1].text)) o = st.mention_ending(k - 1);
+                    else
+                        for (std::uint32_t x = k - 1; x-- > se.begin;)
+                            if (int c = st.mention_ending(x + 1); c >= 0 && org_like(type_of(c))) {
+                                o = c;
+                                break;
+                            }
+                    if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.8, p.sentence);
+                }
+            }
+        }
+    }
+
+    // --- modifiers: "Chinese startup X", "China's rising AI company X", "Chinese firms like X and Y" ---------
+    void based_in() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || !org_like(type_of(static_cast<int>(k)))) continue;
+            std::uint32_t noun = find_head_noun(m.b);
+            if (noun == UINT32_MAX) continue;
+            // Walk left over modifiers of the head noun to a demonym or "Country's".
+            std::uint32_t i = noun;
+            for (int steps = 0; i > st.tok.sentences[m.sentence].begin && steps < 5; ++steps) {
+                --i;
+                std::string w = low(i);
+                if (w == "and" || w == "or" || w == ",") break;
+                const auto* es = lx.lookup(std::string(T[i].text));
+                if (es && T[i].cap()) {
+                    for (const auto& e : *es)
+                        if (e.demonym) {
+                            emit(ent(static_cast<int>(k)), "based_in", country_entity(e.canonical, i, i + 1, m.sentence), 0.8,
+                                 m.sentence);
+                            i = 0;
+                            break;
+                        }
+                    if (i == 0) break;
+                }
+                if (is_possessive(T[i].text) && i > 0) {
+                    int c = st.mention_ending(i);
+                    if (c >= 0 && type_of(c) == EntityType::COUNTRY) emit(ent(static_cast<int>(k)), "based_in", ent(c), 0.75, m.sentence);
+                    break;
+                }
+                if (!(T[i].lower() || lx.common_acronyms.count(std::string(T[i].text)))) break;
+            }
+        }
+    }
+
+    // The context noun that introduces a name: right before it, or before "like"/"such as" heading its list.
+    std::uint32_t find_head_noun(std::uint32_t b) const {
+        if (b == 0) return UINT32_MAX;
+        if (T[b - 1].lower() && lx.context_nouns.count(low(b - 1))) return b - 1;
+        std::int64_t i = static_cast<std::int64_t>(b) - 1;
+        for (int steps = 0; i >= 0 && steps < 30; ++steps) {
+            std::string w = low(static_cast<std::uint32_t>(i));
+            if (w == "like" || w == "including") {
+                if (i >= 1 && lx.context_nouns.count(low(static_cast<std::uint32_t>(i - 1)))) return static_cast<std::uint32_t>(i - 1);
+                return UINT32_MAX;
+            }
+            if (w == "as" && i >= 2 && low(static_cast<std::uint32_t>(i - 1)) == "such") {
+                if (lx.context_nouns.count(low(static_cast<std::uint32_t>(i - 2)))) return static_cast<std::uint32_t>(i - 2);
+                return UINT32_MAX;
+            }
+            if (w == "," || w == "and" || w == "or" || w == "&" || mention_covering(static_cast<std::uint32_t>(i)) >= 0) {
+                --i;
+                continue;
+            }
+            break;
+        }
+        return UINT32_MAX;
+    }
+
+    // --- products: "Acme's R2", "its X robot" -------------------------------------------------------------
+    void products() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || type_of(static_cast<int>(k)) != EntityType::PRODUCT) continue;
+            int owner = owner_of(m);
+            if (owner >= 0) emit(owner, "develops", ent(static_cast<int>(k)), 0.75, m.sentence);
+        }
+    }
+
+public:
+    int owner_of(const MentionCand& m) const {
+        // Walk left over a list of products to "its"/"their" or "Acme's".
+        std::uint32_t i = m.b;
+        const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
+        for (int steps = 0; i > begin && steps < 12; ++steps) {
+            --i;
+            std::string w = low(i);
+            if (is_possessive(T[i].text)) {
+                int o = st.mention_ending(i);
+                return o >= 0 && org_like(type_of(o)) ? ent(o) : -1;
+            }
+            if (w == "its" || w == "their") {
+                // The nearest company before, in this sentence or the previous one.
+                std::uint32_t from = m.sentence > 0 ? st.tok.sentences[m.sentence - 1].begin : begin;
+                for (std::uint32_t x = i; x-- > from;)
+                    if (int c = mention_covering(x); c >= 0 && org_like(type_of(c))) return ent(c);
+                return -1;
+            }
+            if (w == "and" || w == "," || w == "or" || T[i].lower() || mention_covering(i) >= 0) continue;
+            break;
+        }
+        return -1;
+    }
+
+private:
+    // --- trigger words ----------------------------------------------------------------------------------
+    bool allowed(int m, const std::vector<EntityType>& types) const {
+        EntityType t = type_of(m);
+        return std::find(types.begin(), types.end(), t) != types.end();
+    }
+    bool blocked_subject(int m) const {
+        const MentionCand& c = st.mentions[m];
+        if (c.e < T.size() && is_possessive(T[c.e].text)) return true;
+        if (c.b == 0) return false;
+        std::string p = low(c.b - 1);
+        return p == "in" || p == "at" || p == "of" || p == "on" || p == "with" || p == "for" || p == "by" || p == "into" ||
+               p == "about" || p == "against" || p == "than";
+    }
+
+    // Mentions coordinated with m in a list ("X, Y and Z", "from X to Y", "startups like X and Y").
+    std::vector<int> list_left(int m, const std::vector<EntityType>& types) const {
+        std::vector<int> out{m};
+        std::uint32_t i = st.mentions[m].b;
+        const std::uint32_t begin = st.tok.sentences[st.mentions[m].sentence].begin;
+        while (i > begin) {
+            bool connector = false;
+            std::uint32_t j = i;
+            while (j > begin) {
+                std::string w = low(j - 1);
+                if (w == "," || w == "and" || w == "or" || w == "to" || w == "from" || w == "like" || w == "including" ||
+                    w == "as" || w == "such" || w == "&") {
+                    connector = true;
+                    --j;
+                    continue;
+                }
+                if (st.mention_ending(j) >= 0) break;
+                const WordInfo* wi = word(j - 1);
+                bool modifier = T[j - 1].lower() && !is_verb(j - 1) && (!wi || wi->upos == "ADJ" || wi->upos == "NOUN" || wi->upos == "ADV" || wi->upos == "NUM" || wi->upos == "PROPN");
+                if (modifier || lx.common_acronyms.count(std::string(T[j - 1].text)) || is_role(j - 1)) {
+                    --j;
+                    continue;
+                }
+                break;
+            }
+            int prev = st.mention_ending(j);
+            if (!connector || prev < 0) break;
+            if (allowed(prev, types)) out.push_back(prev);
+            i = st.mentions[prev].b;
+        }
+        return out;
+    }
+    std::vector<int> list_right(int m, const std::vector<EntityType>& types) const {
+        std::vector<int> out{m};
+        std::uint32_t i = st.mentions[m].e;
+        const std::uint32_t end = st.tok.sentences[st.mentions[m].sentence].end;
+        while (i < end) {
+            std::uint32_t j = i;
+            bool connector = false;
+            while (j < end) {
+                std::string w = low(j);
+                if (w == "," || w == "and" || w == "or" || w == "&") {
+                    connector = true;
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            int next = j < end ? st.mention_at(j) : -1;
+            if (!connector || next < 0) break;
+            if (allowed(next, types)) out.push_back(next);
+            i = st.mentions[next].e;
+        }
+        return out;
+    }
+
+    bool match_trigger(std::uint32_t i, const Trigger& t, std::uint32_t end) const {
+        if (i + t.words.size() > end) return false;
+        for (std::size_t k = 0; k < t.words.size(); ++k)
+            if (low(i + static_cast<std::uint32_t>(k)) != t.words[k]) return false;
+        return true;
+    }
+
+    void triggers() {
+        for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            for (std::uint32_t i = se.begin; i < se.end; ++i) {
+                if (mention_covering(i) >= 0 || T[i].cap()) continue;
+                auto it = lx.triggers_by_first.find(low(i));
+                if (it == lx.triggers_by_first.end()) continue;
+                std::size_t matched_len = 0;
+                for (std::size_t idx : it->second) {
+                    const Trigger& t = lx.triggers[idx];
+                    if (matched_len && t.words.size() < matched_len) break;
+                    if (!match_trigger(i, t, se.end)) continue;
+                    matched_len = t.words.size();
+                    if (t.noun) noun_trigger(t, i, i + static_cast<std::uint32_t>(t.words.size()), s);
+                    else verb_trigger(t, i, i + static_cast<std::uint32_t>(t.words.size()), s);
+                }
+            }
+        }
+    }
+
+    int nearest_left(std::uint32_t from, std::uint32_t begin, const std::vector<EntityType>& types, bool subject) const {
+        for (std::uint32_t i = from; i > begin && from - i < 30;) {
+            --i;
+            if (T[i].text == ";" || T[i].text == ":") return -1;
+            int m = st.mention_ending(i + 1);
+            if (m < 0) continue;
+            if (allowed(m, types) && (!subject || !blocked_subject(m))) return m;
+            i = st.mentions[m].b;
+        }
+        return -1;
+    }
+    int nearest_right(std::uint32_t from, std::uint32_t end, const std::vector<EntityType>& types) const {
+        for (std::uint32_t i = from; i < end && i - from < 16; ++i) {
+            if (T[i].text == ";") return -1;
+            int m = st.mention_at(i);
+            if (m < 0) {
+                for (std::size_t k = 0; k < st.mentions.size(); ++k)
+                    if (st.mentions[k].pseudo && st.mentions[k].b == i && st.mentions[k].entity >= 0 &&
+                        std::find(types.begin(), types.end(), st.entities[st.mentions[k].entity].type) != types.end() &&
+                        st.mentions[k].e > st.mentions[k].b && !st.mentions[k].surface.empty() && T[i].lower())
+                        return static_cast<int>(k);
+                continue;
+            }
+            if (allowed(m, types)) return m;
+            i = st.mentions[m].e - 1;
+        }
+        return -1;
+    }
+
+    void verb_trigger(const Trigger& t, std::uint32_t b, std::uint32_t e, std::uint32_t s) {
+        const Sentence& se = st.tok.sentences[s];
+        // Passive: "was praised by X".
+        bool passive = false;
+        if (e < se.end && low(e) == "by") {
+            for (std::uint32_t k = b; k > se.begin && b - k < 3;) {
+                --k;
+                std::string w = low(k);
+                if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being") {
+                    passive = true;
+                    break;
+                }
+            }
+        }
+        std::vector<int> subjects, objects;
+        if (passive) {
+            int sub = nearest_right(e + 1, se.end, t.subject_types);
+            int obj = nearest_left(b, se.begin, t.object_types, false);
+            if (sub >= 0) subjects = list_right(sub, t.subject_types);
+            if (obj >= 0) objects = list_left(obj, t.object_types);
+        } else {
+            int sub = nearest_left(b, se.begin, t.subject_types, true);
+            int obj = nearest_right(e, se.end, t.object_types);
+            if (sub >= 0) subjects = list_left(sub, t.subject_types);
+            if (obj >= 0) objects = list_right(obj, t.object_types);
+        }
+        if (subjects.empty()) return;
+        std::vector<int> object_ents;
+        for (int o : objects) object_ents.push_back(ent(o));
+        if (object_ents.empty() && t.implicit && main_event >= 0 &&
+            std::find(t.object_types.begin(), t.object_types.end(), EntityType::EVENT) != t.object_types.end())
+            object_ents.push_back(main_event);
+        double conf = passive ? 0.65 : 0.7;
+        for (int sm : subjects)
+            for (int oe : object_ents) {
+                if (t.reverse) emit(oe, t.predicate, ent(sm), conf, s);
+                else emit(ent(sm), t.predicate, oe, conf, s);
+            }
+    }
+
+    // Country named by a demonym or name token at i (for "US-Chinese rivalry").
+    int country_at(std::uint32_t i, std::uint32_t s) {
+        if (int m = mention_covering(i); m >= 0) return type_of(m) == EntityType::COUNTRY ? ent(m) : -1;
+        if (!T[i].cap()) return -1;
+        if (const auto* es = lx.lookup(std::string(T[i].text)))
+            for (const auto& e : *es)
+                if (e.demonym || e.type == EntityType::COUNTRY) return country_entity(e.canonical, i, i + 1, s);
+        return -1;
+    }
+
+    void noun_trigger(const Trigger& t, std::uint32_t b, std::uint32_t e, std::uint32_t s) {
+        const Sentence& se = st.tok.sentences[s];
+        if (t.predicate == "competes_with") {
+            // "rivalry between X and Y"
+            for (std::uint32_t i = e; i < se.end && i < e + 8; ++i) {
+                if (low(i) != "between") continue;
+                int x = nearest_right(i + 1, se.end, t.subject_types);
+                if (x < 0) break;
+                auto pair = list_right(x, t.subject_types);
+                if (pair.size() >= 2) emit(ent(pair[0]), t.predicate, ent(pair[1]), 0.7, s);
+                return;
+            }
+            // "US-Chinese tech rivalry"
+            for (std::uint32_t i = b; i > se.begin + 2 && b - i < 4;) {
+                --i;
+                if (T[i].text == "-" && !T[i].space_before && i + 1 < se.end && !T[i + 1].space_before) {
+                    int x = country_at(i - 1, s), y = country_at(i + 1, s);
+                    if (x >= 0 && y >= 0) emit(x, t.predicate, y, 0.7, s);
+                    return;
+                }
+            }
+            // "X and Y have long been viewed as major rivals"
+            if (low(b) == "rivals") {
+                int y = nearest_left(b, se.begin, t.subject_types, true);
+                if (y >= 0) {
+                    auto pair = list_left(y, t.subject_types);
+                    if (pair.size() >= 2) emit(ent(pair[1]), t.predicate, ent(pair[0]), 0.65, s);
+                }
+            }
+            return;
+        }
+        // "X's focus on Y", "US sanctions on China": the subject right before the noun, the object after on/against.
+        int sub = -1;
+        std::uint32_t k = b;
+        while (k > se.begin && T[k - 1].lower() && !is_verb(k - 1) && b - k < 2) --k;  // "X's recent focus"
+        if (k > se.begin && is_possessive(T[k - 1].text)) sub = st.mention_ending(k - 1);
+        else if (k > se.begin) sub = st.mention_ending(k);
+        if (sub >= 0 && !allowed(sub, t.subject_types)) sub = -1;
+        if (t.predicate == "attends") {
+            // "participation from ... companies like X"
+            if (e < se.end && low(e) == "from") {
+                int x = nearest_right(e + 1, se.end, t.subject_types);
+                if (x < 0) return;
+                int obj = nearest_right(st.mentions[x].e, se.end, t.object_types);
+                int oe = obj >= 0 ? ent(obj) : main_event;
+                for (int m : list_right(x, t.subject_types)) emit(ent(m), t.predicate, oe, 0.55, s);
+            }
+            return;
+        }
+        if (sub < 0) return;
+        if (e < se.end && (low(e) == "on" || low(e) == "against" || low(e) == "of")) {
+            int obj = nearest_right(e + 1, std::min(se.end, e + 6), t.object_types);
+            if (obj >= 0) emit(ent(sub), t.predicate, ent(obj), 0.65, s);
+        }
+    }
+
+    // --- places -------------------------------------------------------------------------------------------
+    void places() {
+        for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+            std::vector<int> events, places;
+            for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+                const MentionCand& m = st.mentions[k];
+                if (m.sentence != s || m.entity < 0) continue;
+                EntityType t = type_of(static_cast<int>(k));
+                if (t == EntityType::EVENT && (!m.pseudo || T[m.b].lower())) events.push_back(static_cast<int>(k));
+                if (t == EntityType::LOCATION && !m.pseudo && m.b > 0) {
+                    std::string p = low(m.b - 1);
+                    if (p == "in" || p == "on")
+                        places.push_back(static_cast<int>(k));
+                    else if (p == "of" && m.b >= 2 && (low(m.b - 2) == "banks" || low(m.b - 2) == "outskirts"))
+                        places.push_back(static_cast<int>(k));
+                }
+                // "Shanghai's Huangpu River": a place inside a place.
+                if (t == EntityType::LOCATION && !m.pseudo && m.e + 1 < T.size() && is_possessive(T[m.e].text)) {
+                    int in = st.mention_at(m.e + 1);
+                    if (in >= 0 && type_of(in) == EntityType::LOCATION) {
+                        emit(ent(in), "part_of", ent(static_cast<int>(k)), 0.6, s);
+                        places.push_back(static_cast<int>(k));
+                    }
+                }
+            }
+            for (int ev : events)
+                for (int pl : places) {
+                    std::uint32_t a = st.mentions[ev].b, c = st.mentions[pl].b;
+                    std::uint32_t dist = a > c ? a - c : c - a;
+                    if (dist <= 14) emit(ent(ev), "held_in", ent(pl), 0.55, s);
+                }
+        }
+    }
+
+    void find_main_event() {
+        std::size_t best = 0;
+        for (std::size_t k = 0; k < st.entities.size(); ++k)
+            if (st.entities[k].type == EntityType::EVENT && st.entities[k].mentions.size() > best) {
+                best = st.entities[k].mentions.size();
+                main_event = static_cast<int>(k);
+            }
+    }
+
+    // "the conference", "this year's summit": descriptions standing for the document's main event.
+    void event_descriptions() {
+        if (main_event < 0) return;
+        for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            for (std::uint32_t i = se.begin + 1; i < se.end; ++i) {
+                auto c = lx.cues.find(low(i));
+                if (c == lx.cues.end() || c->second.type != EntityType::EVENT || c->second.where != Cue::head) continue;
+                std::string d = low(i - 1);
+                bool def = d == "the" || d == "this" || (is_possessive(T[i - 1].text) && i >= 2 && low(i - 2) == "year");
+                if (!def) continue;
+                std::uint32_t b = is_possessive(T[i - 1].text) ? i - 3 : i - 1;
+                if (T[i].cap()) continue;
+                MentionCand m;
+                m.b = b;
+                m.e = i + 1;
+                m.sentence = s;
+                m.surface = std::string(st.text(b, i + 1));
+                m.entity = main_event;
+                m.type = EntityType::EVENT;
+                m.pseudo = true;
+                st.mentions.push_back(std::move(m));
+            }
+        }
+    }
+
+public:
+    void run() {
+        find_main_event();
+        event_descriptions();
+        titles();
+        based_in();
+        products();
+        triggers();
+        places();
+    }
+};
+
+}  // namespace
+
+void find_relations(DocState& st) {
+    Rel r(st);
+    r.run();
+}
+
+}  // namespace kg::detail

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# README command 1: set up, build, and build the graph of the built-in sample (the five seed articles):
+# prints the connection of "Li Qiang" and "Global South" and writes seeds.graphml and seeds.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+echo '$ kg-query path "Li Qiang" "Global South"'
+build/kg-query path "Li Qiang" "Global South"
+build/kg-export --quiet --graphml -o seeds.graphml
+build/kg-export --quiet --json -o seeds.json
+echo "wrote seeds.graphml and seeds.json ($(build/kg-query --quiet stats | head -3 | tr '\n' ' '))"

@@ -1,0 +1,65 @@
+// Stage 1 alone: tokens and sentences.
+#include <doctest/doctest.h>
+
+#include "extract/lexicons.hpp"
+#include "text/tokenize.hpp"
+
+#include <string>
+#include <vector>
+
+using namespace kg::detail;
+
+namespace {
+std::vector<std::string> words(const Tokenized& t) {
+    std::vector<std::string> out;
+    for (const auto& tok : t.tokens) out.emplace_back(tok.text);
+    return out;
+}
+std::vector<std::string> sentences(const std::string& text, const Tokenized& t) {
+    std::vector<std::string> out;
+    for (const auto& s : t.sentences) out.push_back(text.substr(s.start, s.stop - s.start));
+    return out;
+}
+const Abbreviations& abbr() { return Lexicons::get().abbreviations; }
+}  // namespace
+
+TEST_CASE("tokenize: abbreviations keep their period, sentences do not break after them") {
+    std::string text = "The U.S. fined Acme Ltd. on Monday. Mr. Smith left.";
+    auto t = tokenize(text, abbr());
+    auto w = words(t);
+    CHECK(w == std::vector<std::string>{"The", "U.S.", "fined", "Acme", "Ltd.", "on", "Monday", ".", "Mr.", "Smith", "left", "."});
+    auto s = sentences(text, t);
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "The U.S. fined Acme Ltd. on Monday.");
+    CHECK(s[1] == "Mr. Smith left.");
+}
+
+TEST_CASE("tokenize: curly quotes, possessives, dashes and byte offsets") {
+    std::string text = "Beijing\xE2\x80\x99s \xE2\x80\x9Cplan\xE2\x80\x9D \xE2\x80\x94 US-China ties";
+    auto t = tokenize(text, abbr());
+    auto w = words(t);
+    CHECK(w == std::vector<std::string>{"Beijing", "\xE2\x80\x99s", "\xE2\x80\x9C", "plan", "\xE2\x80\x9D", "\xE2\x80\x94", "US", "-", "China", "ties"});
+    for (const auto& tok : t.tokens) CHECK(text.substr(tok.start, tok.end - tok.start) == std::string(tok.text));
+    CHECK(t.tokens[1].space_before == false);
+    CHECK(t.tokens[7].space_before == false);
+}
+
+TEST_CASE("tokenize: newlines end sentences; numbers and domains stay whole") {
+    std::string text = "Headline Here\nIt costs $100 billion, or 3,000.5 units at example.com today!";
+    auto t = tokenize(text, abbr());
+    auto s = sentences(text, t);
+    REQUIRE(s.size() == 2);
+    CHECK(s[0] == "Headline Here");
+    auto w = words(t);
+    CHECK(std::find(w.begin(), w.end(), "3,000.5") != w.end());
+    CHECK(std::find(w.begin(), w.end(), "example.com") != w.end());
+    CHECK(std::find(w.begin(), w.end(), "100") != w.end());
+}
+
+TEST_CASE("tokenize: empty and punctuation-only text") {
+    CHECK(tokenize("", abbr()).tokens.empty());
+    CHECK(tokenize("", abbr()).sentences.empty());
+    auto t = tokenize("?!... --", abbr());
+    CHECK(!t.tokens.empty());
+    for (const auto& tok : t.tokens) CHECK(tok.kind == TokKind::punct);
+}
