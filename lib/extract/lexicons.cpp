@@ -115,6 +115,9 @@ void load(Lexicons& lx) {
         else
             lx.context_nouns.emplace(w + "s", type);
     });
+    each_row("non_names.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.non_names.insert(std::string(trim(c[0])));
+    });
     each_row("common_acronyms.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.common_acronyms.insert(std::string(trim(c[0])));
     });

@@ -54,6 +54,7 @@ struct Lexicons {
     std::size_t roles_max_words = 1;
     std::unordered_map<std::string, Cue> cues;                         ///< lower-case word → cue
     std::unordered_map<std::string, EntityType> context_nouns;         ///< singular and plural forms
+    std::unordered_set<std::string> non_names;                         ///< "Friday", "July": never a name alone
     std::unordered_set<std::string> common_acronyms;                   ///< "AI", "CEO": nouns, not names
     std::unordered_map<std::string, std::string> role_predicates;      ///< "founder" → "founder_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form

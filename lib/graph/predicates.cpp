@@ -8,7 +8,8 @@ namespace kg {
 const std::vector<Predicate>& predicates() {
     static const std::vector<Predicate> table = [] {
         std::vector<Predicate> out;
-        for (const auto& line : detail::split_lines(detail::data_file("predicates.tsv"))) {
+        const std::string text = detail::data_file("predicates.tsv");  // the lines below are views into it
+        for (const auto& line : detail::split_lines(text)) {
             if (line.empty() || line[0] == '#') continue;
             auto cols = detail::split(line, '\t');
             if (cols.size() < 2) continue;

@@ -35,10 +35,14 @@ Evidence DocState::sentence_evidence(std::uint32_t s) const {
 
 namespace {
 
+// CamelCase ("DeepMind", "iPhone"): a capital after the first letter in a word that also has lower case.
 bool has_upper_inside(std::string_view w) {
-    for (std::size_t i = 1; i < w.size(); ++i)
-        if (w[i] >= 'A' && w[i] <= 'Z') return true;
-    return false;
+    bool lower = false, inner = false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w[i] >= 'a' && w[i] <= 'z') lower = true;
+        if (i > 0 && w[i] >= 'A' && w[i] <= 'Z') inner = true;
+    }
+    return lower && inner;
 }
 bool has_digit(std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -195,11 +199,24 @@ struct Finder {
             m.seat = g->seat;
             return;
         }
-        // Name-internal cues: the head word, a legal suffix, or an "any position" word.
+        // "X role Y": a name right before a role noun and another name is the person's organization.
+        if (e + 1 < T.size() && T[e].lower() && role_match(e, e + 1, nullptr, nullptr) && T[e + 1].cap() &&
+            context_type(b) != EntityType::PERSON) {
+            set(EntityType::COMPANY, TypeSource::cue);
+            return;
+        }
+        // Name-internal cues: the head word (before "of"/"on"/"for" when the name has one), a legal
+        // suffix, or an "any position" word.
+        std::uint32_t head = e - 1;
+        for (std::uint32_t i = b + 1; i < e; ++i)
+            if (T[i].lower()) {
+                head = i - 1;
+                break;
+            }
         for (std::uint32_t i = b; i < e; ++i) {
             const Cue* c = cue(i);
             if (!c || c->where == Cue::after) continue;
-            if (c->where == Cue::any || i + 1 == e || (c->where == Cue::legal && i > b)) {
+            if (c->where == Cue::any || i == head || (c->where == Cue::legal && i > b)) {
                 if (e - b >= 2 || c->where == Cue::legal) set(c->type, TypeSource::cue);
             }
         }
@@ -217,8 +234,9 @@ struct Finder {
         // "the Optimus robot", "its Cybertruck": a possessive determiner or a product noun right after.
         if (e < T.size() && T[e].lower()) {
             const Cue* c = cue(e);
-            if (c && c->where == Cue::after && b > 0 && (low(b - 1) == "its" || low(b - 1) == "their" || low(b - 1) == "the"))
-                set(EntityType::PRODUCT, TypeSource::context);
+            bool plural = T[e].text.back() == 's';
+            bool determiner = b > 0 && (low(b - 1) == "its" || low(b - 1) == "their" || low(b - 1) == "the");
+            if (c && c->where == Cue::after && (!plural || determiner)) set(EntityType::PRODUCT, TypeSource::context);
         }
         if (b > 0 && (low(b - 1) == "its" || low(b - 1) == "their")) set(EntityType::PRODUCT, TypeSource::weak);
         // A context noun right before ("startup X", "analyst Jane Roe"), or a list introduced by one.
@@ -239,10 +257,26 @@ struct Finder {
             }
         }
         if (m.source >= TypeSource::weak) return;
+        if (e - b == 1 && plain_cap(T[b].text) && !lx.common(low(b))) {
+            // A lone surname or given name ("Liang's remarks") seen in person names more than once.
+            auto it = lx.person_tokens.find(std::string(T[b].text));
+            if (it != lx.person_tokens.end() && it->second.first + it->second.second >= 2 &&
+                (it->second.second >= 1 || it->second.first >= 2) && e < T.size() &&
+                (is_possessive(T[e].text) || is_verb_after(e))) {
+                set(EntityType::PERSON, TypeSource::weak);
+                return;
+            }
+        }
         if (e - b == 1 && (has_upper_inside(T[b].text) || all_caps(T[b].text) || T[b].text.find('.') != std::string_view::npos))
             set(EntityType::COMPANY, TypeSource::weak);
         else
             set(e - b == 1 ? EntityType::COMPANY : EntityType::ORGANIZATION, TypeSource::fallback);
+    }
+
+    bool is_verb_after(std::uint32_t i) const {
+        if (i >= T.size() || !T[i].lower()) return false;
+        const WordInfo* w = lx.word(low(i));
+        return w && (w->upos == "VERB" || w->upos == "AUX");
     }
 
     // Type implied by the words before a name: "startup X", "firms like Y and X", "luminaries such as X".
@@ -303,22 +337,23 @@ struct Finder {
                 again = true;
                 continue;
             }
-            std::string role, code;
-            if (std::uint32_t k = gaz_match(b, e, false, &g);
-                k && b + k < e && g->type == EntityType::COUNTRY && role_match(b + k, e, nullptr, nullptr)) {
-                MentionCand c;
-                type_name(c, b, b + k);
-                add(b, b + k, s, c);
-                m.country = g->canonical;
-                b += k;
-                again = true;
-                continue;
-            }
-            if (std::uint32_t k = role_match(b, e, &role, &code); k && b + k < e) {
+            // "[Country|Org] Title Name": a title inside the run splits off what precedes it.
+            for (std::uint32_t p = b; p < e; ++p) {
+                std::string role, code;
+                std::uint32_t k = role_match(p, e, &role, &code);
+                if (!k || p + k >= e) continue;
+                if (const Cue* c = cue(e - 1); c && c->where != Cue::after) break;  // "General Motors"
+                if (p > b) {
+                    MentionCand c;
+                    type_name(c, b, p);
+                    if (c.type == EntityType::COUNTRY && c.source == TypeSource::lexicon) m.country = c.canonical;
+                    if (!lx.common_acronyms.count(std::string(T[b].text)) || p - b > 1) add(b, p, s, c);
+                }
                 m.role = role;
                 m.role_code = code;
-                b += k;
+                b = p + k;
                 again = true;
+                break;
             }
         }
         if (b >= e) return;
@@ -331,9 +366,15 @@ struct Finder {
             if (b >= e) return;
         }
         if (e - b == 1 && lx.common_acronyms.count(std::string(T[b].text))) return;
+        // "DeepMind AI model": a trailing common acronym modifies the noun after the name.
+        if (e - b > 1 && lx.common_acronyms.count(std::string(T[e - 1].text)) && e < T.size() && T[e].lower() &&
+            !function_word(e))
+            --e;
+        if (e - b == 1 && (lx.non_names.count(std::string(T[b].text)) || (cue(b) && cue(b)->where != Cue::legal)))
+            return;  // "Friday", or a generic head noun capitalized by house style ("the Conference")
         const std::string surface(st.text(b, e));
         if (header) {
-            bool ok = known.count(fold_name(surface)) || lx.lookup(surface) || cue_head(e - 1) ||
+            bool ok = known.count(fold_name(surface)) || lx.lookup(surface) || (st.title_case[s] && cue_head(e - 1)) ||
                       (e - b == 1 && (has_upper_inside(T[b].text) || (has_digit(T[b].text))));
             if (!ok) {
                 // Take the longest known or gazetteer names inside the run instead.

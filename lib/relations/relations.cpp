@@ -111,7 +111,7 @@ struct Rel {
     void titles() {
         const std::size_t n = st.mentions.size();
         for (std::size_t k = 0; k < n; ++k) {
-            MentionCand& m = st.mentions[k];
+            const MentionCand m = st.mentions[k];  // a copy: country_entity() may grow the vector
             if (m.pseudo || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
             const int pk = static_cast<int>(k);
             // "Chinese Premier X", "U.S. President X"
@@ -136,7 +136,7 @@ struct Rel {
 
     // Organization linked to a person by a role noun next to the name.
     void person_org(int pk) {
-        const MentionCand& p = st.mentions[pk];
+        const MentionCand p = st.mentions[pk];
         const std::uint32_t s = p.sentence;
         const Sentence& se = st.tok.sentences[s];
         // "Acme analyst X", "former Acme CEO X": organization, role word(s), person.
@@ -208,7 +208,7 @@ struct Rel {
     void based_in() {
         const std::size_t n = st.mentions.size();
         for (std::size_t k = 0; k < n; ++k) {
-            const MentionCand& m = st.mentions[k];
+            const MentionCand m = st.mentions[k];  // a copy: country_entity() may grow the vector
             if (m.pseudo || !org_like(type_of(static_cast<int>(k)))) continue;
             std::uint32_t noun = find_head_noun(m.b);
             if (noun == UINT32_MAX) continue;
@@ -409,8 +409,8 @@ private:
         return -1;
     }
     int nearest_right(std::uint32_t from, std::uint32_t end, const std::vector<EntityType>& types) const {
-        for (std::uint32_t i = from; i < end && i - from < 16; ++i) {
-            if (T[i].text == ";") return -1;
+        for (std::uint32_t i = from; i < end && i - from < 10; ++i) {
+            if (T[i].text == ";" || (T[i].text == "," && i > from)) return -1;
             int m = st.mention_at(i);
             if (m < 0) {
                 for (std::size_t k = 0; k < st.mentions.size(); ++k)
@@ -420,10 +420,21 @@ private:
                         return static_cast<int>(k);
                 continue;
             }
-            if (allowed(m, types)) return m;
+            if (allowed(m, types) || retypable(m, types)) return m;
             i = st.mentions[m].e - 1;
         }
         return -1;
+    }
+
+    // An object typed only by a fallback takes the one type its trigger allows ("releasing ChatGPT").
+    bool retypable(int m, const std::vector<EntityType>& types) const {
+        return types.size() == 1 && st.entities[ent(m)].source <= TypeSource::weak;
+    }
+    void retype(int m, const std::vector<EntityType>& types) {
+        if (!allowed(m, types) && retypable(m, types)) {
+            st.entities[ent(m)].type = types.front();
+            st.entities[ent(m)].source = TypeSource::context;
+        }
     }
 
     void verb_trigger(const Trigger& t, std::uint32_t b, std::uint32_t e, std::uint32_t s) {
@@ -450,7 +461,10 @@ private:
             int sub = nearest_left(b, se.begin, t.subject_types, true);
             int obj = nearest_right(e, se.end, t.object_types);
             if (sub >= 0) subjects = list_left(sub, t.subject_types);
-            if (obj >= 0) objects = list_right(obj, t.object_types);
+            if (obj >= 0 && !subjects.empty()) {
+                retype(obj, t.object_types);
+                objects = list_right(obj, t.object_types);
+            }
         }
         if (subjects.empty()) return;
         std::vector<int> object_ents;
@@ -566,6 +580,24 @@ private:
         }
     }
 
+    // "At the April summit, X urged ...": the sentence's subject attends the event it opens with.
+    void at_event() {
+        for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            if (se.end - se.begin < 5 || low(se.begin) != "at") continue;
+            std::uint32_t i = se.begin + 1;
+            int ev = -1;
+            for (; i < se.end && i < se.begin + 10; ++i) {
+                if (T[i].text == ",") break;
+                if (int m = mention_covering(i); m >= 0 && type_of(m) == EntityType::EVENT) ev = m;
+            }
+            if (ev < 0 || i + 1 >= se.end || T[i].text != ",") continue;
+            int subj = st.mention_at(i + 1);
+            if (subj >= 0 && (type_of(subj) == EntityType::PERSON || org_like(type_of(subj))) && is_verb(st.mentions[subj].e))
+                emit(ent(subj), "attends", ent(ev), 0.7, s);
+        }
+    }
+
     void find_main_event() {
         std::size_t best = 0;
         for (std::size_t k = 0; k < st.entities.size(); ++k)
@@ -587,7 +619,6 @@ private:
                 bool def = d == "the" || d == "this" || (is_possessive(T[i - 1].text) && i >= 2 && low(i - 2) == "year");
                 if (!def) continue;
                 std::uint32_t b = is_possessive(T[i - 1].text) ? i - 3 : i - 1;
-                if (T[i].cap()) continue;
                 MentionCand m;
                 m.b = b;
                 m.e = i + 1;
@@ -609,6 +640,7 @@ public:
         based_in();
         products();
         triggers();
+        at_event();
         places();
     }
 };
