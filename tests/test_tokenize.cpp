@@ -4,6 +4,7 @@
 #include "extract/lexicons.hpp"
 #include "text/tokenize.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 

@@ -31,7 +31,11 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Extracts every document (in the given order) and merges the results into one graph.
+/// Gives a name typed only by a guess (type_confidence < 0.5) the type another extraction established
+/// with evidence, so that the same name does not become two nodes of different types.
+void reconcile_types(std::vector<DocExtraction>& extractions);
+
+/// Extracts every document (in the given order), reconciles types, and merges the results into one graph.
 KnowledgeGraph build_graph(const std::vector<Document>& docs);
 
 }  // namespace kg

@@ -62,6 +62,7 @@ DocExtraction to_extraction(const detail::DocState& st) {
             DocEntity de;
             de.name = e.name;
             de.type = e.type;
+            de.type_confidence = static_cast<double>(e.source) / static_cast<double>(detail::TypeSource::lexicon);
             x.entities.push_back(std::move(de));
         }
         remap[k] = it->second;
@@ -106,12 +107,35 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     return to_extraction(st);
 }
 
+void reconcile_types(std::vector<DocExtraction>& xs) {
+    // A name typed by a guess in one document ("post-ChatGPT era") takes the type another document
+    // established with evidence ("released ChatGPT"), so one thing does not become two nodes.
+    std::map<std::string, std::pair<double, EntityType>> best;
+    for (const auto& x : xs)
+        for (const auto& e : x.entities) {
+            auto it = best.find(e.name);
+            if (it == best.end() || e.type_confidence > it->second.first) best[e.name] = {e.type_confidence, e.type};
+        }
+    for (auto& x : xs)
+        for (auto& e : x.entities) {
+            const auto& [conf, type] = best[e.name];
+            if (e.type_confidence < 0.5 && conf >= 0.5 && type != e.type) {
+                e.type = type;
+                e.type_confidence = conf;
+            }
+        }
+}
+
 KnowledgeGraph build_graph(const std::vector<Document>& docs) {
     Extractor extract;
+    std::vector<DocExtraction> xs;
+    xs.reserve(docs.size());
+    for (const Document& d : docs) xs.push_back(extract(d));
+    reconcile_types(xs);
     KnowledgeGraph g;
-    for (const Document& d : docs) {
-        g.add_document(DocumentInfo{d.id, d.source, d.text.size()});
-        g.add(extract(d));
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        g.add_document(DocumentInfo{docs[i].id, docs[i].source, docs[i].text.size()});
+        g.add(xs[i]);
     }
     return g;
 }

@@ -91,12 +91,13 @@ void load(Lexicons& lx) {
                                  std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
                                                 static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
     });
-    each_row("roles.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
-        if (c.size() < 2) return;
-        std::string w = lower(trim(c[0]));
-        lx.roles_max_words = std::max(lx.roles_max_words, words_of(w).size());
-        lx.roles.emplace(w, std::string(trim(c[1])));
-    });
+    for (const char* file : {"roles.tsv", "roles_news.tsv"})
+        each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
+            if (c.size() < 2) return;
+            std::string w = lower(trim(c[0]));
+            lx.roles_max_words = std::max(lx.roles_max_words, words_of(w).size());
+            lx.roles.emplace(w, std::string(trim(c[1])));
+        });
     each_row("cues.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 3) throw Error(ExitCode::bad_input, "cues.tsv:" + std::to_string(line) + ": expected 3 columns");
         auto type = parse_types(c[1], "cues.tsv");

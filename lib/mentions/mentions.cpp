@@ -73,6 +73,7 @@ struct Finder {
     const Lexicons& lx;
     const std::vector<Token>& T;
     std::unordered_set<std::string> known;  // names (folded) found in ordinary sentences
+    std::unordered_set<std::string> known_words;  // first and last words of those names ("Li" of "Li Qiang")
     std::unordered_set<std::string> lower_words;  // words the document writes in lower case
     std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
 
@@ -205,6 +206,13 @@ struct Finder {
             set(EntityType::COMPANY, TypeSource::cue);
             return;
         }
+        // "April Politburo meeting": a lower-case event noun closing the name is its head.
+        if (T[e - 1].lower()) {
+            if (const Cue* c = cue(e - 1); c && c->where == Cue::head) {
+                set(c->type, TypeSource::cue);
+                return;
+            }
+        }
         // Name-internal cues: the head word (before "of"/"on"/"for" when the name has one), a legal
         // suffix, or an "any position" word.
         std::uint32_t head = e - 1;
@@ -276,7 +284,8 @@ struct Finder {
     bool is_verb_after(std::uint32_t i) const {
         if (i >= T.size() || !T[i].lower()) return false;
         const WordInfo* w = lx.word(low(i));
-        return w && (w->upos == "VERB" || w->upos == "AUX");
+        if (w) return w->upos == "VERB" || w->upos == "AUX";
+        return T[i].text.size() > 4 && T[i].text.substr(T[i].text.size() - 2) == "ed";  // "emphasized"
     }
 
     // Type implied by the words before a name: "startup X", "firms like Y and X", "luminaries such as X".
@@ -343,6 +352,12 @@ struct Finder {
                 std::uint32_t k = role_match(p, e, &role, &code);
                 if (!k || p + k >= e) continue;
                 if (const Cue* c = cue(e - 1); c && c->where != Cue::after) break;  // "General Motors"
+                // What follows a title must look like a person's name ("President Jane Roe").
+                bool person_like = e - (p + k) <= 3;
+                for (std::uint32_t q = p + k; q < e && person_like; ++q) person_like = plain_cap(T[q].text) || all_caps(T[q].text);
+                if (const GazEntry* g = gaz_best(std::string(st.text(p + k, e)), false); g && g->type != EntityType::PERSON)
+                    person_like = false;
+                if (!person_like) continue;
                 if (p > b) {
                     MentionCand c;
                     type_name(c, b, p);
@@ -457,6 +472,16 @@ struct Finder {
                 break;
             }
             bool header = i < header_end;
+            // "the April Politburo (study) session": a body's name followed by an event noun names an event.
+            if (!header && cue(last) && cue(last)->type == EntityType::ORGANIZATION && cue(last)->where == Cue::head) {
+                for (std::uint32_t k = last + 1; k < se.end && k <= last + 2 && T[k].lower(); ++k) {
+                    const Cue* c = cue(k);
+                    if (c && c->type == EntityType::EVENT && c->where == Cue::head) {
+                        last = k;
+                        break;
+                    }
+                }
+            }
             if (header == title_pass) take_run(i, last + 1, s, header);
             i = last + 1;
         }
@@ -465,16 +490,22 @@ struct Finder {
 
 bool is_title_case(const DocState& st, const Sentence& se) {
     const auto& T = st.tok.tokens;
+    // Only the text after a "Header:" prefix counts ("Source: Reuters" is not a headline).
+    std::uint32_t from = se.begin;
+    for (std::uint32_t i = se.begin; i < se.end && i < se.begin + 8; ++i)
+        if (T[i].text == ":") {
+            from = i + 1;
+            break;
+        }
     int words = 0, caps = 0, lowers = 0;
-    for (std::uint32_t i = se.begin; i < se.end; ++i) {
+    for (std::uint32_t i = from; i < se.end; ++i) {
         if (T[i].kind != TokKind::word || !has_alpha(T[i].text)) continue;
         ++words;
         if (T[i].cap()) ++caps;
         else if (T[i].lower()) ++lowers;
     }
-    if (words == 0) return false;
-    // Short lines with no lower-case word ("OUR TAKE", "Key Takeaways:") and long Title Case headlines.
-    return (lowers == 0 && words <= 6) || (words >= 4 && caps * 4 >= words * 3);
+    // "OUR TAKE", "In Summary", "World Summit To Open In Paris": no lower-case word at all.
+    return (lowers == 0 && words >= 2) || (words >= 8 && caps * 20 >= words * 17);
 }
 
 }  // namespace
@@ -488,12 +519,12 @@ void find_mentions(DocState& st) {
         f.known.insert(fold_name(m.surface));
         // The first and last words of multi-word names are known too: "Li" after "Li Qiang".
         if (m.e - m.b >= 2) {
-            f.known.insert(fold_name(st.tok.tokens[m.b].text));
-            f.known.insert(fold_name(st.tok.tokens[m.e - 1].text));
+            f.known_words.insert(fold_name(st.tok.tokens[m.b].text));
+            f.known_words.insert(fold_name(st.tok.tokens[m.e - 1].text));
         }
     }
     for (MentionCand& m : f.tentative)
-        if (f.known.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
+        if (f.known.count(fold_name(m.surface)) || f.known_words.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
     std::stable_sort(st.mentions.begin(), st.mentions.end(),
                      [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; });

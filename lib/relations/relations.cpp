@@ -293,7 +293,7 @@ public:
                     if (int c = mention_covering(x); c >= 0 && org_like(type_of(c))) return ent(c);
                 return -1;
             }
-            if (w == "and" || w == "," || w == "or" || T[i].lower() || mention_covering(i) >= 0) continue;
+            if (w == "and" || w == "," || w == "or" || w == "-" || T[i].lower() || mention_covering(i) >= 0) continue;
             break;
         }
         return -1;
@@ -310,7 +310,7 @@ private:
         if (c.e < T.size() && is_possessive(T[c.e].text)) return true;
         if (c.b == 0) return false;
         std::string p = low(c.b - 1);
-        return p == "in" || p == "at" || p == "of" || p == "on" || p == "with" || p == "for" || p == "by" || p == "into" ||
+        return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
                p == "about" || p == "against" || p == "than";
     }
 
@@ -330,7 +330,14 @@ private:
                     --j;
                     continue;
                 }
-                if (st.mention_ending(j) >= 0) break;
+                if (int pm = st.mention_ending(j); pm >= 0) {
+                    // "former Acme CEO X": an organization before a role word modifies the next name.
+                    if (j < T.size() && is_role(j) && j != i) {
+                        j = st.mentions[pm].b;
+                        continue;
+                    }
+                    break;
+                }
                 const WordInfo* wi = word(j - 1);
                 bool modifier = T[j - 1].lower() && !is_verb(j - 1) && (!wi || wi->upos == "ADJ" || wi->upos == "NOUN" || wi->upos == "ADV" || wi->upos == "NUM" || wi->upos == "PROPN");
                 if (modifier || lx.common_acronyms.count(std::string(T[j - 1].text)) || is_role(j - 1)) {
@@ -384,9 +391,17 @@ private:
                 if (mention_covering(i) >= 0 || T[i].cap()) continue;
                 auto it = lx.triggers_by_first.find(low(i));
                 if (it == lx.triggers_by_first.end()) continue;
+                // After a possessive or a determiner the word is a noun: "China's focus on", "the address".
+                bool nounish = false;
+                if (i > se.begin) {
+                    std::string p = low(i - 1);
+                    nounish = is_possessive(T[i - 1].text) || p == "the" || p == "a" || p == "an" || p == "its" ||
+                              p == "their" || p == "his" || p == "her" || p == "this" || p == "opening";
+                }
                 std::size_t matched_len = 0;
                 for (std::size_t idx : it->second) {
                     const Trigger& t = lx.triggers[idx];
+                    if (!t.noun && nounish) continue;
                     if (matched_len && t.words.size() < matched_len) break;
                     if (!match_trigger(i, t, se.end)) continue;
                     matched_len = t.words.size();
@@ -536,7 +551,14 @@ private:
                 int obj = nearest_right(st.mentions[x].e, se.end, t.object_types);
                 int oe = obj >= 0 ? ent(obj) : main_event;
                 for (int m : list_right(x, t.subject_types)) emit(ent(m), t.predicate, oe, 0.55, s);
+                return;
             }
+            // "X is expected to deliver the opening address"
+            int x = nearest_left(b, se.begin, {EntityType::PERSON}, true);
+            if (x < 0) return;
+            int obj = nearest_right(e, se.end, t.object_types);
+            int oe = obj >= 0 ? ent(obj) : main_event;
+            emit(ent(x), t.predicate, oe, 0.55, s);
             return;
         }
         if (sub < 0) return;

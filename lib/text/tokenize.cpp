@@ -106,7 +106,7 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
                 continue;
             }
             std::size_t alen = 0;
-            if ((d == '.' || d == ',') && i + 1 < n && word_byte(static_cast<unsigned char>(t[i + 1])) &&
+            if ((d == '.' || d == ',') && i + 1 < n && is_ascii_alnum(static_cast<unsigned char>(t[i + 1])) &&
                 (d == '.' || (digits_only && t[i + 1] >= '0' && t[i + 1] <= '9'))) {
                 ++i;
                 continue;
