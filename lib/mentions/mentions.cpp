@@ -121,13 +121,25 @@ struct Finder {
         return best;
     }
 
-    // Longest gazetteer match starting at b within [b, e): returns length (0 if none).
+    // Longest gazetteer match starting at b within [b, e) of the wanted kind (a demonym or a name):
+    // returns its length in tokens, 0 if none. "French" is both a demonym and a place; asking decides.
     std::uint32_t gaz_match(std::uint32_t b, std::uint32_t e, bool demonym, const GazEntry** out) const {
         std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.gazetteer_max_words));
         for (std::uint32_t k = max; k >= 1; --k) {
             if (!T[b + k - 1].cap() && !has_upper_inside(T[b + k - 1].text)) continue;
-            const GazEntry* g = gaz_best(std::string(st.text(b, b + k)), true);
-            if (g && (g->demonym == demonym)) {
+            std::string surface(st.text(b, b + k));
+            const GazEntry* g = nullptr;
+            if (demonym) {
+                if (const auto* es = lx.lookup(surface))
+                    for (const auto& x : *es)
+                        if (x.demonym) {
+                            g = &x;
+                            break;
+                        }
+            } else {
+                g = gaz_best(surface, false);
+            }
+            if (g) {
                 if (out) *out = g;
                 return k;
             }
@@ -455,6 +467,13 @@ struct Finder {
                     continue;
                 }
                 const Token& t = T[j];
+                // "Windows 12", "Boeing 737": a short number that is not a year continues a name.
+                if (t.kind == TokKind::number && t.text.size() <= 4 && t.space_before &&
+                    !(t.text.size() == 4 && (t.text.substr(0, 2) == "19" || t.text.substr(0, 2) == "20")) &&
+                    (j + 1 >= se.end || !T[j + 1].lower() || !lx.word(low(j + 1)) || lx.word(low(j + 1))->upos != "NOUN")) {
+                    last = j++;
+                    continue;
+                }
                 if (t.text == "-" && !t.space_before && j + 1 < se.end && !T[j + 1].space_before && name_like(j + 1)) {
                     // "US-China": two names; "High-Level": one.
                     if (gaz_match(last, last + 1, false, nullptr) || gaz_match(last, last + 1, true, nullptr) ||

@@ -107,12 +107,13 @@ void resolve_entities(DocState& st) {
                 m.canonical = m.country;
             }
         }
+        std::vector<std::string> words;
         if (!m.canonical.empty()) {
-            keys[k] = m.canonical;
-            display[k] = m.canonical;
-            continue;
+            for (auto w : split(m.canonical, ' '))
+                if (!w.empty()) words.emplace_back(w);
+        } else {
+            words = name_words(st, m);
         }
-        std::vector<std::string> words = name_words(st, m);
         // Shorten known variants: "Artificial Intelligence" → "AI".
         for (const auto& [longw, shortw] : lx.name_variants) {
             for (std::size_t i = 0; i + longw.size() <= words.size(); ++i) {
@@ -135,8 +136,6 @@ void resolve_entities(DocState& st) {
         display[k] = join(words, 0, words.size());
         keys[k] = fold_name(display[k]);
     }
-    for (std::size_t k = 0; k < st.mentions.size(); ++k)
-        if (!st.mentions[k].canonical.empty()) keys[k] = fold_name(keys[k]);
 
     // Short forms of people: a single word equal to the first or last word of a longer person name.
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
