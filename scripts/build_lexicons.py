@@ -264,10 +264,11 @@ def demonym_of(alias, names, generic):
     >= 4 letters, or 3 letters covering more than half the name, or 2 letters for -ch/-sh (FRENCH/FRANCE)."""
     a = alias.upper()
     base = a
-    if base.endswith("ANS") or (base.endswith("IS") and not any(n.upper().startswith(a) for n in names)):
+    if base.endswith("ANS") or (" " not in base and base.endswith("IS")
+                                and not any(n.upper().startswith(a) for n in names)):
         base = base[:-1]
     lw = base.split(" ")[-1]
-    if lw.lower() in generic:
+    if lw.lower() in generic and " " in base:  # "KOREA REPUBLIC", not an adjective
         return False
     suf = next((s for s in DEMONYM_SUFFIXES if lw.lower().endswith(s)), None)
     if suf is None:
@@ -288,9 +289,15 @@ def demonym_of(alias, names, generic):
         if target == n or target[-3:] == n[-3:]:
             continue
         p = common_prefix(target, n)
-        if p >= 4 or (p == 3 and 2 * p > len(n)) or (p >= 2 and suf in ("ch", "sh")):
+        if p >= 4 or (p == 3 and 2 * p > len(n)) or (p >= 2 and suf in ("ch", "sh", "ish")):
             return True
     return False
+
+
+def sibling_suffix(s, p):
+    """What the alias adds after the shared prefix is a demonym ending (BURMA/BURMESE, RUSSIA/RUSSIAN)."""
+    ends = {e.upper() for e in DEMONYM_SUFFIXES} | {e.upper() + "S" for e in DEMONYM_SUFFIXES}
+    return s[p:] in ends or s[p - 1:] in ends
 
 
 def word_subsequence(alias, name):
@@ -446,9 +453,12 @@ def build(args):
             if s in names:
                 gz.add(natural_case(s, codes), "COUNTRY", cn, cn, prio=1)
                 continue
-            if " " not in s and any(len(x) >= 4 and " " not in x and s.startswith(x) and 0 < len(s) - len(x) <= 3
-                                    and demonym_of(s, [x], generic) for x in surfaces):
-                # "RUSSIAN" next to "RUSSIA" in the same block: the adjective of a listed name
+            if " " not in s and any(
+                    len(x) >= 4 and " " not in x and len(s) > len(x) and common_prefix(s, x) >= 4
+                    and len(x) - common_prefix(s, x) <= 1 and sibling_suffix(s, common_prefix(s, x))
+                    and demonym_of(s, [x], generic) for x in surfaces) and not any(
+                    difflib.SequenceMatcher(None, letters(s), letters(n)).ratio() >= FUZZY_RATIO for n in names):
+                # "RUSSIAN" next to "RUSSIA", "BURMESE" next to "BURMA" in the same block
                 gz.add(natural_case(s, codes), "DEMONYM", cn, cn, prio=2)
                 continue
             if any(proper_part(s, n, generic) for n in names):

@@ -136,8 +136,15 @@ TEST_CASE("betweenness agrees with python3 networkx on random multigraphs") {
         MESSAGE("python3 networkx not available; skipping the cross-check");
         return;
     }
-    std::string dir = (std::filesystem::temp_directory_path() / "kgbc-XXXXXX").string();
-    REQUIRE(mkdtemp(dir.data()) != nullptr);
+    struct TempDir {  // removed on scope exit, also when a REQUIRE aborts the test
+        std::string path = (std::filesystem::temp_directory_path() / "kgbc-XXXXXX").string();
+        ~TempDir() {
+            std::error_code ec;
+            std::filesystem::remove_all(path, ec);
+        }
+    } tmp;
+    REQUIRE(mkdtemp(tmp.path.data()) != nullptr);
+    const std::string& dir = tmp.path;
     const std::string edges_path = dir + "/edges.txt", script_path = dir + "/bc.py";
     std::ofstream(script_path) << "import sys, networkx as nx\n"
                                   "lines = open(sys.argv[1]).read().split('\\n')\n"
@@ -189,5 +196,4 @@ TEST_CASE("betweenness agrees with python3 networkx on random multigraphs") {
         }
         CHECK(nonzero > 0);  // the graph is not trivially edgeless
     }
-    std::filesystem::remove_all(dir);
 }

@@ -30,11 +30,15 @@ kg::Edge E(kg::KnowledgeGraph& g, kg::Vertex s, const std::string& p, kg::Vertex
 
 std::string pred(const kg::KnowledgeGraph& g, const kg::PathStep& s) { return g.graph()[s.edge].predicate; }
 
-std::string make_temp_dir() {
-    std::string templ = (std::filesystem::temp_directory_path() / "kgq-XXXXXX").string();
-    REQUIRE(mkdtemp(templ.data()) != nullptr);
-    return templ;
-}
+// Removed on scope exit, also when a REQUIRE aborts the test.
+struct TempDir {
+    std::string path = (std::filesystem::temp_directory_path() / "kgq-XXXXXX").string();
+    TempDir() { REQUIRE(mkdtemp(path.data()) != nullptr); }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
 
 }  // namespace
 
@@ -271,7 +275,8 @@ TEST_CASE("render_neighbors, render_centrality and render_stats produce parseabl
 
 TEST_CASE("kg-query tool: exit codes for help, usage errors and unknown entities") {
     const std::string bin = KG_QUERY_BIN;
-    const std::string dir = make_temp_dir();
+    TempDir tmp;
+    const std::string& dir = tmp.path;
     {
         std::ofstream(dir + "/a.txt") << "Chinese Premier Li Qiang spoke in Shanghai on Saturday. "
                                          "China supports the Global South, he said.\n";
@@ -306,5 +311,4 @@ TEST_CASE("kg-query tool: exit codes for help, usage errors and unknown entities
     CHECK(d["documents"].GetUint() == 2);
 
     CHECK(kgtest::run(bin + " '" + dir + "/missing.txt' stats 2>/dev/null").first == 3);
-    std::filesystem::remove_all(dir);
 }

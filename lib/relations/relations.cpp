@@ -218,16 +218,26 @@ struct Rel {
                 --i;
                 std::string w = low(i);
                 if (w == "and" || w == "or" || w == ",") break;
-                const auto* es = lx.lookup(std::string(T[i].text));
-                if (es && T[i].cap()) {
-                    for (const auto& e : *es)
-                        if (e.demonym) {
-                            emit(ent(static_cast<int>(k)), "based_in", country_entity(e.canonical, i, i + 1, m.sentence), 0.8,
-                                 m.sentence);
-                            i = 0;
-                            break;
-                        }
-                    if (i == 0) break;
+                if (T[i].cap()) {
+                    // One- or two-word demonyms: "Chinese", "South Korean".
+                    const GazEntry* demonym = nullptr;
+                    std::uint32_t from = i;
+                    for (std::uint32_t w = 2; w >= 1 && !demonym; --w) {
+                        if (i + 1 < w) continue;
+                        const auto* es = lx.lookup(std::string(st.text(i + 1 - w, i + 1)));
+                        if (!es) continue;
+                        for (const auto& e : *es)
+                            if (e.demonym) {
+                                demonym = &e;
+                                from = i + 1 - w;
+                                break;
+                            }
+                    }
+                    if (demonym) {
+                        emit(ent(static_cast<int>(k)), "based_in", country_entity(demonym->canonical, from, i + 1, m.sentence),
+                             0.8, m.sentence);
+                        break;
+                    }
                 }
                 if (is_possessive(T[i].text) && i > 0) {
                     int c = st.mention_ending(i);

@@ -52,9 +52,19 @@ std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e
     return s;
 }
 
-std::string initials(const std::vector<std::string>& words, const Lexicons& lx) {
-    std::string out;
+// Initials of a name's capitalized words; with split_hyphens, "Pan-African" gives "PA".
+std::string initials(const std::vector<std::string>& words, bool split_hyphens) {
+    std::vector<std::string> parts;
     for (const auto& w : words) {
+        if (!split_hyphens) {
+            parts.push_back(w);
+            continue;
+        }
+        for (auto p : split(w, '-'))
+            if (!p.empty()) parts.emplace_back(p);
+    }
+    std::string out;
+    for (const auto& w : parts) {
         if (w.empty()) continue;
         if (w[0] >= 'a' && w[0] <= 'z') continue;  // of, on, for
         if (all_caps_word(w) && w.size() <= 3) {
@@ -63,7 +73,6 @@ std::string initials(const std::vector<std::string>& words, const Lexicons& lx) 
         }
         out += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
     }
-    (void)lx;
     return out;
 }
 
@@ -165,7 +174,10 @@ void resolve_entities(DocState& st) {
         for (std::size_t j = 0; j < st.mentions.size(); ++j) {
             const MentionCand& o = st.mentions[j];
             if (o.e - o.b < 2) continue;
-            if (initials(name_words(st, o), lx) == m.surface) {
+            // "Name (ACR)" introduces an acronym whatever its letters; otherwise they must be the initials.
+            bool introduced = m.b >= 1 && T[m.b - 1].text == "(" && o.e + 1 == m.b;
+            auto words = name_words(st, o);
+            if (introduced || initials(words, false) == m.surface || initials(words, true) == m.surface) {
                 keys[k] = keys[j];
                 display[k] = display[j];
                 m.type = o.type;

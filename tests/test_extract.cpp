@@ -1,0 +1,151 @@
+// The extraction stages on news-like text that is not in the sample: mentions and types, name
+// resolution inside a document, relations. Names here are not in any hand-written lexicon.
+#include <doctest/doctest.h>
+
+#include <kg/extract.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace {
+
+struct Result {
+    kg::DocExtraction x;
+    const kg::DocEntity* find(const std::string& name) const {
+        for (const auto& e : x.entities)
+            if (e.name == name) return &e;
+        return nullptr;
+    }
+    bool has(const std::string& s, const std::string& p, const std::string& o) const {
+        for (const auto& r : x.relations)
+            if (x.entities[r.subject].name == s && r.predicate == p && x.entities[r.object].name == o) return true;
+        return false;
+    }
+};
+
+Result extract(const std::string& text) {
+    static const kg::Extractor extractor;
+    return Result{extractor(kg::Document{"doc", "test", text})};
+}
+
+}  // namespace
+
+TEST_CASE("mentions: types from the gazetteer, cue words, titles and context") {
+    auto r = extract(
+        "German automaker Volkswagen AG said on Tuesday that its board met in Berlin. "
+        "Shares of rival startup Zentrix rose after the Global Battery Summit. "
+        "Prime Minister Jane Holloway backed the Clean Water Act.");
+    REQUIRE(r.find("Germany"));
+    CHECK(r.find("Germany")->type == kg::EntityType::COUNTRY);
+    REQUIRE(r.find("Volkswagen"));  // legal suffix dropped from the name, kept as an alias
+    CHECK(r.find("Volkswagen")->type == kg::EntityType::COMPANY);
+    CHECK(std::find(r.find("Volkswagen")->aliases.begin(), r.find("Volkswagen")->aliases.end(), "Volkswagen AG") !=
+          r.find("Volkswagen")->aliases.end());
+    REQUIRE(r.find("Berlin"));
+    CHECK(r.find("Berlin")->type == kg::EntityType::LOCATION);
+    REQUIRE(r.find("Zentrix"));
+    CHECK(r.find("Zentrix")->type == kg::EntityType::COMPANY);
+    REQUIRE(r.find("Global Battery Summit"));
+    CHECK(r.find("Global Battery Summit")->type == kg::EntityType::EVENT);
+    REQUIRE(r.find("Jane Holloway"));  // the title is stripped
+    CHECK(r.find("Jane Holloway")->type == kg::EntityType::PERSON);
+    REQUIRE(r.find("Clean Water Act"));
+    CHECK(r.find("Clean Water Act")->type == kg::EntityType::POLICY);
+    CHECK(!r.find("Tuesday"));
+    CHECK(!r.find("Shares"));
+}
+
+TEST_CASE("mentions: headlines and sentence-initial words carry no name evidence") {
+    auto r = extract("Robots Take Over Factory Floors\nHumanoid robots are cheap. Brightwave Labs said so.\n");
+    CHECK(!r.find("Robots"));
+    CHECK(!r.find("Humanoid"));
+    CHECK(!r.find("Factory Floors"));
+    REQUIRE(r.find("Brightwave Labs"));
+    CHECK(r.find("Brightwave Labs")->type == kg::EntityType::COMPANY);
+}
+
+TEST_CASE("resolve: surnames, acronyms and legal names join the full name in the same document") {
+    auto r = extract(
+        "Finance Minister Maria Okonkwo spoke at the Pan-African Trade Forum (PATF) in Lagos. "
+        "Okonkwo said the PATF would meet again. Nexora Holdings Ltd. sponsored it; Nexora declined to comment.");
+    REQUIRE(r.find("Maria Okonkwo"));
+    CHECK(!r.find("Okonkwo"));
+    auto& aliases = r.find("Maria Okonkwo")->aliases;
+    CHECK(std::find(aliases.begin(), aliases.end(), "Okonkwo") != aliases.end());
+    REQUIRE(r.find("Pan-African Trade Forum"));
+    CHECK(!r.find("PATF"));
+    REQUIRE(r.find("Nexora"));
+    CHECK(!r.find("Nexora Holdings"));
+}
+
+TEST_CASE("resolve: a capital acting as a government is the country; a capital as a place stays a city") {
+    auto r = extract("Moscow warned the alliance on Friday. The talks were held in Moscow.");
+    REQUIRE(r.find("Russia"));
+    REQUIRE(r.find("Moscow"));
+    CHECK(r.find("Moscow")->type == kg::EntityType::LOCATION);
+    CHECK(r.find("Moscow")->mentions.size() == 1);
+    CHECK(r.find("Russia")->mentions.size() == 1);
+    CHECK(r.find("Russia")->mentions[0].text == "Moscow");
+}
+
+TEST_CASE("resolve: US, U.S. and United States are one country") {
+    auto r = extract("The U.S. and Japan met. US officials said the United States agreed.");
+    REQUIRE(r.find("United States"));
+    CHECK(r.find("United States")->mentions.size() == 3);
+    CHECK(!r.find("US"));
+}
+
+TEST_CASE("relations: titles, roles, modifiers and trigger verbs") {
+    auto r = extract(
+        "French President Emmanuel Macron praised Airbus. "
+        "Goldman Sachs analyst Tom Brennan said demand is strong. "
+        "South Korean startup Lumina released the Lumina X3 phone. "
+        "The European Union imposed sanctions on Russia. "
+        "The Global Energy Summit was held in Oslo.");
+    CHECK(r.has("Emmanuel Macron", "leader_of", "France"));
+    CHECK(r.has("Emmanuel Macron", "praised", "Airbus"));
+    CHECK(r.has("Tom Brennan", "works_for", "Goldman Sachs"));
+    CHECK(r.has("Lumina", "based_in", "South Korea"));
+    CHECK(r.has("Lumina", "released", "Lumina X3"));
+    CHECK(r.has("European Union", "sanctions", "Russia"));
+    CHECK(r.has("Global Energy Summit", "held_in", "Oslo"));
+    // Nothing invented between unrelated names.
+    CHECK(!r.has("Emmanuel Macron", "works_for", "Airbus"));
+    CHECK(!r.has("Tom Brennan", "praised", "Airbus"));
+}
+
+TEST_CASE("relations: passives, lists and the main event as implicit object") {
+    auto r = extract(
+        "The Nordic Robotics Expo opens in Helsinki this week. "
+        "Firms like Valtek and Sorni Group will attend. "
+        "The plan was praised by Prime Minister Anna Lind.");
+    CHECK(r.has("Valtek", "attends", "Nordic Robotics Expo"));
+    CHECK(r.has("Sorni", "attends", "Nordic Robotics Expo"));
+    CHECK(r.has("Nordic Robotics Expo", "held_in", "Helsinki"));
+}
+
+TEST_CASE("relations: evidence is the stating sentence, with exact offsets") {
+    std::string text = "Intro line.\nAcme Corp. released the Widget 9 robot. Unrelated text follows.";
+    auto r = extract(text);
+    bool found = false;
+    for (const auto& rel : r.x.relations) {
+        if (rel.predicate != "released" && rel.predicate != "develops") continue;
+        found = true;
+        CHECK(rel.evidence.text == "Acme Corp. released the Widget 9 robot.");
+        CHECK(text.substr(rel.evidence.start, rel.evidence.end - rel.evidence.start) == rel.evidence.text);
+    }
+    CHECK(found);
+    for (const auto& e : r.x.entities)
+        for (const auto& m : e.mentions) CHECK(text.substr(m.start, m.end - m.start) == m.text);
+}
+
+TEST_CASE("extraction is deterministic and survives hostile text") {
+    std::string text = "Zeta Corp. signed the Omega Act. \xE2\x80\x9C\xE2\x80\x9D ... --- \n\n\t ?!";
+    auto a = extract(text), b = extract(text);
+    REQUIRE(a.x.entities.size() == b.x.entities.size());
+    for (std::size_t i = 0; i < a.x.entities.size(); ++i) CHECK(a.x.entities[i].name == b.x.entities[i].name);
+    CHECK(extract("").x.entities.empty());
+    CHECK(extract("!!! ??? ...").x.entities.empty());
+    std::string long_caps(20000, 'A');
+    CHECK_NOTHROW(extract(long_caps + " Corp. announced it."));
+}
