@@ -8,5 +8,5 @@ echo '$ kg-query path "Li Qiang" "Global South"'
 build/kg-query path "Li Qiang" "Global South"
 build/kg-export --quiet --graphml -o seeds.graphml
 build/kg-export --quiet --json -o seeds.json
-counts=$(build/kg-query --quiet --format json stats | python3 -c 'import json,sys; d=json.load(sys.stdin); print(f"{d[\"entities\"]} entities, {d[\"relations\"]} relations")' 2>/dev/null || true)
+counts=$(build/kg-query --quiet --format json stats | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%d entities, %d relations" % (d["entities"], d["relations"]))' 2>/dev/null || true)
 echo "wrote seeds.graphml and seeds.json${counts:+ ($counts)}"
