@@ -20,10 +20,6 @@ namespace kg::detail {
 
 namespace {
 
-bool is_possessive(std::string_view w) {
-    return w == "'s" || w == "'S" || w == "\xE2\x80\x99s" || w == "\xE2\x80\x99S";
-}
-
 struct Rel {
     DocState& st;
     const Lexicons& lx;

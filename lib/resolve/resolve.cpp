@@ -16,15 +16,6 @@ namespace kg::detail {
 
 namespace {
 
-bool all_caps_word(std::string_view w) {
-    int letters = 0;
-    for (char c : w) {
-        if (c >= 'a' && c <= 'z') return false;
-        if (c >= 'A' && c <= 'Z') ++letters;
-    }
-    return letters >= 2;
-}
-
 // Words of a name as written, without the trailing period of an abbreviation kept by the tokenizer.
 std::vector<std::string> name_words(const DocState& st, const MentionCand& m) {
     std::vector<std::string> out;
@@ -67,7 +58,7 @@ std::string initials(const std::vector<std::string>& words, bool split_hyphens) 
     for (const auto& w : parts) {
         if (w.empty()) continue;
         if (w[0] >= 'a' && w[0] <= 'z') continue;  // of, on, for
-        if (all_caps_word(w) && w.size() <= 3) {
+        if (all_caps(w) && w.size() <= 3) {
             out += w;  // "AI" inside a name contributes its letters
             continue;
         }
@@ -170,7 +161,7 @@ void resolve_entities(DocState& st) {
     // Acronyms: "WAIC" for "World Artificial Intelligence Conference".
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
-        if (m.e - m.b != 1 || !all_caps_word(m.surface) || m.source == TypeSource::lexicon) continue;
+        if (m.e - m.b != 1 || !all_caps(m.surface) || m.source == TypeSource::lexicon) continue;
         for (std::size_t j = 0; j < st.mentions.size(); ++j) {
             const MentionCand& o = st.mentions[j];
             if (o.e - o.b < 2) continue;
