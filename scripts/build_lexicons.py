@@ -741,6 +741,16 @@ def main():
         if "\t" in surface or "\t" in canonical:
             continue
         rows.append((surface, typ, canonical, country, ",".join(sorted(flags))))
+    # A PERSON row must read as a person's name: two or more words, not a place or an organisation's
+    # name (PETRARCH files dated country periods and armed groups under the same layout as people).
+    places = {r[0] for r in rows if r[1] in ("COUNTRY", "LOCATION", "ORGANIZATION", "COMPANY", "DEMONYM")}
+    places |= {r[2] for r in rows if r[1] in ("COUNTRY", "LOCATION")}
+    def person_like(r):
+        return (len(r[2].split()) >= 2 and not r[2].startswith("The ") and r[2] not in places
+                and r[0] not in places)
+    dropped = sum(1 for r in rows if r[1] == "PERSON" and not person_like(r))
+    rows = [r for r in rows if r[1] != "PERSON" or person_like(r)]
+    print("PERSON rows dropped as not person-like: %d" % dropped)
     rows.sort(key=lambda r: (r[0].encode("utf-8"), r[1]))
     out = os.path.join(args.out_dir, "gazetteer.tsv")
     with open(out, "w", encoding="utf-8", newline="\n") as f:

@@ -333,7 +333,8 @@ struct Finder {
                 if (const Cue* c = cue(e - 1); c && c->where != Cue::after) break;  // "General Motors"
                 // What follows a title must look like a person's name ("President Jane Roe").
                 bool person_like = e - (p + k) <= 3;
-                for (std::uint32_t q = p + k; q < e && person_like; ++q) person_like = plain_cap(T[q].text) || all_caps(T[q].text);
+                for (std::uint32_t q = p + k; q < e && person_like; ++q)
+                    person_like = plain_cap(T[q].text) || all_caps(T[q].text) || T[q].text == "-" || has_upper_inside(T[q].text);
                 if (const GazEntry* g = gaz_best(std::string(st.text(p + k, e)), false); g && g->type != EntityType::PERSON)
                     person_like = false;
                 if (!person_like) continue;
@@ -365,7 +366,12 @@ struct Finder {
             !function_word(e))
             --e;
         if (e - b == 1 && (lx.non_names.count(std::string(T[b].text)) || (cue(b) && cue(b)->where != Cue::legal)))
-            return;  // "Friday", or a generic head noun capitalized by house style ("the Conference")
+            return;
+        if (lx.non_names.count(std::string(T[b].text))) {  // "July 21": a date, not a name
+            bool date = true;
+            for (std::uint32_t q = b + 1; q < e && date; ++q) date = T[q].kind == TokKind::number;
+            if (date) return;
+        }  // "Friday", or a generic head noun capitalized by house style ("the Conference")
         const std::string surface(st.text(b, e));
         if (header) {
             bool ok = known.count(fold_name(surface)) || lx.lookup(surface) || (st.title_case[s] && cue_head(e - 1)) ||
@@ -450,8 +456,9 @@ struct Finder {
                     continue;
                 }
                 std::string w = low(j);
+                // "Bank of X", "Meeting on X", "Secretary of State": connectors after a head word or a title.
                 if ((w == "of" || w == "for" || w == "on" || w == "&" || w == "de") && j + 1 < se.end && name_like(j + 1) &&
-                    (cue_head(last) || w == "&")) {
+                    (cue_head(last) || w == "&" || (w == "of" && !lx.role(low(last)).empty()))) {
                     ++j;
                     continue;
                 }

@@ -99,8 +99,12 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
         while (i < n) {
             unsigned char d = static_cast<unsigned char>(t[i]);
             bool blank2;
-            if (d >= 0x80 && unicode_punct(t, i, blank2)) break;
-            if (word_byte(d)) {
+            std::size_t alen0 = 0;
+            // ’ is both a quote and an apostrophe: inside a word ("Da’esh", "China’s") the apostrophe
+            // branch below decides; elsewhere it ends the word.
+            bool curly_apostrophe = d >= 0x80 && is_apostrophe(t, i, alen0);
+            if (d >= 0x80 && !curly_apostrophe && unicode_punct(t, i, blank2)) break;
+            if (word_byte(d) && !curly_apostrophe) {
                 if (!(d >= '0' && d <= '9')) digits_only = false;
                 ++i;
                 continue;
