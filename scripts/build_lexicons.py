@@ -527,6 +527,10 @@ def build(args):
                 stats["location_shadowed_by_country"] += 1
                 continue
             gz.add(name, "LOCATION", name, cn, prio=0)
+            # News writes "Baghdad" for ISO's "Baghdād": add the name without diacritics as a surface.
+            plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+            if plain != name and is_latin(plain) and not shadowed(plain):
+                gz.add(plain, "LOCATION", plain, cn, prio=0)
 
     # ---- persons and national institutions in Phoenix.Countries.actors.txt
     def roles_of(entry):
@@ -746,8 +750,9 @@ def main():
     places = {r[0] for r in rows if r[1] in ("COUNTRY", "LOCATION", "ORGANIZATION", "COMPANY", "DEMONYM")}
     places |= {r[2] for r in rows if r[1] in ("COUNTRY", "LOCATION")}
     def person_like(r):
-        return (len(r[2].split()) >= 2 and not r[2].startswith("The ") and r[2] not in places
-                and r[0] not in places)
+        words = r[2].split()
+        return (len(words) >= 2 and not r[2].startswith("The ") and r[2] not in places and r[0] not in places
+                and not any(w in ("of", "and", "the", "for") for w in words))
     dropped = sum(1 for r in rows if r[1] == "PERSON" and not person_like(r))
     rows = [r for r in rows if r[1] != "PERSON" or person_like(r)]
     print("PERSON rows dropped as not person-like: %d" % dropped)

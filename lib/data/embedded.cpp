@@ -37,18 +37,38 @@ std::vector<std::string> embedded_files(std::string_view prefix) {
 
 const std::string& data_dir() { return data_dir_ref(); }
 
+namespace {
+bool read_user_file(std::string_view name, std::string& out) {
+    if (data_dir().empty()) return false;
+    std::string path = data_dir() + "/" + std::string(name);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(ExitCode::bad_input, path + ": read error");
+    out = ss.str();
+    return true;
+}
+bool has_embedded(std::string_view path) {
+    for (std::size_t i = 0; i < embedded_count; ++i)
+        if (embedded_table[i].path == path) return true;
+    return false;
+}
+}  // namespace
+
 std::string data_file(std::string_view name) {
-    if (!data_dir().empty()) {
-        std::string path = data_dir() + "/" + std::string(name);
-        std::ifstream in(path, std::ios::binary);
-        if (in) {
-            std::ostringstream ss;
-            ss << in.rdbuf();
-            if (in.bad()) throw Error(ExitCode::bad_input, path + ": read error");
-            return ss.str();
-        }
-    }
+    std::string user;
+    if (read_user_file(name, user)) return user;
     return std::string(embedded_file("data/" + std::string(name)));
+}
+
+std::vector<std::string> data_layers(std::string_view name) {
+    std::vector<std::string> out;
+    const std::string path = "data/" + std::string(name);
+    if (has_embedded(path)) out.emplace_back(embedded_file(path));
+    std::string user;
+    if (read_user_file(name, user)) out.push_back(std::move(user));
+    return out;
 }
 
 }  // namespace kg::detail

@@ -19,5 +19,8 @@ const std::string& data_dir();
 /// Reads data file `name` (e.g. "predicates.tsv") from data_dir() if set and present there, else
 /// from the embedded copy.
 std::string data_file(std::string_view name);
+/// The layers of a lexicon, built-in first: the embedded copy (if any) and the user's file of the same
+/// name in data_dir() (if any). Lexicons read every layer, so a user's file adds to the built-in one.
+std::vector<std::string> data_layers(std::string_view name);
 
 }  // namespace kg::detail

@@ -104,6 +104,9 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     detail::resolve_entities(st);
     detail::find_relations(st);
     name_codes_after_makers(st);
+    // The analyst's merge rules (merges.tsv) rename an entity; its old name stays as an alias.
+    for (auto& e : st.entities)
+        if (auto it = impl_->lx->merges.find(fold_name(e.name)); it != impl_->lx->merges.end()) e.name = it->second;
     return to_extraction(st);
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <type_traits>
 
 namespace kg::detail {
 
@@ -29,14 +30,22 @@ std::vector<EntityType> parse_types(std::string_view list, const std::string& fi
     return out;
 }
 
+// Calls f(columns, line, layer) for every data row of every layer of a lexicon file (built-in, then the
+// user's overlay from --data DIR); layer 1 rows come from the user.
 template <class F>
 void each_row(const std::string& name, F&& f) {
-    std::string text = data_file(name);
-    std::size_t line_no = 0;
-    for (auto line : split_lines(text)) {
-        ++line_no;
-        if (line.empty() || line[0] == '#') continue;
-        f(split(line, '\t'), line_no);
+    std::size_t layer = 0;
+    for (const std::string& text : data_layers(name)) {
+        std::size_t line_no = 0;
+        for (auto line : split_lines(text)) {
+            ++line_no;
+            if (line.empty() || line[0] == '#') continue;
+            if constexpr (std::is_invocable_v<F, const std::vector<std::string_view>&, std::size_t, std::size_t>)
+                f(split(line, '\t'), line_no, layer);
+            else
+                f(split(line, '\t'), line_no);
+        }
+        ++layer;
     }
 }
 
@@ -53,7 +62,7 @@ void load(Lexicons& lx) {
         lx.abbreviations.all.insert(w);
         if (c.size() > 1 && trim(c[1]) == "title") lx.abbreviations.never_final.insert(w);
     });
-    each_row("gazetteer.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+    each_row("gazetteer.tsv", [&](const std::vector<std::string_view>& c, std::size_t line, std::size_t layer) {
         if (c.size() < 3) throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": expected 5 columns");
         GazEntry e;
         std::string_view type = c[1];
@@ -66,6 +75,7 @@ void load(Lexicons& lx) {
             throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": unknown type");
         }
         e.canonical = std::string(c[2]);
+        e.user = layer > 0;
         if (c.size() > 3) e.country = std::string(c[3]);
         if (c.size() > 4)
             for (auto f : split(c[4], ',')) {
@@ -115,6 +125,13 @@ void load(Lexicons& lx) {
             lx.context_nouns.emplace(w + "es", type);
         else
             lx.context_nouns.emplace(w + "s", type);
+    });
+    each_row("not_entities.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.not_entities.insert(fold_name(trim(c[0])));
+    });
+    each_row("merges.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 2) throw Error(ExitCode::bad_input, "merges.tsv:" + std::to_string(line) + ": expected 2 columns");
+        lx.merges[fold_name(trim(c[0]))] = std::string(trim(c[1]));
     });
     each_row("non_names.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.non_names.insert(std::string(trim(c[0])));

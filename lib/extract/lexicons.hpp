@@ -23,6 +23,7 @@ struct GazEntry {
     std::string country;      ///< country a place or person belongs to
     bool seat = false;        ///< a city that can stand for its country's government ("Beijing said")
     bool gov = false;         ///< a person holding government office
+    bool user = false;        ///< from the user's overlay (--data DIR): wins over built-in senses
 };
 
 struct WordInfo {
@@ -54,6 +55,8 @@ struct Lexicons {
     std::size_t roles_max_words = 1;
     std::unordered_map<std::string, Cue> cues;                         ///< lower-case word → cue
     std::unordered_map<std::string, EntityType> context_nouns;         ///< singular and plural forms
+    std::unordered_set<std::string> not_entities;                      ///< folded names never to extract (user overrides)
+    std::unordered_map<std::string, std::string> merges;               ///< folded name → name to merge it into
     std::unordered_set<std::string> non_names;                         ///< "Friday", "July": never a name alone
     std::unordered_set<std::string> common_acronyms;                   ///< "AI", "CEO": nouns, not names
     std::unordered_map<std::string, std::string> role_predicates;      ///< "founder" → "founder_of"

@@ -72,10 +72,12 @@ struct Finder {
         if (!es) return nullptr;
         const GazEntry* best = nullptr;
         auto rank = [](const GazEntry& e) {
+            if (e.user) return 10 + static_cast<int>(e.type);  // the analyst's word wins
             if (e.demonym) return 1;
             switch (e.type) {
                 case EntityType::COUNTRY: return 6;
-                case EntityType::ORGANIZATION: return 5;
+                case EntityType::ORGANIZATION:
+                case EntityType::COMPANY: return 5;
                 case EntityType::LOCATION: return e.seat ? 4 : 3;
                 case EntityType::PERSON: return 2;
                 default: return 0;
@@ -338,6 +340,12 @@ struct Finder {
                 if (const GazEntry* g = gaz_best(std::string(st.text(p + k, e)), false); g && g->type != EntityType::PERSON)
                     person_like = false;
                 if (!person_like) continue;
+                const std::uint32_t name_start = p + k;
+                // "Deputy Secretary of State X": title words before the title belong to it.
+                if (p > b && role_match(b, p, nullptr, nullptr) == p - b) {
+                    role = lower(std::string(st.text(b, name_start)));
+                    p = b;
+                }
                 if (p > b) {
                     MentionCand c;
                     type_name(c, b, p);
@@ -346,7 +354,7 @@ struct Finder {
                 }
                 m.role = role;
                 m.role_code = code;
-                b = p + k;
+                b = name_start;
                 again = true;
                 break;
             }
@@ -458,7 +466,8 @@ struct Finder {
                 std::string w = low(j);
                 // "Bank of X", "Meeting on X", "Secretary of State": connectors after a head word or a title.
                 if ((w == "of" || w == "for" || w == "on" || w == "&" || w == "de") && j + 1 < se.end && name_like(j + 1) &&
-                    (cue_head(last) || w == "&" || (w == "of" && !lx.role(low(last)).empty()))) {
+                    (cue_head(last) || w == "&" ||
+                     (w == "of" && (!lx.role(low(last)).empty() || !lx.role(low(last) + " of " + low(j + 1)).empty())))) {
                     ++j;
                     continue;
                 }
@@ -519,6 +528,10 @@ void find_mentions(DocState& st) {
     for (MentionCand& m : f.tentative)
         if (f.known.count(fold_name(m.surface)) || f.known_words.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
+    if (!st.lx->not_entities.empty())
+        st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
+                                         [&](const MentionCand& m) { return st.lx->not_entities.count(fold_name(m.surface)) > 0; }),
+                          st.mentions.end());
     std::stable_sort(st.mentions.begin(), st.mentions.end(),
                      [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; });
 }
