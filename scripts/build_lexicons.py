@@ -756,6 +756,28 @@ def main():
     dropped = sum(1 for r in rows if r[1] == "PERSON" and not person_like(r))
     rows = [r for r in rows if r[1] != "PERSON" or person_like(r)]
     print("PERSON rows dropped as not person-like: %d" % dropped)
+
+    # Demonyms the PETRARCH variants lack ("Iraqi", "Omani"): a one-word country name plus a common
+    # nationality ending; only added where the surface names nothing else. Plurals ("Iraqis",
+    # "Syrians") name the people, not an entity, so they are demonyms too.
+    taken = {r[0] for r in rows}
+    extra = []
+    for r in rows:
+        if r[1] != "COUNTRY" or r[0] != r[2] or " " in r[2] or not r[2].isalpha():
+            continue
+        stem = r[2][:-1] if r[2][-1] in "aeiouy" else r[2]
+        for suf in ("i", "an", "ian", "ese"):
+            for cand in {r[2] + suf, stem + suf}:
+                if cand not in taken and cand.lower() != r[2].lower():
+                    extra.append((cand, "DEMONYM", r[2], r[2], ""))
+                    taken.add(cand)
+    for r in rows + extra:
+        if r[1] == "DEMONYM" and r[0][-1] in "ni" and r[0] + "s" not in taken:
+            extra.append((r[0] + "s", "DEMONYM", r[2], r[3], ""))
+            taken.add(r[0] + "s")
+    rows += extra
+    print("demonyms added from country names: %d" % len(extra))
+
     rows.sort(key=lambda r: (r[0].encode("utf-8"), r[1]))
     out = os.path.join(args.out_dir, "gazetteer.tsv")
     with open(out, "w", encoding="utf-8", newline="\n") as f:

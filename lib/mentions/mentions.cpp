@@ -360,6 +360,16 @@ struct Finder {
             }
         }
         if (b >= e) return;
+        // A title with no name after it ("the Secretary of State", "U.S. Special Envoy") refers to an
+        // office, not a named entity: keep only what precedes it.
+        if (!(cue(e - 1) && cue(e - 1)->where != Cue::after))
+            for (std::uint32_t p = b; p < e; ++p)
+                if (role_match(p, e, nullptr, nullptr) == e - p &&
+                    (p == b || (gaz_match(b, p, false, nullptr) == p - b))) {
+                    e = p;
+                    break;
+                }
+        if (b >= e) return;
         // A lone demonym ("Chinese") names no entity; a lone common acronym ("AI") is a noun.
         const GazEntry* demo = nullptr;
         if (gaz_match(b, e, true, &demo) == e - b) return;
