@@ -72,5 +72,22 @@ expect "centrality lists 5" test "$(grep -c . "$tmp/c")" -ge 5
 "$QUERY" -q path "Li Qiang" > /dev/null 2>&1; check "path with one name -> 2" 2 $?
 "$QUERY" "$tmp/missing.txt" stats > /dev/null 2>&1; check "query missing input -> 3" 3 $?
 
+# Analyst overrides: --data DIR adds to the built-in lexicons (extra names, "not an entity", merges).
+mkdir -p "$tmp/over"
+printf 'Quorvan\tPERSON\tQuorvan Tess\t\t\n' > "$tmp/over/gazetteer.tsv"
+printf 'Globex Inc\n' > "$tmp/over/not_entities.txt"
+printf 'Acme\tAcme Corporation\n' > "$tmp/over/merges.tsv"
+printf 'Acme Corp. hired Quorvan. Globex Inc. said nothing.\n' > "$tmp/over.txt"
+"$EXPORT" --data "$tmp/over" --json "$tmp/over.txt" > "$tmp/over.json"; check "export with --data overlay" 0 $?
+python3 - "$tmp/over.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+labels = {n["label"]: n for n in d["nodes"]}
+assert "Quorvan Tess" in labels and labels["Quorvan Tess"]["type"] == "PERSON", labels.keys()
+assert not any(l.startswith("Globex") for l in labels), labels.keys()
+assert "Acme Corporation" in labels and "Acme Corp." in labels["Acme Corporation"]["aliases"], labels.keys()
+PY
+check "overlay adds names, drops non-entities, merges" 0 $?
+
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]
