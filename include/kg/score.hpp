@@ -30,6 +30,10 @@ struct Score {
     PRF relations;       ///< distinct triples
     double core_recall = 0;  ///< share of core gold triples found
     std::vector<std::string> missed_core;  ///< core triples not found, "subject predicate object" by gold ids
+    std::vector<std::string> missed_entities;   ///< gold entity names no node matched
+    std::vector<std::string> false_entities;    ///< node labels that match no gold entity
+    std::vector<std::string> missed_relations;  ///< gold triples not found, "subject predicate object" by gold ids
+    std::vector<std::string> false_relations;   ///< edges not in the gold, "subject predicate object" by labels
 };
 
 /// One gold entity.
@@ -55,5 +59,23 @@ Gold parse_gold(const std::string& json, const std::string& source = "gold");
 
 /// Scores a graph against gold.
 Score score(const KnowledgeGraph& graph, const Gold& gold);
+
+/// Figures of a re3d-style evaluation (documents.json, entities.json, relations.json: JSON lines as
+/// exported by mongoexport). Mentions are compared by text within a document, case-insensitively and
+/// without a leading "the", under the coarse types PER (PERSON), ORG (COMPANY, ORGANIZATION) and LOC
+/// (COUNTRY, LOCATION); re3d's offsets count characters, so spans are not compared. Relations are
+/// compared as unordered pairs of mention texts in a document, whatever the predicate.
+struct Re3dScore {
+    std::size_t documents = 0;   ///< documents scored
+    PRF mentions;                ///< typed mention texts per document
+    PRF untyped_mentions;        ///< mention texts per document, type ignored
+    PRF relation_pairs;          ///< related pairs of mention texts per document
+    std::vector<std::pair<std::string, std::size_t>> top_false;   ///< most frequent false "text (TYPE)", with counts
+    std::vector<std::pair<std::string, std::size_t>> top_missed;  ///< most frequent missed "text (TYPE)", with counts
+};
+
+/// Runs the extractor over a re3d-style folder and scores it; annotations below `min_confidence` are
+/// ignored (re3d's are noisy). Throws kg::Error(bad_input) naming the file and line on malformed input.
+Re3dScore score_re3d(const std::string& dir, double min_confidence = 0.5);
 
 }  // namespace kg

@@ -206,6 +206,9 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
 
     const auto m = match(pred, gnames, false);
     const auto mt = match(pred, gnames, true);
+    std::vector<bool> pred_matched(nv, false);
+    for (std::size_t gi = 0; gi < m.size(); ++gi)
+        if (m[gi] != none) pred_matched[m[gi]] = true;
     auto count = [](const std::vector<std::size_t>& v) {
         return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [](std::size_t x) { return x != none; }));
     };
@@ -213,6 +216,10 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
     Score out;
     out.entities = make_prf(count(m), nv, gold.entities.size());
     out.typed_entities = make_prf(count(mt), nv, gold.entities.size());
+    for (std::size_t gi = 0; gi < m.size(); ++gi)
+        if (m[gi] == none) out.missed_entities.push_back(gold.entities[gi].name);
+    for (Vertex v = 0; v < nv; ++v)
+        if (!pred_matched[v]) out.false_entities.push_back(g[v].label);
 
     // predicted triples, distinct
     std::set<Triple> predicted;
@@ -223,12 +230,17 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
     for (std::size_t i = 0; i < gold.entities.size(); ++i) gold_index.emplace(gold.entities[i].id, i);
 
     std::size_t found = 0, core = 0, core_found = 0;
+    std::set<Triple> hits;
     for (const auto& r : gold.relations) {
         bool hit = false;
         auto s = gold_index.find(r.subject), o = gold_index.find(r.object);
-        if (s != gold_index.end() && o != gold_index.end() && m[s->second] != none && m[o->second] != none)
-            hit = predicted.count(normal_triple(m[s->second], r.predicate, m[o->second])) > 0;
+        if (s != gold_index.end() && o != gold_index.end() && m[s->second] != none && m[o->second] != none) {
+            auto t = normal_triple(m[s->second], r.predicate, m[o->second]);
+            hit = predicted.count(t) > 0;
+            if (hit) hits.insert(t);
+        }
         if (hit) ++found;
+        else out.missed_relations.push_back(r.subject + " " + r.predicate + " " + r.object);
         if (r.core) {
             ++core;
             if (hit)
@@ -238,6 +250,9 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
         }
     }
     out.relations = make_prf(found, predicted.size(), gold.relations.size());
+    for (const auto& t : predicted)
+        if (!hits.count(t))
+            out.false_relations.push_back(g[std::get<0>(t)].label + " " + std::get<1>(t) + " " + g[std::get<2>(t)].label);
     out.core_recall = core ? static_cast<double>(core_found) / static_cast<double>(core) : 0.0;
     return out;
 }
