@@ -111,7 +111,11 @@ void load(Lexicons& lx) {
     each_row("cues.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 3) throw Error(ExitCode::bad_input, "cues.tsv:" + std::to_string(line) + ": expected 3 columns");
         auto type = parse_types(c[1], "cues.tsv");
-        Cue::Where where = c[2] == "legal" ? Cue::legal : c[2] == "any" ? Cue::any : c[2] == "after" ? Cue::after : Cue::head;
+        Cue::Where where = c[2] == "legal"    ? Cue::legal
+                           : c[2] == "any"    ? Cue::any
+                           : c[2] == "after"  ? Cue::after
+                           : c[2] == "domain" ? Cue::domain
+                                              : Cue::head;
         lx.cues.emplace(lower(c[0]), Cue{type.front(), where});
     });
     each_row("context.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {

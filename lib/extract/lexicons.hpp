@@ -34,7 +34,7 @@ struct WordInfo {
 
 struct Cue {
     EntityType type;
-    enum Where { head, any, legal, after } where;
+    enum Where { head, any, legal, after, domain } where;
 };
 
 struct Trigger {

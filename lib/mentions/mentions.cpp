@@ -63,7 +63,7 @@ struct Finder {
         const Token& t = T[i];
         if (t.kind == TokKind::punct || is_possessive(t.text)) return false;
         if (!has_alpha(t.text)) return false;
-        if (!(t.cap() || has_upper_inside(t.text))) return false;
+        if (!(t.cap() || has_upper_inside(t.text))) return domain_name(i) != nullptr;
         return !function_word(i);
     }
 
@@ -134,6 +134,15 @@ struct Finder {
         return 0;
     }
 
+    // "example.com": a web address names the site's owner even in lower case.
+    const Cue* domain_name(std::uint32_t i) const {
+        std::string_view w = T[i].text;
+        std::size_t dot = w.rfind('.');
+        if (dot == std::string_view::npos || dot == 0 || dot + 1 >= w.size()) return nullptr;
+        auto it = lx.cues.find(lower(w.substr(dot)));
+        return it != lx.cues.end() && it->second.where == Cue::domain ? &it->second : nullptr;
+    }
+
     const Cue* cue(std::uint32_t i) const {
         auto it = lx.cues.find(low(i));
         return it == lx.cues.end() ? nullptr : &it->second;
@@ -180,6 +189,12 @@ struct Finder {
             if (m.country.empty()) m.country = g->country;
             m.seat = g->seat;
             return;
+        }
+        if (e - b == 1) {
+            if (const Cue* d = domain_name(b)) {
+                set(d->type, TypeSource::cue);
+                return;
+            }
         }
         // "X role Y": a name right before a role noun and another name is the person's organization.
         if (e + 1 < T.size() && T[e].lower() && role_match(e, e + 1, nullptr, nullptr) && T[e + 1].cap() &&
@@ -422,6 +437,11 @@ struct Finder {
             // decided after the whole document has been read.
             if (lower_words.count(lower(surface)) || lx.common(lower(surface))) return;
             type_name(m, b, e);
+            // A dateline ("Acme News, Friday, July 25 -") names its source at the start of a line.
+            if (e + 1 < se.end && T[e].text == "," && lx.non_names.count(std::string(T[e + 1].text))) {
+                add(b, e, s, m);
+                return;
+            }
             m.b = b;
             m.e = e;
             m.sentence = s;
