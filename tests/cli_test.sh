@@ -68,6 +68,13 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['hops'
 "$QUERY" -q centrality --measure betweenness --top 5 > "$tmp/c"; check "centrality betweenness" 0 $?
 expect "centrality lists 5" test "$(grep -c . "$tmp/c")" -ge 5
 "$QUERY" -q stats > /dev/null; check "stats" 0 $?
+"$QUERY" -q paths "Li Qiang" "Global South" --k 3 --weighted > "$tmp/paths"; check "paths --k 3 --weighted" 0 $?
+expect "paths numbered" grep -q "^path 1: " "$tmp/paths"
+"$QUERY" -q centrality --measure pagerank --top 3 > /dev/null; check "centrality pagerank" 0 $?
+"$QUERY" -q communities --top 3 > "$tmp/comm"; check "communities" 0 $?
+expect "communities report modularity" grep -q "modularity" "$tmp/comm"
+"$QUERY" -q components --format json > /dev/null; check "components json" 0 $?
+"$QUERY" -q neighbors China --depth 2 --predicates leader_of,based_in > /dev/null; check "neighbors --depth --predicates" 0 $?
 "$QUERY" -q > /dev/null 2>&1; check "no command -> 2" 2 $?
 "$QUERY" -q path "Li Qiang" > /dev/null 2>&1; check "path with one name -> 2" 2 $?
 "$QUERY" "$tmp/missing.txt" stats > /dev/null 2>&1; check "query missing input -> 3" 3 $?
@@ -88,6 +95,150 @@ assert not any(l.startswith("Globex") for l in labels), labels.keys()
 assert "Acme Corporation" in labels and "Acme Corp." in labels["Acme Corporation"]["aliases"], labels.keys()
 PY
 check "overlay adds names, drops non-entities, merges" 0 $?
+
+# --- Issue 4: every format, read back, converted, opened by other tools -----------------------------------
+INTEROP="$(dirname "$0")/interop.py"
+NX_PY="" IG_PY=""   # a python with NetworkX (any version) and one with igraph (Debian's, usually)
+for p in python3 /usr/bin/python3; do
+  [ -z "$NX_PY" ] && "$p" -c "import networkx" 2>/dev/null && NX_PY=$p
+done
+for p in /usr/bin/python3 python3; do
+  [ -z "$IG_PY" ] && "$p" -c "import igraph" 2>/dev/null && IG_PY=$p
+done
+# all_formats NAME GRAPH: writes every format of GRAPH into $tmp/NAME/ and checks what the tools read.
+all_formats() {
+  local name=$1 graph=$2 d="$tmp/$1"
+  mkdir -p "$d"
+  "$EXPORT" --graph "$graph" --json -o "$d/g.json"; check "$name: json" 0 $?
+  "$EXPORT" --graph "$graph" --json --links-key links -o "$d/g.links.json"; check "$name: json --links-key links" 0 $?
+  "$EXPORT" --graph "$graph" --graphml -o "$d/g.graphml"; check "$name: graphml" 0 $?
+  "$EXPORT" --graph "$graph" --yed -o "$d/g.yed.graphml"; check "$name: yed" 0 $?
+  "$EXPORT" --graph "$graph" --format gexf -o "$d/g.gexf"; check "$name: gexf" 0 $?
+  "$EXPORT" --graph "$graph" --cytoscape -o "$d/g.cyjs"; check "$name: cytoscape" 0 $?
+  "$EXPORT" --graph "$graph" --dot -o "$d/g.dot"; check "$name: dot" 0 $?
+  "$EXPORT" --graph "$graph" --csv -o "$d/csv"; check "$name: csv into a new directory" 0 $?
+  expect "$name: csv files" test -s "$d/csv/nodes.csv" -a -s "$d/csv/relationships.csv"
+  expect "$name: links key" grep -q '^ "links": \[' "$d/g.links.json"
+  # Round trips: libkg's JSON and GraphML (both flavours) read back and written again, byte for byte.
+  "$EXPORT" --graph "$d/g.json" --json -o "$d/rt.json"; expect "$name: json -> json byte-identical" cmp -s "$d/g.json" "$d/rt.json"
+  "$EXPORT" --graph "$d/g.graphml" -o "$d/rt.graphml"; expect "$name: graphml -> graphml byte-identical" cmp -s "$d/g.graphml" "$d/rt.graphml"
+  "$EXPORT" --graph "$d/g.yed.graphml" --yed -o "$d/rt.yed"; expect "$name: yed -> yed byte-identical" cmp -s "$d/g.yed.graphml" "$d/rt.yed"
+  "$EXPORT" --graph "$d/g.links.json" --json | cmp -s - "$d/g.json"; check "$name: links-key json reads back" 0 $?
+  if command -v xmllint >/dev/null; then
+    xmllint --noout --schema "$DATA/graphml/graphml.xsd" "$d/g.graphml" 2>"$d/xerr"; check "$name: graphml valid (graphml.xsd)" 0 $?
+    xmllint --noout --schema "$DATA/graphml/graphml-yfiles-lax.xsd" "$d/g.yed.graphml" 2>"$d/xerr"; check "$name: yed valid (graphml-yfiles-lax.xsd)" 0 $?
+    xmllint --noout "$d/g.gexf"; check "$name: gexf well-formed" 0 $?
+  else
+    echo "skip $name: xmllint not installed (apt-get install libxml2-utils)"
+  fi
+  if command -v dot >/dev/null; then
+    dot -Tsvg "$d/g.dot" -o "$d/g.svg" 2>"$d/dot.err"; check "$name: dot -Tsvg renders" 0 $?
+    expect "$name: dot -Tsvg without warnings" test ! -s "$d/dot.err"
+  else
+    echo "skip $name: graphviz not installed (apt-get install graphviz)"
+  fi
+  python3 "$INTEROP" csv "$d" > "$d/csv.log"; check "$name: csv reads back (python csv)" 0 $?; grep FAIL "$d/csv.log"
+  if [ -s "$d/g.svg" ]; then
+    python3 "$INTEROP" svg "$d" > "$d/svg.log"; check "$name: svg node labels" 0 $?; grep FAIL "$d/svg.log"
+  fi
+  if [ -n "$NX_PY" ]; then
+    "$NX_PY" "$INTEROP" networkx "$d" > "$d/nx.log"; check "$name: networkx reads json, graphml, yed, gexf, cytoscape" 0 $?
+    grep FAIL "$d/nx.log"
+  else
+    echo "skip $name: no python3 with networkx (apt-get install python3-networkx)"
+  fi
+  if [ -n "$IG_PY" ]; then
+    "$IG_PY" "$INTEROP" igraph "$d" > "$d/ig.log"; check "$name: igraph reads graphml" 0 $?; grep FAIL "$d/ig.log"
+  else
+    echo "skip $name: no python3 with igraph (apt-get install python3-igraph)"
+  fi
+}
+"$EXPORT" -q --json -o "$tmp/seeds.json"; check "seeds json" 0 $?
+all_formats seeds "$tmp/seeds.json"
+all_formats hostile "$DATA/hostile.json"
+"$EXPORT" -q --dot | cmp -s - "$tmp/seeds/g.dot"; check "seeds dot from extraction = from saved graph" 0 $?
+"$EXPORT" -q --gexf > "$tmp/g1.gexf"; "$EXPORT" -q --gexf > "$tmp/g2.gexf"
+expect "gexf deterministic" cmp -s "$tmp/g1.gexf" "$tmp/g2.gexf"
+
+# kg-query on a saved graph answers as on the extraction.
+"$QUERY" -q path "Li Qiang" "Global South" > "$tmp/p1"
+"$QUERY" --graph "$tmp/seeds.json" path "Li Qiang" "Global South" > "$tmp/p2"; check "query --graph json" 0 $?
+expect "query --graph json = extraction" cmp -s "$tmp/p1" "$tmp/p2"
+"$QUERY" --graph "$tmp/seeds/g.graphml" --format json neighbors China > /dev/null; check "query --graph graphml" 0 $?
+"$QUERY" --graph "$tmp/seeds.json" "$tmp/in" stats > /dev/null 2>&1; check "query --graph with inputs -> 2" 2 $?
+
+# Foreign files: NetworkX's own GraphML and node-link JSON (no types, no weights).
+if [ -n "$NX_PY" ]; then
+  "$NX_PY" - "$tmp" <<'EOF'
+import json, sys, networkx as nx
+from networkx.readwrite import json_graph
+G = nx.MultiDiGraph()
+G.add_edge("Alice", "Acme", relation="works_for")
+G.add_edge("Alice", "Acme")
+G.add_node(7)
+nx.write_graphml(G, sys.argv[1] + "/nx.graphml")
+d = json_graph.node_link_data(G)
+json.dump(d, open(sys.argv[1] + "/nx.json", "w"))
+EOF
+  for f in nx.graphml nx.json; do
+    "$EXPORT" --graph "$tmp/$f" --json -o "$tmp/$f.kg.json"; check "foreign $f reads" 0 $?
+    python3 -c "
+import json,sys; d=json.load(open(sys.argv[1])); k='edges'
+assert len(d['nodes'])==3 and len(d[k])==2, d
+assert all(n['type']=='UNKNOWN' for n in d['nodes']), d['nodes']
+assert all(e['weight']==1.0 for e in d[k]), d[k]
+assert len({e['id'] for e in d[k]})==2
+assert {n['label'] for n in d['nodes']}=={'Alice','Acme','7'}" "$tmp/$f.kg.json"; check "foreign $f: UNKNOWN types, weight 1, unique edge ids" 0 $?
+  done
+fi
+
+# Malformed saved graphs: exit 3, file and line named, no output file left.
+printf '{"nodes": [\n  {"id": "a"},\n  {"id": }\n]}\n' > "$tmp/bad.json"
+"$EXPORT" --graph "$tmp/bad.json" -o "$tmp/bad.out" 2>"$tmp/err"; check "malformed json -> 3" 3 $?
+expect "json error names file:line:col" grep -q "bad.json:3:10" "$tmp/err"
+expect "no output after malformed json" test ! -e "$tmp/bad.out"
+printf '<?xml version="1.0"?>\n<graphml><graph>\n<node id="a"/>\n<edge source="a" target="zz"/>\n</graph></graphml>\n' > "$tmp/bad.graphml"
+"$QUERY" --graph "$tmp/bad.graphml" stats >/dev/null 2>"$tmp/err"; check "graphml with unknown edge end -> 3" 3 $?
+expect "graphml error names file:line" grep -q "bad.graphml:4:.*'zz' is not a node" "$tmp/err"
+printf '<graphml><graph><node id="a"></graph></graphml>' > "$tmp/bad2.graphml"
+"$EXPORT" --graph "$tmp/bad2.graphml" >/dev/null 2>"$tmp/err"; check "broken XML -> 3" 3 $?
+expect "xml error names file" grep -q "bad2.graphml:1:" "$tmp/err"
+"$EXPORT" --graph "$tmp/nothere.json" >/dev/null 2>"$tmp/err"; check "missing --graph file -> 3" 3 $?
+expect "missing --graph file named" grep -q "nothere.json" "$tmp/err"
+
+# Format options.
+"$EXPORT" -q --csv >/dev/null 2>&1; check "csv to stdout -> 2" 2 $?
+"$EXPORT" -q --json --dot >/dev/null 2>&1; check "two formats -> 2" 2 $?
+"$EXPORT" -q --graphml --links-key links >/dev/null 2>&1; check "--links-key without json -> 2" 2 $?
+"$EXPORT" -q --json --links-key nodes >/dev/null 2>&1; check "--links-key nodes -> 2" 2 $?
+mkdir -p "$tmp/csvdir"; echo other > "$tmp/csvdir/README"
+"$EXPORT" -q --csv -o "$tmp/csvdir"; check "csv into an existing directory" 0 $?
+expect "csv keeps other files" grep -qx other "$tmp/csvdir/README"
+expect "csv leaves no temp files" test "$(ls -A "$tmp/csvdir" | wc -l)" -eq 3
+"$EXPORT" -q --csv -o "$tmp/no/such/dir" 2>/dev/null; check "csv into missing parent -> 4" 4 $?
+
+# Views.
+"$EXPORT" -q --json --ego "Li Qiang" --depth 1 -o "$tmp/ego1.json"; check "view --ego --depth 1" 0 $?
+"$EXPORT" -q --json --ego "Li Qiang" --depth 2 -o "$tmp/ego2.json"; check "view --ego --depth 2" 0 $?
+python3 -c "
+import json,sys
+a,b=(json.load(open(f)) for f in sys.argv[1:3])
+ids={n['id'] for n in a['nodes']}
+assert 'li-qiang' in ids and 'china' in ids and len(ids) < len(b['nodes']), (ids, len(b['nodes']))
+assert all(e['source']=='li-qiang' or e['target']=='li-qiang' for e in a['edges'])" "$tmp/ego1.json" "$tmp/ego2.json"
+check "ego depth 1 is Li Qiang's relations, depth 2 more" 0 $?
+"$EXPORT" -q --json --types PERSON,country -o "$tmp/types.json"; check "view --types" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['nodes'] and {n['type'] for n in d['nodes']} <= {'PERSON','COUNTRY'}" "$tmp/types.json"
+check "types kept" 0 $?
+"$EXPORT" -q --json --predicates attends,leader_of --min-weight 1 -o "$tmp/preds.json"; check "view --predicates --min-weight" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['edges'] and {e['predicate'] for e in d['edges']} <= {'attends','leader_of'}" "$tmp/preds.json"
+check "predicates kept" 0 $?
+"$EXPORT" -q --json --top 5 -o "$tmp/top.json"; check "view --top" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['nodes'])==5" "$tmp/top.json"; check "top keeps 5" 0 $?
+"$EXPORT" -q --ego "Nobody Atall" >/dev/null 2>&1; check "unknown --ego -> 1" 1 $?
+"$EXPORT" -q --types ANIMAL >/dev/null 2>&1; check "unknown type -> 2" 2 $?
+"$EXPORT" -q --predicates attend >/dev/null 2>&1; check "unknown predicate -> 2" 2 $?
+"$EXPORT" -q --depth 2 >/dev/null 2>&1; check "--depth without --ego -> 2" 2 $?
 
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -311,4 +311,37 @@ TEST_CASE("kg-query tool: exit codes for help, usage errors and unknown entities
     CHECK(d["documents"].GetUint() == 2);
 
     CHECK(kgtest::run(bin + " '" + dir + "/missing.txt' stats 2>/dev/null").first == 3);
+
+    // Issue 5's commands and options: misplaced or malformed options are usage errors before extraction.
+    for (const char* bad : {"paths 'Li Qiang' China --k 0", "path 'Li Qiang' China --k 2",
+                            "centrality --measure betweenness --weighted", "centrality --measure pagerank --sample 5",
+                            "centrality --types NOT_A_TYPE", "neighbors China --depth 0", "stats --depth 2",
+                            "path 'Li Qiang' China --via-types BOGUS", "components --weighted",
+                            "centrality --measure closeness --mode in"}) {
+        CAPTURE(bad);
+        CHECK(kgtest::run(bin + " -q '" + dir + "' " + bad + " 2>/dev/null").first == 2);
+    }
+    CHECK(kgtest::run(bin + " -q '" + dir + "' neighbors China --predicates no_such_predicate 2>/dev/null").first == 2);
+    CHECK(kgtest::run(bin + " -q '" + dir + "' paths 'Li Qiang' 'Zzyzx Qwerty' 2>/dev/null").first == 1);
+    CHECK(kgtest::run(bin + " -q '" + dir + "' path 'Li Qiang' Alibaba 2>/dev/null").first == 1);  // two components
+    for (const char* good : {"components", "communities", "centrality --measure pagerank --weighted",
+                             "centrality --measure eigenvector", "centrality --measure harmonic --types PERSON",
+                             "centrality --measure betweenness --sample 3 --seed 4 --threads 2",
+                             "paths 'Li Qiang' China --all-shortest", "neighbors China --depth 2"}) {
+        CAPTURE(good);
+        auto [rc, out] = kgtest::run(bin + " -q '" + dir + "' " + good + " --format json 2>/dev/null");
+        CHECK(rc == 0);
+        rapidjson::Document j;
+        j.Parse(out.c_str());
+        CHECK_FALSE(j.HasParseError());
+    }
+    auto [hrc, h] = kgtest::run(bin + " --help");
+    CHECK(hrc == 0);
+    for (const char* documented : {"paths A B", "--all-shortest", "--via-types", "--avoid", "--depth", "--predicates",
+                                   "components", "communities", "Louvain", "pagerank", "eigenvector", "harmonic",
+                                   "Wasserman-Faust", "parallel edges collapsed", "1 / (max(weight, 1) * clamp(confidence, 0.05, 1))",
+                                   "--sample", "self-loops dropped"}) {
+        CAPTURE(documented);
+        CHECK(h.find(documented) != std::string::npos);
+    }
 }

@@ -2,21 +2,38 @@
 #pragma once
 
 #include <kg/graph.hpp>
+#include <kg/view.hpp>
 
 #include <boost/program_options.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kgcli {
 
-/// Options every tool accepts (inputs, --data, --quiet).
+/// Options every tool accepts (inputs, --graph, --data, --quiet).
 void add_common_options(boost::program_options::options_description& desc);
 
-/// Builds the graph from the positional inputs, or from the built-in sample (saying so on stderr).
+/// Loads the --graph file, or builds the graph from the positional inputs, or from the built-in sample
+/// (saying so on stderr); --graph with inputs is a usage error.
 kg::KnowledgeGraph build_from_options(const boost::program_options::variables_map& vm,
                                       const std::vector<std::string>& inputs);
+
+/// The view options as given on the command line, checked before the (slow) graph building.
+struct ViewArgs {
+    bool any = false;                     ///< true when any view option was given
+    std::optional<std::string> ego;       ///< --ego NAME, resolved once the graph exists
+    kg::ViewOptions options;              ///< everything else, already parsed
+};
+
+/// Parses --types, --predicates, --min-weight, --ego, --depth, --top (comma-separated lists); usage errors throw.
+ViewArgs view_args(const boost::program_options::variables_map& vm);
+
+/// Completes the options against the graph: resolves --ego (exit 1 when unknown or ambiguous) and rejects
+/// a predicate that is neither in the vocabulary nor in the graph (a typo would silently empty the view).
+kg::ViewOptions view_options(const kg::KnowledgeGraph& graph, const ViewArgs& args);
 
 /// Runs a tool body, turning kg::Error and option errors into "tool: message" and the contract's exit code.
 int run_tool(const char* tool, const std::function<int()>& body);

@@ -4,6 +4,7 @@
 #include <kg/error.hpp>
 #include <kg/export.hpp>
 #include <kg/version.hpp>
+#include <kg/view.hpp>
 
 #include <iostream>
 
@@ -15,11 +16,28 @@ int main(int argc, char** argv) {
         visible.add_options()
             ("help,h", "show this help")
             ("version", "show the version")
-            ("format,f", po::value<std::string>()->default_value("graphml"), "output format: graphml|json")
-            ("graphml", "same as --format graphml")
-            ("json", "same as --format json")
+            ("format,f", po::value<std::string>()->default_value("graphml"),
+             "output format: graphml|yed|gexf|json|cytoscape|dot|csv")
+            ("graphml", "same as --format graphml (Gephi, NetworkX, igraph)")
+            ("yed", "same as --format yed (GraphML with yFiles shapes, colours and labels)")
+            ("gexf", "same as --format gexf (Gephi: colours per type, sizes by degree)")
+            ("json", "same as --format json (NetworkX node-link)")
+            ("cytoscape", "same as --format cytoscape (Cytoscape.js elements)")
+            ("dot", "same as --format dot (Graphviz: kg-export --dot | dot -Tsvg > graph.svg)")
+            ("csv", "same as --format csv (neo4j-admin import: nodes.csv, relationships.csv in -o DIR)")
+            ("links-key", po::value<std::string>(), "json: name of the edge list, edges (default) or links "
+                                                    "(NetworkX <= 3.5 defaults, D3)")
             ("output,o", po::value<std::string>()->default_value("-"),
-             "write to PATH (atomically for regular files); '-' is stdout");
+             "write to PATH (atomically for regular files); '-' is stdout; a directory for csv");
+        po::options_description views("Views (applied in this order: types, predicates, min-weight; ego; top)");
+        views.add_options()
+            ("types", po::value<std::string>(), "keep entities of these types (comma-separated: PERSON,COUNTRY)")
+            ("predicates", po::value<std::string>(), "keep relations with these predicates (attends,sanctions)")
+            ("min-weight", po::value<double>(), "keep relations with at least W supporting sentences")
+            ("ego", po::value<std::string>(), "keep the entity NAME and its neighbourhood")
+            ("depth", po::value<int>(), "hops around --ego, either direction (default 1)")
+            ("top", po::value<int>(), "keep the N entities with the highest degree");
+        visible.add(views);
         kgcli::add_common_options(visible);
         po::options_description hidden;
         hidden.add_options()("input", po::value<std::vector<std::string>>()->default_value({}, ""), "inputs");
@@ -40,7 +58,10 @@ int main(int argc, char** argv) {
                       << "\nExamples:\n"
                          "  kg-export --graphml > news.graphml     # open in Gephi or yEd\n"
                          "  kg-export --json -o news.json articles/\n"
-                         "\nExit codes: 0 ok, 2 usage error, 3 bad input, 4 output error.\n";
+                         "  kg-export --dot --ego \"Li Qiang\" --depth 2 | dot -Tsvg > li-qiang.svg\n"
+                         "  kg-export --graph news.json --gexf -o news.gexf   # convert a saved graph\n"
+                         "  kg-export --csv -o neo4j/ articles/\n"
+                         "\nExit codes: 0 ok, 1 unknown or ambiguous --ego, 2 usage error, 3 bad input, 4 output error.\n";
             return 0;
         }
         if (vm.count("version")) {
@@ -48,15 +69,33 @@ int main(int argc, char** argv) {
             return 0;
         }
         std::string format_name = vm["format"].as<std::string>();
-        if (vm.count("graphml") + vm.count("json") > 1)
-            throw kg::Error(kg::ExitCode::usage, "choose one of --graphml and --json");
-        if (vm.count("graphml")) format_name = "graphml";
-        if (vm.count("json")) format_name = "json";
+        int shorthands = 0;
+        for (const char* f : {"graphml", "yed", "gexf", "json", "cytoscape", "dot", "csv"})
+            if (vm.count(f)) {
+                ++shorthands;
+                format_name = f;
+            }
+        if (shorthands > 1 || (shorthands == 1 && !vm["format"].defaulted()))
+            throw kg::Error(kg::ExitCode::usage, "choose one output format");
         auto format = kg::parse_format(format_name);
-        if (!format) throw kg::Error(kg::ExitCode::usage, "unknown format '" + format_name + "' (graphml, json)");
+        if (!format)
+            throw kg::Error(kg::ExitCode::usage,
+                            "unknown format '" + format_name + "' (graphml, yed, gexf, json, cytoscape, dot, csv)");
+        kg::WriteOptions write_options;
+        if (vm.count("links-key")) {
+            write_options.links_key = vm["links-key"].as<std::string>();
+            if (*format != kg::Format::json) throw kg::Error(kg::ExitCode::usage, "--links-key goes with --json only");
+            if (write_options.links_key != "edges" && write_options.links_key != "links")
+                throw kg::Error(kg::ExitCode::usage, "--links-key is 'edges' or 'links'");
+        }
+        const std::string output = vm["output"].as<std::string>();
+        if (*format == kg::Format::csv && output == "-")
+            throw kg::Error(kg::ExitCode::usage, "csv writes nodes.csv and relationships.csv: give a directory with -o DIR");
+        kgcli::ViewArgs view_args = kgcli::view_args(vm);
 
         kg::KnowledgeGraph graph = kgcli::build_from_options(vm, vm["input"].as<std::vector<std::string>>());
-        kg::write_file(graph, *format, vm["output"].as<std::string>());
+        if (view_args.any) graph = kg::make_view(graph, kgcli::view_options(graph, view_args));
+        kg::write_file(graph, *format, output, write_options);
         return 0;
     });
 }

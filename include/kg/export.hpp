@@ -1,9 +1,13 @@
-// kg/export.hpp — writing a graph for other tools: NetworkX node-link JSON and GraphML.
+// kg/export.hpp — writing a graph for other tools: GraphML (plain and yEd), GEXF, node-link JSON,
+// Cytoscape.js JSON, Graphviz DOT and neo4j-admin CSV.
 //
 // Contract: output is deterministic (same graph → same bytes): nodes in vertex order, edges in edge
 // insertion order, keys and fields in a fixed order. JSON is the node-link form NetworkX reads with
-// `json_graph.node_link_graph(data, edges="edges")`; GraphML validates against graphml.xsd. Both write
-// `weight` as stored on the edge.
+// `json_graph.node_link_graph(data, edges="edges")`; GraphML validates against graphml.xsd (the yEd
+// flavour against graphml-yfiles-lax.xsd). Every format writes `weight` as stored on the edge, and every
+// double in its shortest round-trip form (JSON adds ".0" to integral values so Python reads a float).
+// Text is escaped for its format; what a format cannot carry (C0 controls in XML, newlines in CSV) is
+// replaced deliberately, as each writer documents.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -15,22 +19,48 @@
 
 namespace kg {
 
-/// The export formats.
-enum class Format { graphml, json };
+/// The export formats; csv is the only one that writes a directory rather than a stream.
+enum class Format { graphml, json, yed, gexf, cytoscape, dot, csv };
 
-/// Parses a format name ("graphml", "json"); nullopt when unknown.
+/// Parses a format name ("graphml", "json", "yed", "gexf", "cytoscape", "dot", "csv"); nullopt when unknown.
 std::optional<Format> parse_format(std::string_view name) noexcept;
+/// The name parse_format() accepts for `format`, for messages and help texts.
+std::string_view to_string(Format format) noexcept;
 
-/// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges).
-void write_json(const KnowledgeGraph& graph, std::ostream& out);
+/// Knobs a few formats take; the defaults give the files the foundation issue specified.
+struct WriteOptions {
+    /// Node-link JSON edge list name: "edges" (NetworkX 3.6 default) or "links" (NetworkX <= 3.5 default, D3).
+    std::string links_key = "edges";
+};
+
+/// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges or options.links_key).
+void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
 /// Writes GraphML (XML declaration, typed keys, node and edge ids equal to the JSON ids).
 void write_graphml(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes in the given format.
-void write(const KnowledgeGraph& graph, Format format, std::ostream& out);
+/// Writes GraphML plus yFiles graphics (shape and fill per type, arrows, predicate labels) so yEd draws it.
+void write_yed(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes GEXF 1.2draft for Gephi: typed attributes, edge weights, viz:color per type, viz:size by degree.
+void write_gexf(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes Cytoscape.js elements JSON ({"data","directed","multigraph","elements":{"nodes","edges"}}).
+void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes Graphviz DOT: fill colour per type, predicate labels, a type legend; `dot -Tsvg` draws it.
+void write_dot(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes the neo4j-admin nodes file (id:ID, label, type, aliases:string[], frequency:int, :LABEL).
+void write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes the neo4j-admin relationships file (:START_ID, :END_ID, :TYPE, id, weight, confidence, evidence).
+void write_csv_relationships(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes nodes.csv and relationships.csv into `dir` (created if missing) for `neo4j-admin database import`.
+/// Both files are complete before either is renamed into place; a new directory appears whole or not at all.
+void write_csv_dir(const KnowledgeGraph& graph, const std::string& dir);
+
+/// Writes in the given format; Format::csv throws kg::Error(usage) because it needs a directory.
+void write(const KnowledgeGraph& graph, Format format, std::ostream& out, const WriteOptions& options = {});
 
 /// Writes to `path`: atomically (temporary file in the same directory, then rename) when path is a regular
-/// file or does not exist, directly otherwise (devices, pipes); "-" is stdout. Throws kg::Error(output)
-/// naming the path on failure, leaving no partial file behind.
-void write_file(const KnowledgeGraph& graph, Format format, const std::string& path);
+/// file or does not exist, directly otherwise (devices, pipes); "-" is stdout. Format::csv takes a
+/// directory instead (see write_csv_dir). Throws kg::Error(output) naming the path on failure, leaving no
+/// partial file behind.
+void write_file(const KnowledgeGraph& graph, Format format, const std::string& path,
+                const WriteOptions& options = {});
 
 }  // namespace kg

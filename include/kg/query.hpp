@@ -1,72 +1,22 @@
-// kg/query.hpp — questions asked of a graph: paths, neighbours, centrality, statistics.
+// kg/query.hpp — questions asked of a graph: paths, neighbours, centrality, structure, and their rendering.
 //
-// Contract: results are deterministic (ties broken by vertex order, i.e. insertion order). Path search
-// ignores edge direction for reachability; each step says which way its edge really points.
-// Betweenness is computed as NetworkX does on the undirected simple graph (direction dropped, parallel
-// edges collapsed, self-loops ignored), normalized by (n-1)(n-2)/2.
+// This header gathers the analytics headers (paths.hpp, centrality.hpp, structure.hpp, communities.hpp)
+// and adds name resolution and the text/JSON rendering the tools print. Results are deterministic.
 #pragma once
 
+#include <kg/centrality.hpp>
+#include <kg/communities.hpp>
 #include <kg/graph.hpp>
+#include <kg/paths.hpp>
+#include <kg/structure.hpp>
 
 #include <cstddef>
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace kg {
-
-/// One hop of a path.
-struct PathStep {
-    Vertex from;          ///< vertex the walk leaves
-    Vertex to;            ///< vertex the walk reaches
-    Edge edge;            ///< the edge used
-    bool forward = true;  ///< true when the edge points from `from` to `to`
-};
-
-/// Shortest path from a to b ignoring direction (fewest hops; among equal hops, the one found first by
-/// BFS over vertices in order, preferring higher-weight edges between the same pair). Empty when a == b;
-/// nullopt when unreachable.
-std::optional<std::vector<PathStep>> shortest_path(const KnowledgeGraph& graph, Vertex a, Vertex b);
-
-/// One incident edge of a vertex.
-struct Neighbor {
-    Vertex other;          ///< the vertex at the other end
-    Edge edge;             ///< the edge
-    bool outgoing = true;  ///< true when the edge leaves the queried vertex
-};
-
-/// Every edge incident to v (out-edges, then in-edges), each with the vertex at the other end.
-std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v);
-
-/// Which degree to count.
-enum class DegreeMode { in, out, total };
-
-/// Degree of every vertex (parallel edges counted), indexed by vertex.
-std::vector<double> degree_centrality(const KnowledgeGraph& graph, DegreeMode mode);
-
-/// Normalized betweenness of every vertex on the undirected simple graph, indexed by vertex.
-std::vector<double> betweenness_centrality(const KnowledgeGraph& graph);
-
-/// Top-n vertices by score, ties broken by vertex order.
-std::vector<std::pair<Vertex, double>> top_n(const std::vector<double>& scores, std::size_t n);
-
-/// Counts describing a graph.
-struct GraphStats {
-    std::size_t documents = 0;                          ///< documents added
-    std::size_t entities = 0;                           ///< vertices
-    std::size_t relations = 0;                          ///< edges
-    double total_weight = 0;                            ///< sum of edge weights
-    double density = 0;                                 ///< edges / (n (n-1)), directed
-    std::size_t components = 0;                         ///< weakly connected components
-    std::map<std::string, std::size_t> by_type;         ///< entity count per type name
-    std::map<std::string, std::size_t> by_predicate;    ///< edge count per predicate
-};
-
-/// Computes GraphStats.
-GraphStats stats(const KnowledgeGraph& graph);
 
 /// The one vertex `name` denotes (KnowledgeGraph::lookup: label, then alias, then node id). Throws
 /// kg::Error(no_result) when unknown (message lists the closest labels) or ambiguous (lists the candidates
@@ -90,14 +40,34 @@ std::string render_path(const KnowledgeGraph& graph, Vertex a, Vertex b, const s
 std::string render_neighbors(const KnowledgeGraph& graph, Vertex v, const std::vector<Neighbor>& list,
                              bool json);
 
-/// A ranking from top_n. `measure` names the score ("degree", "in-degree", "out-degree", "betweenness");
-/// scores print as integers unless measure is "betweenness". JSON: {"measure", "results": [{"rank", "id",
-/// "label", "type", "score"}]}.
+/// Several paths from a to b (k shortest or all shortest), numbered from 1, each as render_path prints
+/// it after a "path N: H hops, cost C" line. JSON: {"from", "to", "from_id", "to_id", "paths": [{"length",
+/// "cost", "hops": [as render_path]}]}.
+std::string render_paths(const KnowledgeGraph& graph, Vertex a, Vertex b, const std::vector<Path>& paths,
+                         bool json);
+
+/// The vertices within some hops of v. Text: one line per vertex, "depth  via-edge  label (TYPE)". JSON:
+/// {"entity": {"id", "label", "type"}, "reached": [{"id", "label", "type", "depth", "from_id", "edge",
+/// "predicate", "direction" ("forward"|"backward")}]}.
+std::string render_neighborhood(const KnowledgeGraph& graph, Vertex v, const std::vector<Reached>& list, bool json);
+
+/// Groups of a partition (components or communities), at most `top` of them (0 = all); `what` names
+/// them ("component", "community"). Text lists each group's size and up to 10 member labels; JSON:
+/// {"count", "groups": [{"rank", "size", "members": [{"id", "label", "type"}]}]} plus "modularity" when
+/// given (not NaN).
+std::string render_partition(const KnowledgeGraph& graph, const Partition& partition, const std::string& what,
+                             std::size_t top, double modularity, bool json);
+
+/// A ranking from top_n. `measure` names the score ("degree", "in-degree", "out-degree",
+/// "weighted-degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector"); degree scores
+/// print as integers when whole, others with 6 significant digits. JSON: {"measure", "results": [{"rank",
+/// "id", "label", "type", "score"}]}.
 std::string render_centrality(const KnowledgeGraph& graph, const std::vector<std::pair<Vertex, double>>& ranking,
                               const std::string& measure, bool json);
 
 /// GraphStats. JSON: {"documents", "entities", "relations", "total_weight", "density", "components",
-/// "by_type": {TYPE: n}, "by_predicate": {predicate: n}}.
+/// "largest_component", "isolated", "self_loops", "mean_degree", "max_degree", "degree_distribution":
+/// {degree: n}, "by_type": {TYPE: n}, "by_predicate": {predicate: n}}.
 std::string render_stats(const GraphStats& stats, bool json);
 
 }  // namespace kg

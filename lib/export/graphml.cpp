@@ -2,8 +2,10 @@
 // forbids, and hand-written output keeps the bytes fully under our control.
 #include <kg/export.hpp>
 
+#include <kg/predicates.hpp>
 #include <kg/version.hpp>
 
+#include "export/style.hpp"
 #include "export/text.hpp"
 
 #include <algorithm>
@@ -14,27 +16,9 @@ namespace kg {
 
 namespace {
 
-// Escapes for element content (attr = false) or a double-quoted attribute value. CR is written as a
-// reference because parsers turn a literal CR into LF; in attributes tab and LF are too, since attribute
-// normalization would turn them into spaces.
-std::string xml(std::string_view s, bool attr = false) {
-    const std::string clean = exportdetail::sanitize_utf8(s, true);
-    std::string out;
-    out.reserve(clean.size() + clean.size() / 8);
-    for (char c : clean) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;  // so "]]>" never appears in content
-        case '\r': out += "&#13;"; break;
-        case '"': out += attr ? "&quot;" : "\""; break;
-        case '\t': out += attr ? "&#9;" : "\t"; break;
-        case '\n': out += attr ? "&#10;" : "\n"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+using exportdetail::TypeStyle;
+
+std::string xml(std::string_view s, bool attr = false) { return exportdetail::xml_escape(s, attr); }
 
 void data(std::string& out, const char* key, std::string_view escaped_value) {
     out += "      <data key=\"";
@@ -61,17 +45,67 @@ constexpr const char* kKeys =
     "    <desc>the first evidence sentence</desc>\n"
     "  </key>\n";
 
-}  // namespace
+// yEd reads drawing data only from keys with these yfiles.type values; they carry no attr.name because
+// they are not attributes, and yEd itself declares them this way.
+constexpr const char* kYedKeys =
+    "  <key id=\"n_graphics\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+    "  <key id=\"e_graphics\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n";
 
-void write_graphml(const KnowledgeGraph& graph, std::ostream& os) {
+// yEd does not lay out on opening, so nodes get a grid position (Layout > ... rearranges them) and a width
+// that fits the label roughly (yEd measures with the real font; this only avoids overlaps at first sight).
+void yed_node_graphics(std::string& out, const Entity& e, std::size_t index, std::size_t columns) {
+    const TypeStyle& st = exportdetail::style_of(e.type);
+    std::size_t chars = 0;
+    for (unsigned char c : e.label)
+        if ((c & 0xC0) != 0x80) ++chars;  // count code points, not bytes
+    const std::size_t width = std::max<std::size_t>(60, std::min<std::size_t>(chars, 60) * 7 + 20);
+    const std::size_t x = (index % columns) * 200, y = (index / columns) * 80;
+    out += "      <data key=\"n_graphics\">\n"
+           "        <y:ShapeNode>\n"
+           "          <y:Geometry height=\"40.0\" width=\"" + std::to_string(width) + ".0\" x=\"" +
+           std::to_string(x) + ".0\" y=\"" + std::to_string(y) + ".0\"/>\n"
+           "          <y:Fill color=\"" + st.hex + "\" transparent=\"false\"/>\n"
+           "          <y:BorderStyle color=\"#333333\" type=\"line\" width=\"1.0\"/>\n"
+           "          <y:NodeLabel alignment=\"center\" autoSizePolicy=\"content\" fontFamily=\"Dialog\" "
+           "fontSize=\"12\" fontStyle=\"plain\" textColor=\"" + st.font + "\" visible=\"true\">" +
+           xml(e.label) + "</y:NodeLabel>\n"
+           "          <y:Shape type=\"" + st.yed_shape + "\"/>\n"
+           "        </y:ShapeNode>\n"
+           "      </data>\n";
+}
+
+void yed_edge_graphics(std::string& out, const Relation& r) {
+    const bool symmetric = is_symmetric(r.predicate);
+    out += "      <data key=\"e_graphics\">\n"
+           "        <y:PolyLineEdge>\n"
+           "          <y:LineStyle color=\"#555555\" type=\"line\" width=\"1.0\"/>\n"
+           "          <y:Arrows source=\"none\" target=\"";
+    out += symmetric ? "none" : "standard";
+    out += "\"/>\n"
+           "          <y:EdgeLabel alignment=\"center\" fontFamily=\"Dialog\" fontSize=\"10\" fontStyle=\"plain\" "
+           "textColor=\"#333333\" visible=\"true\">" + xml(r.predicate) + "</y:EdgeLabel>\n"
+           "          <y:BendStyle smoothed=\"false\"/>\n"
+           "        </y:PolyLineEdge>\n"
+           "      </data>\n";
+}
+
+void write_graphml_flavour(const KnowledgeGraph& graph, std::ostream& os, bool yed) {
     const Graph& g = graph.graph();
     std::string out;
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
-           "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-           "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+           "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n";
+    if (yed)
+        out += "         xmlns:y=\"http://www.yworks.com/xml/graphml\"\n"
+               "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+               "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd\">\n";
+    else
+        out += "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+               "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     out += kKeys;
+    if (yed) out += kYedKeys;
+    std::size_t columns = 1;
+    while (columns * columns < boost::num_vertices(g)) ++columns;
     out += "  <graph id=\"G\" edgedefault=\"directed\">\n";
     out += "    <data key=\"g_generator\">libkg ";
     out += xml(kg::version());
@@ -93,6 +127,7 @@ void write_graphml(const KnowledgeGraph& graph, std::ostream& os) {
         // xs:int is 32-bit; clamp rather than write a value the schema rejects.
         const auto freq = std::min<std::size_t>(e.frequency, static_cast<std::size_t>(INT_MAX));
         data(out, "n_frequency", std::to_string(freq));
+        if (yed) yed_node_graphics(out, e, v, columns);
         out += "    </node>\n";
     }
 
@@ -106,11 +141,18 @@ void write_graphml(const KnowledgeGraph& graph, std::ostream& os) {
         data(out, "e_weight", exportdetail::format_double(r.weight));
         data(out, "e_confidence", exportdetail::format_double(r.confidence));
         if (!r.evidence.empty()) data(out, "e_evidence", xml(r.evidence.front().text));
+        if (yed) yed_edge_graphics(out, r);
         out += "    </edge>\n";
     }
 
     out += "  </graph>\n</graphml>\n";
     os.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
+
+}  // namespace
+
+void write_graphml(const KnowledgeGraph& graph, std::ostream& os) { write_graphml_flavour(graph, os, false); }
+
+void write_yed(const KnowledgeGraph& graph, std::ostream& os) { write_graphml_flavour(graph, os, true); }
 
 }  // namespace kg

@@ -24,12 +24,15 @@ void put(Writer& w, std::string_view s) {
     w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }
 
-// JSON has no NaN/Infinity; null keeps the file loadable (NetworkX reads it as None).
+// JSON has no NaN/Infinity; null keeps the file loadable (NetworkX reads it as None). RapidJSON's own
+// Double() is Grisu2, which is not always the shortest form; to_chars is, and reads back to the same bytes.
 void put_number(Writer& w, double v) {
-    if (std::isfinite(v))
-        w.Double(v);
-    else
+    if (std::isfinite(v)) {
+        const std::string s = exportdetail::format_json_double(v);
+        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
+    } else {
         w.Null();
+    }
 }
 
 void put_spans(Writer& w, const std::vector<Span>& spans) {
@@ -51,7 +54,7 @@ void put_spans(Writer& w, const std::vector<Span>& spans) {
 
 }  // namespace
 
-void write_json(const KnowledgeGraph& graph, std::ostream& out) {
+void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options) {
     const Graph& g = graph.graph();
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
@@ -105,7 +108,7 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out) {
     }
     w.EndArray();
 
-    w.Key("edges");
+    put(w, options.links_key);  // as a key: RapidJSON writes a key with String()
     w.StartArray();
     for (Edge ed : exportdetail::edges_in_order(g)) {
         const Relation& r = g[ed];

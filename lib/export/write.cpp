@@ -13,6 +13,8 @@
 #include <iostream>
 #include <sstream>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -117,6 +119,25 @@ std::string sanitize_utf8(std::string_view in, bool xml) {
     return out;
 }
 
+std::string xml_escape(std::string_view s, bool attr) {
+    const std::string clean = sanitize_utf8(s, true);
+    std::string out;
+    out.reserve(clean.size() + clean.size() / 8);
+    for (char c : clean) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '\r': out += "&#13;"; break;
+        case '"': out += attr ? "&quot;" : "\""; break;
+        case '\t': out += attr ? "&#9;" : "\t"; break;
+        case '\n': out += attr ? "&#10;" : "\n"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string format_double(double value) {
     if (std::isnan(value)) return "NaN";
     if (std::isinf(value)) return value > 0 ? "INF" : "-INF";
@@ -126,18 +147,52 @@ std::string format_double(double value) {
     return std::string(buf, end);
 }
 
+std::string format_json_double(double value) {
+    std::string s = format_double(value);
+    if (std::isfinite(value) && s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s;
+}
+
+std::vector<std::size_t> degrees(const Graph& g) {
+    std::vector<std::size_t> out(boost::num_vertices(g), 0);
+    for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+        ++out[boost::source(e, g)];
+        ++out[boost::target(e, g)];
+    }
+    return out;
+}
+
 }  // namespace exportdetail
 
+namespace {
+constexpr std::pair<std::string_view, Format> kFormats[] = {
+    {"graphml", Format::graphml}, {"json", Format::json}, {"yed", Format::yed},  {"gexf", Format::gexf},
+    {"cytoscape", Format::cytoscape}, {"dot", Format::dot}, {"csv", Format::csv},
+};
+}  // namespace
+
 std::optional<Format> parse_format(std::string_view name) noexcept {
-    if (name == "graphml") return Format::graphml;
-    if (name == "json") return Format::json;
+    for (const auto& [n, f] : kFormats)
+        if (n == name) return f;
     return std::nullopt;
 }
 
-void write(const KnowledgeGraph& graph, Format format, std::ostream& out) {
+std::string_view to_string(Format format) noexcept {
+    for (const auto& [n, f] : kFormats)
+        if (f == format) return n;
+    return "graphml";
+}
+
+void write(const KnowledgeGraph& graph, Format format, std::ostream& out, const WriteOptions& options) {
     switch (format) {
     case Format::graphml: write_graphml(graph, out); return;
-    case Format::json: write_json(graph, out); return;
+    case Format::json: write_json(graph, out, options); return;
+    case Format::yed: write_yed(graph, out); return;
+    case Format::gexf: write_gexf(graph, out); return;
+    case Format::cytoscape: write_cytoscape(graph, out); return;
+    case Format::dot: write_dot(graph, out); return;
+    case Format::csv:
+        throw Error(ExitCode::usage, "csv writes two files (nodes.csv, relationships.csv): give a directory with -o DIR");
     }
 }
 
@@ -215,10 +270,93 @@ void write_atomic(const std::string& path, const std::string& data, const struct
 
 }  // namespace
 
-void write_file(const KnowledgeGraph& graph, Format format, const std::string& path) {
+void write_csv_dir(const KnowledgeGraph& graph, const std::string& dir) {
+    if (dir.empty() || dir == "-")
+        throw Error(ExitCode::usage, "csv writes two files (nodes.csv, relationships.csv): give a directory with -o DIR");
+    // Serialize first, as write_file does: a failure here touches nothing on disk.
+    std::ostringstream nodes, rels;
+    write_csv_nodes(graph, nodes);
+    write_csv_relationships(graph, rels);
+    const std::pair<const char*, std::string> files[] = {{"nodes.csv", std::move(nodes).str()},
+                                                          {"relationships.csv", std::move(rels).str()}};
+
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) fail(dir, ENOTDIR);
+        // An existing directory may hold other files: stage both files beside their targets, then rename
+        // both, so neither is replaced unless both were written.
+        std::vector<std::string> tmps;
+        auto cleanup = [&] {
+            for (const auto& t : tmps) ::unlink(t.c_str());
+        };
+        for (const auto& [name, data] : files) {
+            const std::string tmp = dir + "/." + name + ".tmp." + std::to_string(::getpid());
+            int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+            if (fd < 0) {
+                int err = errno;
+                cleanup();
+                fail(dir + "/" + name, err);
+            }
+            tmps.push_back(tmp);
+            int err = write_all(fd, data);
+            if (err == 0 && ::fsync(fd) != 0) err = errno;
+            if (::close(fd) != 0 && err == 0) err = errno;
+            if (err != 0) {
+                cleanup();
+                fail(dir + "/" + name, err);
+            }
+        }
+        for (std::size_t i = 0; i < tmps.size(); ++i) {
+            const std::string target = dir + "/" + files[i].first;
+            if (::rename(tmps[i].c_str(), target.c_str()) != 0) {
+                int err = errno;
+                cleanup();
+                fail(target, err);
+            }
+        }
+        return;
+    }
+    if (errno != ENOENT) fail(dir, errno);
+    // A new directory: build it under a temporary name next to it and rename it into place whole.
+    std::string tmpdir = dir;
+    while (tmpdir.size() > 1 && tmpdir.back() == '/') tmpdir.pop_back();
+    tmpdir += ".tmp." + std::to_string(::getpid());
+    if (::mkdir(tmpdir.c_str(), 0777) != 0) {
+        if (errno == ENOENT)
+            throw Error(ExitCode::output, dir + ": cannot create directory: '" + directory_of(tmpdir) +
+                                              "' does not exist");
+        fail(dir, errno);
+    }
+    auto remove_tmpdir = [&] {
+        for (const auto& f : files) ::unlink((tmpdir + "/" + f.first).c_str());
+        ::rmdir(tmpdir.c_str());
+    };
+    for (const auto& [name, data] : files) {
+        const std::string path = tmpdir + "/" + name;
+        int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        int err = fd < 0 ? errno : write_all(fd, data);
+        if (fd >= 0 && err == 0 && ::fsync(fd) != 0) err = errno;
+        if (fd >= 0 && ::close(fd) != 0 && err == 0) err = errno;
+        if (err != 0) {
+            remove_tmpdir();
+            fail(dir + "/" + name, err);
+        }
+    }
+    if (::rename(tmpdir.c_str(), dir.c_str()) != 0) {
+        int err = errno;
+        remove_tmpdir();
+        fail(dir, err);
+    }
+}
+
+void write_file(const KnowledgeGraph& graph, Format format, const std::string& path, const WriteOptions& options) {
+    if (format == Format::csv) {
+        write_csv_dir(graph, path);
+        return;
+    }
     // Serialize first: nothing is touched on disk until the whole output exists.
     std::ostringstream buffer;
-    write(graph, format, buffer);
+    write(graph, format, buffer, options);
     const std::string data = std::move(buffer).str();
 
     if (path == "-") {

@@ -4,6 +4,7 @@
 #include <kg/model.hpp>
 
 #include "extract/lexicons.hpp"
+#include "text/tagger.hpp"
 #include "text/tokenize.hpp"
 
 #include <string>
@@ -46,6 +47,7 @@ struct DocState {
     const Document* doc = nullptr;
     const Lexicons* lx = nullptr;
     Tokenized tok;
+    std::vector<Upos> tags;              ///< part of speech per token (stage 2)
     std::vector<bool> title_case;        ///< per sentence
     std::vector<MentionCand> mentions;   ///< sorted by start token
     std::vector<DocEnt> entities;
@@ -55,6 +57,8 @@ struct DocState {
         return std::string_view(doc->text).substr(tok.tokens[b].start, tok.tokens[e - 1].end - tok.tokens[b].start);
     }
     std::string lower_tok(std::uint32_t i) const;
+    /// True when the tagger reads token i as a verb or auxiliary.
+    bool verb(std::uint32_t i) const { return i < tags.size() && (tags[i] == Upos::VERB || tags[i] == Upos::AUX); }
     /// Index of the mention starting at token i, or -1.
     int mention_at(std::uint32_t i) const;
     /// Index of the mention ending just before token i (its e == i), or -1.
@@ -63,6 +67,8 @@ struct DocState {
     Evidence sentence_evidence(std::uint32_t s) const;
 };
 
+/// Stage 2: part-of-speech tags for every token (extractor.cpp).
+void tag_tokens(DocState& st);
 /// Stage 3: finds and types names (mentions.cpp).
 void find_mentions(DocState& st);
 /// Stage 4: groups mentions into entities inside the document (resolve.cpp).

@@ -16,6 +16,19 @@ Extractor::~Extractor() = default;
 Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
+namespace detail {
+void tag_tokens(DocState& st) {
+    const Tagger& tagger = Tagger::get();
+    st.tags.assign(st.tok.tokens.size(), Upos::X);
+    std::vector<std::string_view> words;
+    for (const Sentence& se : st.tok.sentences) {
+        words.clear();
+        for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(st.tok.tokens[i].text);
+        if (!words.empty()) tagger.tag(words.data(), words.size(), st.tags.data() + se.begin);
+    }
+}
+}  // namespace detail
+
 namespace {
 
 bool is_code(const std::string& name) {
@@ -100,6 +113,7 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     st.doc = &doc;
     st.lx = impl_->lx;
     st.tok = detail::tokenize(doc.text, impl_->lx->abbreviations);
+    detail::tag_tokens(st);
     detail::find_mentions(st);
     detail::resolve_entities(st);
     detail::find_relations(st);

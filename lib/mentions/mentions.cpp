@@ -277,12 +277,7 @@ struct Finder {
             set(e - b == 1 ? EntityType::COMPANY : EntityType::ORGANIZATION, TypeSource::fallback);
     }
 
-    bool is_verb_after(std::uint32_t i) const {
-        if (i >= T.size() || !T[i].lower()) return false;
-        const WordInfo* w = lx.word(low(i));
-        if (w) return w->upos == "VERB" || w->upos == "AUX";
-        return T[i].text.size() > 4 && T[i].text.substr(T[i].text.size() - 2) == "ed";  // "emphasized"
-    }
+    bool is_verb_after(std::uint32_t i) const { return i < T.size() && T[i].lower() && st.verb(i); }
 
     // Type implied by the words before a name: "startup X", "firms like Y and X", "luminaries such as X".
     std::optional<EntityType> context_type(std::uint32_t b) const {

@@ -34,11 +34,7 @@ struct Rel {
     int ent(int m) const { return st.mentions[m].entity; }
 
     const WordInfo* word(std::uint32_t i) const { return lx.word(low(i)); }
-    bool is_verb(std::uint32_t i) const {
-        if (!T[i].lower()) return false;
-        const WordInfo* w = word(i);
-        return w && (w->upos == "VERB" || w->upos == "AUX");
-    }
+    bool is_verb(std::uint32_t i) const { return T[i].lower() && st.verb(i); }
     bool is_role(std::uint32_t i) const { return !lx.role(low(i)).empty(); }
 
     void emit(int s_ent, const std::string& pred, int o_ent, double conf, std::uint32_t sentence) {
@@ -408,6 +404,13 @@ private:
                 for (std::size_t idx : it->second) {
                     const Trigger& t = lx.triggers[idx];
                     if (!t.noun && nounish) continue;
+                    // The tagger decides whether a one-word trigger is used as a verb or as a noun here
+                    // ("they address it" vs "the opening address").
+                    if (t.words.size() == 1 && i < st.tags.size()) {
+                        Upos tag = st.tags[i];
+                        if (!t.noun && tag != Upos::VERB && tag != Upos::AUX) continue;
+                        if (t.noun && tag != Upos::NOUN && tag != Upos::PROPN) continue;
+                    }
                     if (matched_len && t.words.size() < matched_len) break;
                     if (!match_trigger(i, t, se.end)) continue;
                     matched_len = t.words.size();
@@ -547,6 +550,7 @@ private:
         std::uint32_t k = b;
         while (k > se.begin && T[k - 1].lower() && !is_verb(k - 1) && b - k < 2) --k;  // "X's recent focus"
         if (k > se.begin && is_possessive(T[k - 1].text)) sub = st.mention_ending(k - 1);
+        else if (k > se.begin && is_verb(k - 1)) sub = nearest_left(k - 1, se.begin, t.subject_types, true);  // "X imposed sanctions on Y"
         else if (k > se.begin) sub = st.mention_ending(k);
         if (sub >= 0 && !allowed(sub, t.subject_types)) sub = -1;
         if (t.predicate == "attends") {

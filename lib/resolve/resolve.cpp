@@ -91,8 +91,8 @@ void resolve_entities(DocState& st) {
                 if (next == "'s" || next == "\xE2\x80\x99s") {
                     acts = !(m.e + 1 < T.size() && st.mention_at(m.e + 1) >= 0 &&
                              st.mentions[st.mention_at(m.e + 1)].type == EntityType::LOCATION);
-                } else if (const WordInfo* w = lx.word(next); w && (w->upos == "VERB" || w->upos == "AUX")) {
-                    acts = w->lower_share >= 0.5f;
+                } else if (st.verb(m.e)) {
+                    acts = true;
                 } else if (T[m.e].lower() && next.size() > 2 && next.back() == 's' && m.e + 1 < T.size()) {
                     // "Beijing aims to ...": a third-person verb the treebank mostly saw as a noun.
                     std::string after = st.lower_tok(m.e + 1);

@@ -1,4 +1,4 @@
-#include "query/view.hpp"
+#include "query/csr.hpp"
 
 #include <atomic>
 #include <exception>
