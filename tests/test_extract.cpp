@@ -149,3 +149,28 @@ TEST_CASE("extraction is deterministic and survives hostile text") {
     std::string long_caps(20000, 'A');
     CHECK_NOTHROW(extract(long_caps + " Corp. announced it."));
 }
+
+TEST_CASE("relations: hedges and negations are recorded on the evidence; negated evidence adds no weight") {
+    auto r = extract(
+        "The Nordic Robotics Expo opens in Helsinki. Valtek Oy did not attend the Nordic Robotics Expo. "
+        "Sorni Group will attend the Nordic Robotics Expo. Brightwave Labs attended the Nordic Robotics Expo.");
+    auto find = [&](const std::string& s) -> const kg::DocRelation* {
+        for (const auto& rel : r.x.relations)
+            if (r.x.entities[rel.subject].name == s && rel.predicate == "attends") return &rel;
+        return nullptr;
+    };
+    REQUIRE(find("Valtek Oy"));
+    CHECK(find("Valtek Oy")->evidence.negated);
+    REQUIRE(find("Sorni"));
+    CHECK(find("Sorni")->evidence.modality == "expected");
+    CHECK(!find("Sorni")->evidence.negated);
+    REQUIRE(find("Brightwave Labs"));
+    CHECK(find("Brightwave Labs")->evidence.modality.empty());
+    kg::KnowledgeGraph g;
+    g.add(r.x);
+    for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+        const auto& rel = g.graph()[e];
+        if (g.graph()[boost::source(e, g.graph())].label == "Valtek Oy") CHECK(rel.weight == 0);
+        if (g.graph()[boost::source(e, g.graph())].label == "Sorni") CHECK(rel.weight == 1);
+    }
+}

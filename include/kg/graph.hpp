@@ -38,7 +38,7 @@ struct Entity {
 struct Relation {
     std::string id;                    ///< unique edge id (also the JSON `key`)
     std::string predicate;             ///< predicate name
-    double weight = 0;                 ///< number of supporting evidence sentences (stored, not derived)
+    double weight = 0;                 ///< number of supporting (not negated) evidence sentences; stored, not derived
     double confidence = 0;             ///< highest extractor confidence seen, in [0, 1]
     std::vector<Evidence> evidence;    ///< evidence sentences, in insertion order
 };

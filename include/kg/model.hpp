@@ -28,6 +28,10 @@ struct Document {
     std::string id;      ///< unique id: path relative to the input directory, without extension
     std::string source;  ///< where it came from (a path, "-" for stdin, "builtin:" for the sample)
     std::string text;    ///< UTF-8 text
+    std::string title;      ///< headline, when the input gives one (JSONL "title"); empty otherwise
+    std::string date;       ///< publication date, ISO 8601 ("2024-07-26" or "2024-07-26T09:30:00Z"); empty if unknown
+    std::string publisher;  ///< who published it (JSONL "publisher"); empty if unknown
+    std::string url;        ///< where it was published (JSONL "url"); empty if unknown
 };
 
 /// What the graph keeps of a document after extraction.
@@ -35,6 +39,11 @@ struct DocumentInfo {
     std::string id;          ///< the document id
     std::string source;      ///< the document source
     std::size_t bytes = 0;   ///< size of its text in bytes
+    std::string title;         ///< headline, empty if unknown
+    std::string date;          ///< publication date (ISO 8601), empty if unknown; evidence reaches it through its doc id
+    std::string publisher;     ///< publisher, empty if unknown
+    std::string url;           ///< address, empty if unknown
+    std::string duplicate_of;  ///< id of the earlier near-identical document (a wire copy), whose extraction counts instead
 };
 
 /// A located piece of text: a mention of an entity or the evidence sentence of a relation.
@@ -55,7 +64,12 @@ struct Span {
 };
 
 using Mention = Span;   ///< where an entity is named
-using Evidence = Span;  ///< the sentence that states a relation
+
+/// The sentence that states a relation, with how it states it. Equality and order are those of the span.
+struct Evidence : Span {
+    std::string modality;   ///< empty when asserted; else the hedge: "expected", "possible", "planned", "reported"
+    bool negated = false;   ///< the sentence denies the relation ("did not attend"): kept, but adds no weight
+};
 
 /// An entity found in one document, before merging into the graph.
 struct DocEntity {

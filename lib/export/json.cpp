@@ -52,6 +52,32 @@ void put_spans(Writer& w, const std::vector<Span>& spans) {
     w.EndArray();
 }
 
+// Evidence adds how the sentence states the relation; asserted, non-negated items stay plain spans.
+void put_evidence(Writer& w, const std::vector<Evidence>& items) {
+    w.StartArray();
+    for (const Evidence& s : items) {
+        w.StartObject();
+        w.Key("doc");
+        put(w, s.doc);
+        w.Key("start");
+        w.Uint64(s.start);
+        w.Key("end");
+        w.Uint64(s.end);
+        w.Key("text");
+        put(w, s.text);
+        if (!s.modality.empty()) {
+            w.Key("modality");
+            put(w, s.modality);
+        }
+        if (s.negated) {
+            w.Key("negated");
+            w.Bool(true);
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 }  // namespace
 
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options) {
@@ -78,6 +104,14 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         put(w, d.source);
         w.Key("bytes");
         w.Uint64(d.bytes);
+        // Metadata only when known, so graphs of plain text files keep their earlier bytes.
+        for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"title", &d.title},
+                                         {"date", &d.date}, {"publisher", &d.publisher}, {"url", &d.url},
+                                         {"duplicate_of", &d.duplicate_of}})
+            if (!value->empty()) {
+                w.Key(key);
+                put(w, *value);
+            }
         w.EndObject();
     }
     w.EndArray();
@@ -128,7 +162,7 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         w.Key("confidence");
         put_number(w, r.confidence);
         w.Key("evidence");
-        put_spans(w, r.evidence);
+        put_evidence(w, r.evidence);
         w.EndObject();
     }
     w.EndArray();

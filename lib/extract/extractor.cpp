@@ -151,7 +151,8 @@ KnowledgeGraph build_graph(const std::vector<Document>& docs) {
     reconcile_types(xs);
     KnowledgeGraph g;
     for (std::size_t i = 0; i < docs.size(); ++i) {
-        g.add_document(DocumentInfo{docs[i].id, docs[i].source, docs[i].text.size()});
+        const Document& d = docs[i];
+        g.add_document(DocumentInfo{d.id, d.source, d.text.size(), d.title, d.date, d.publisher, d.url, {}});
         g.add(xs[i]);
     }
     return g;

@@ -130,6 +130,12 @@ void load(Lexicons& lx) {
         else
             lx.context_nouns.emplace(w + "s", type);
     });
+    each_row("modality.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 2) throw Error(ExitCode::bad_input, "modality.tsv:" + std::to_string(line) + ": expected 2 columns");
+        std::string phrase = lower(trim(c[0]));
+        lx.modality_max_words = std::max(lx.modality_max_words, words_of(phrase).size());
+        lx.modality[phrase] = std::string(trim(c[1]));
+    });
     each_row("not_entities.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.not_entities.insert(fold_name(trim(c[0])));
     });

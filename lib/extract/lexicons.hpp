@@ -55,6 +55,8 @@ struct Lexicons {
     std::size_t roles_max_words = 1;
     std::unordered_map<std::string, Cue> cues;                         ///< lower-case word → cue
     std::unordered_map<std::string, EntityType> context_nouns;         ///< singular and plural forms
+    std::unordered_map<std::string, std::string> modality;             ///< hedge phrase → class ("expected to" → expected)
+    std::size_t modality_max_words = 1;
     std::unordered_set<std::string> not_entities;                      ///< folded names never to extract (user overrides)
     std::unordered_map<std::string, std::string> merges;               ///< folded name → name to merge it into
     std::unordered_set<std::string> non_names;                         ///< "Friday", "July": never a name alone

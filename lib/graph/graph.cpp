@@ -120,7 +120,7 @@ Edge KnowledgeGraph::add_relation(Vertex s, const std::string& predicate, Vertex
     r.confidence = std::max(r.confidence, confidence);
     if (std::find(r.evidence.begin(), r.evidence.end(), evidence) == r.evidence.end()) {
         r.evidence.push_back(evidence);
-        r.weight += 1;
+        if (!evidence.negated) r.weight += 1;  // a denial is evidence worth keeping, not support
     }
     return e;
 }

@@ -98,7 +98,11 @@ public:
             r.id = ids.take(c.attribute("id").value(), g[ends[0]].id, r.predicate, g[ends[1]].id);
             r.weight = number(c, values, "weight", r.id);
             r.confidence = number(c, values, "confidence", r.id);
-            if (auto it = values.find("evidence"); it != values.end()) r.evidence.push_back(Span{"", 0, 0, it->second});
+            if (auto it = values.find("evidence"); it != values.end()) {
+                Evidence e;
+                e.text = it->second;
+                r.evidence.push_back(std::move(e));
+            }
             graph.insert_relation(ends[0], ends[1], std::move(r));
         }
         return graph;

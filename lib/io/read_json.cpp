@@ -67,6 +67,26 @@ std::vector<Span> spans(const Value* v) {
     return out;
 }
 
+// Evidence items are spans plus how the sentence states the relation (absent keys: asserted).
+std::vector<Evidence> evidence_items(const Value* v) {
+    std::vector<Evidence> out;
+    for (Span& sp : spans(v)) {
+        Evidence e;
+        static_cast<Span&>(e) = std::move(sp);
+        out.push_back(std::move(e));
+    }
+    if (v && v->IsArray()) {
+        std::size_t k = 0;
+        for (const Value& s : v->GetArray()) {
+            if (!s.IsObject()) continue;
+            if (auto m = s.FindMember("modality"); m != s.MemberEnd() && m->value.IsString()) out[k].modality = str(m->value);
+            if (auto n = s.FindMember("negated"); n != s.MemberEnd() && n->value.IsBool()) out[k].negated = n->value.GetBool();
+            ++k;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
@@ -90,7 +110,10 @@ KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
         if (const Value* docs = member(*g, "documents"); docs && docs->IsArray())
             for (const Value& doc : docs->GetArray())
                 if (doc.IsObject())
-                    graph.add_document({string_member(doc, "id"), string_member(doc, "source"), size_member(doc, "bytes")});
+                    graph.add_document({string_member(doc, "id"), string_member(doc, "source"), size_member(doc, "bytes"),
+                                        string_member(doc, "title"), string_member(doc, "date"),
+                                        string_member(doc, "publisher"), string_member(doc, "url"),
+                                        string_member(doc, "duplicate_of")});
 
     std::map<std::string, Vertex, std::less<>> by_id;
     rapidjson::SizeType i = 0;
@@ -140,7 +163,7 @@ KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
             r.id = ids.take(file_id, g[ends[0]].id, r.predicate, g[ends[1]].id);
             r.weight = number_member(ed, "weight");
             r.confidence = number_member(ed, "confidence");
-            r.evidence = spans(member(ed, "evidence"));
+            r.evidence = evidence_items(member(ed, "evidence"));
             graph.insert_relation(ends[0], ends[1], std::move(r));
         }
     return graph;

@@ -37,7 +37,10 @@ struct Rel {
     bool is_verb(std::uint32_t i) const { return T[i].lower() && st.verb(i); }
     bool is_role(std::uint32_t i) const { return !lx.role(low(i)).empty(); }
 
-    void emit(int s_ent, const std::string& pred, int o_ent, double conf, std::uint32_t sentence) {
+    // trigger: index of the trigger word when a word states the relation, so that hedges before it
+    // ("is expected to attend", "did not sign") are recorded on the evidence.
+    void emit(int s_ent, const std::string& pred, int o_ent, double conf, std::uint32_t sentence,
+              std::uint32_t trigger = UINT32_MAX) {
         if (s_ent < 0 || o_ent < 0 || s_ent == o_ent || !is_predicate(pred)) return;
         if (!seen.emplace(s_ent, pred, o_ent, sentence).second) return;
         DocRelation r;
@@ -46,7 +49,33 @@ struct Rel {
         r.object = static_cast<std::size_t>(o_ent);
         r.confidence = conf;
         r.evidence = st.sentence_evidence(sentence);
+        if (trigger != UINT32_MAX) hedge(trigger, sentence, r.evidence);
         st.relations.push_back(std::move(r));
+    }
+
+    // Hedges and negations in the few words before a trigger, inside its clause (data/modality.tsv).
+    void hedge(std::uint32_t trigger, std::uint32_t sentence, Evidence& ev) const {
+        const std::uint32_t begin = st.tok.sentences[sentence].begin;
+        for (std::uint32_t k = trigger; k > begin && trigger - k < 6;) {
+            --k;
+            std::string_view w = T[k].text;
+            if (w == "," || w == ";" || w == ":" || st.mention_ending(k + 1) >= 0) break;
+            if (w.size() > 3 && (w.substr(w.size() - 3) == "n't" || (w.size() > 5 && w.substr(w.size() - 5) == "n\xE2\x80\x99t"))) {
+                ev.negated = true;
+                continue;
+            }
+            for (std::uint32_t n = 1; n <= lx.modality_max_words && n <= k + 1 - begin; ++n) {
+                std::string phrase;
+                for (std::uint32_t q = k + 1 - n; q <= k; ++q) {
+                    if (q > k + 1 - n) phrase += ' ';
+                    phrase += low(q);
+                }
+                auto it = lx.modality.find(phrase);
+                if (it == lx.modality.end()) continue;
+                if (it->second == "negated") ev.negated = true;
+                else if (ev.modality.empty()) ev.modality = it->second;
+            }
+        }
     }
 
     // Mention (index) covering token i, or -1.
@@ -493,14 +522,16 @@ private:
         if (subjects.empty()) return;
         std::vector<int> object_ents;
         for (int o : objects) object_ents.push_back(ent(o));
-        if (object_ents.empty() && t.implicit && main_event >= 0 &&
-            std::find(t.object_types.begin(), t.object_types.end(), EntityType::EVENT) != t.object_types.end())
-            object_ents.push_back(main_event);
         double conf = passive ? 0.65 : 0.7;
+        if (object_ents.empty() && t.implicit && main_event >= 0 &&
+            std::find(t.object_types.begin(), t.object_types.end(), EntityType::EVENT) != t.object_types.end()) {
+            object_ents.push_back(main_event);
+            conf = 0.5;  // the object is inferred from the document, not read in the sentence
+        }
         for (int sm : subjects)
             for (int oe : object_ents) {
-                if (t.reverse) emit(oe, t.predicate, ent(sm), conf, s);
-                else emit(ent(sm), t.predicate, oe, conf, s);
+                if (t.reverse) emit(oe, t.predicate, ent(sm), conf, s, b);
+                else emit(ent(sm), t.predicate, oe, conf, s, b);
             }
     }
 
@@ -568,7 +599,7 @@ private:
             if (x < 0) return;
             int obj = nearest_right(e, se.end, t.object_types);
             int oe = obj >= 0 ? ent(obj) : main_event;
-            emit(ent(x), t.predicate, oe, 0.55, s);
+            emit(ent(x), t.predicate, oe, 0.55, s, b);
             return;
         }
         if (sub < 0) return;
