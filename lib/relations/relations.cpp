@@ -149,6 +149,15 @@ struct Rel {
                             break;
                         }
                 }
+                if (country < 0) {
+                    // "President X" where the gazetteer knows X's country, named elsewhere in the document.
+                    for (std::size_t k2 = 0; k2 < st.entities.size(); ++k2)
+                        if (st.entities[k2].type == EntityType::COUNTRY && st.entities[k2].name == m.country &&
+                            !st.entities[k2].mentions.empty()) {
+                            country = static_cast<int>(k2);
+                            break;
+                        }
+                }
                 emit(ent(pk), "leader_of", country, 0.9, m.sentence);
             }
             person_org(pk);
@@ -494,7 +503,9 @@ private:
         const Sentence& se = st.tok.sentences[s];
         // Passive: "was praised by X".
         bool passive = false;
-        if (e < se.end && low(e) == "by") {
+        std::uint32_t by = e;  // "was headlined in the past by X": the agent may come a few words later
+        while (by < se.end && by < e + 4 && low(by) != "by" && T[by].kind != TokKind::punct && st.mention_at(by) < 0) ++by;
+        if (by < se.end && low(by) == "by") {
             for (std::uint32_t k = b; k > se.begin && b - k < 3;) {
                 --k;
                 std::string w = low(k);
@@ -506,7 +517,7 @@ private:
         }
         std::vector<int> subjects, objects;
         if (passive) {
-            int sub = nearest_right(e + 1, se.end, t.subject_types);
+            int sub = nearest_right(by + 1, se.end, t.subject_types);
             int obj = nearest_left(b, se.begin, t.object_types, false);
             if (sub >= 0) subjects = list_right(sub, t.subject_types);
             if (obj >= 0) objects = list_left(obj, t.object_types);
