@@ -59,10 +59,20 @@ struct DocState {
     std::string lower_tok(std::uint32_t i) const;
     /// True when the tagger reads token i as a verb or auxiliary.
     bool verb(std::uint32_t i) const { return i < tags.size() && (tags[i] == Upos::VERB || tags[i] == Upos::AUX); }
-    /// Index of the mention starting at token i, or -1.
+    /// Index of the (non-pseudo) mention starting at token i, or -1. Constant time: see index_mentions().
     int mention_at(std::uint32_t i) const;
     /// Index of the mention ending just before token i (its e == i), or -1.
     int mention_ending(std::uint32_t i) const;
+    /// Index of the mention covering token i, or -1.
+    int mention_covering(std::uint32_t i) const;
+    /// Index of a pseudo mention ("the conference") starting at token i, or -1.
+    int pseudo_mention_at(std::uint32_t i) const;
+    /// Rebuilds the per-token lookup tables after mentions change (long documents must stay linear).
+    void index_mentions();
+    /// Adds pseudo mention k (appended to mentions) to the tables.
+    void index_pseudo(std::size_t k);
+
+    std::vector<int> start_at, end_at, cover, pseudo_at;  ///< per token: mention index or -1
     /// Evidence span of a sentence.
     Evidence sentence_evidence(std::uint32_t s) const;
 };

@@ -16,17 +16,34 @@ namespace kg::detail {
 
 std::string DocState::lower_tok(std::uint32_t i) const { return lower(tok.tokens[i].text); }
 
-int DocState::mention_at(std::uint32_t i) const {
-    for (std::size_t k = 0; k < mentions.size(); ++k)
-        if (mentions[k].b == i && !mentions[k].pseudo) return static_cast<int>(k);
-    return -1;
+void DocState::index_mentions() {
+    const std::size_t n = tok.tokens.size() + 1;
+    start_at.assign(n, -1);
+    end_at.assign(n, -1);
+    cover.assign(n, -1);
+    pseudo_at.assign(n, -1);
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        const MentionCand& m = mentions[k];
+        if (m.pseudo) {
+            if (pseudo_at[m.b] < 0) pseudo_at[m.b] = static_cast<int>(k);
+            continue;
+        }
+        if (start_at[m.b] < 0) start_at[m.b] = static_cast<int>(k);
+        if (end_at[m.e] < 0) end_at[m.e] = static_cast<int>(k);
+        for (std::uint32_t i = m.b; i < m.e; ++i)
+            if (cover[i] < 0) cover[i] = static_cast<int>(k);
+    }
 }
 
-int DocState::mention_ending(std::uint32_t i) const {
-    for (std::size_t k = 0; k < mentions.size(); ++k)
-        if (mentions[k].e == i && !mentions[k].pseudo) return static_cast<int>(k);
-    return -1;
+void DocState::index_pseudo(std::size_t k) {
+    const MentionCand& m = mentions[k];
+    if (m.b < pseudo_at.size() && pseudo_at[m.b] < 0) pseudo_at[m.b] = static_cast<int>(k);
 }
+
+int DocState::mention_at(std::uint32_t i) const { return i < start_at.size() ? start_at[i] : -1; }
+int DocState::mention_ending(std::uint32_t i) const { return i < end_at.size() ? end_at[i] : -1; }
+int DocState::mention_covering(std::uint32_t i) const { return i < cover.size() ? cover[i] : -1; }
+int DocState::pseudo_mention_at(std::uint32_t i) const { return i < pseudo_at.size() ? pseudo_at[i] : -1; }
 
 Evidence DocState::sentence_evidence(std::uint32_t s) const {
     const Sentence& se = tok.sentences[s];
@@ -559,6 +576,7 @@ void find_mentions(DocState& st) {
                           st.mentions.end());
     std::stable_sort(st.mentions.begin(), st.mentions.end(),
                      [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; });
+    st.index_mentions();
 }
 
 }  // namespace kg::detail

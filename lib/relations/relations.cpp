@@ -78,12 +78,7 @@ struct Rel {
         }
     }
 
-    // Mention (index) covering token i, or -1.
-    int mention_covering(std::uint32_t i) const {
-        for (std::size_t k = 0; k < st.mentions.size(); ++k)
-            if (!st.mentions[k].pseudo && st.mentions[k].b <= i && i < st.mentions[k].e) return static_cast<int>(k);
-        return -1;
-    }
+    int mention_covering(std::uint32_t i) const { return st.mention_covering(i); }
 
     // The entity for a country named by a demonym at tokens [b, e): found by name, or created.
     int country_entity(const std::string& name, std::uint32_t b, std::uint32_t e, std::uint32_t sentence) {
@@ -115,6 +110,7 @@ struct Rel {
         m.pseudo = true;  // not used to find arguments: it is a modifier, not a noun phrase
         st.entities[entity].mentions.push_back(st.mentions.size());
         st.mentions.push_back(std::move(m));
+        st.index_pseudo(st.mentions.size() - 1);
     }
 
     bool gov_code(const std::string& code) const {
@@ -475,11 +471,10 @@ private:
             if (T[i].text == ";" || (T[i].text == "," && i > from)) return -1;
             int m = st.mention_at(i);
             if (m < 0) {
-                for (std::size_t k = 0; k < st.mentions.size(); ++k)
-                    if (st.mentions[k].pseudo && st.mentions[k].b == i && st.mentions[k].entity >= 0 &&
-                        std::find(types.begin(), types.end(), st.entities[st.mentions[k].entity].type) != types.end() &&
-                        st.mentions[k].e > st.mentions[k].b && !st.mentions[k].surface.empty() && T[i].lower())
-                        return static_cast<int>(k);
+                int k = st.pseudo_mention_at(i);
+                if (k >= 0 && st.mentions[k].entity >= 0 && T[i].lower() &&
+                    std::find(types.begin(), types.end(), st.entities[st.mentions[k].entity].type) != types.end())
+                    return k;
                 continue;
             }
             if (allowed(m, types) || retypable(m, types)) return m;
@@ -622,11 +617,14 @@ private:
 
     // --- places -------------------------------------------------------------------------------------------
     void places() {
+        std::vector<std::vector<int>> by_sentence(st.tok.sentences.size());
+        for (std::size_t k = 0; k < st.mentions.size(); ++k)
+            if (st.mentions[k].entity >= 0) by_sentence[st.mentions[k].sentence].push_back(static_cast<int>(k));
         for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
             std::vector<int> events, places;
-            for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            for (int kk : by_sentence[s]) {
+                const std::size_t k = static_cast<std::size_t>(kk);
                 const MentionCand& m = st.mentions[k];
-                if (m.sentence != s || m.entity < 0) continue;
                 EntityType t = type_of(static_cast<int>(k));
                 if (t == EntityType::EVENT && (!m.pseudo || T[m.b].lower())) events.push_back(static_cast<int>(k));
                 if (t == EntityType::LOCATION && !m.pseudo && m.b > 0) {
@@ -702,6 +700,7 @@ private:
                 m.type = EntityType::EVENT;
                 m.pseudo = true;
                 st.mentions.push_back(std::move(m));
+                st.index_pseudo(st.mentions.size() - 1);
             }
         }
     }

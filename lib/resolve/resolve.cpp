@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace kg::detail {
 
@@ -137,45 +138,47 @@ void resolve_entities(DocState& st) {
         keys[k] = fold_name(display[k]);
     }
 
-    // Short forms of people: a single word equal to the first or last word of a longer person name.
+    // Short forms of people: a single word equal to the first or last word of a longer person name
+    // (the first such name in the document). Indexed so long documents stay linear.
+    std::unordered_map<std::string, std::size_t> person_word;
+    std::unordered_map<std::string, std::size_t> by_initials;
+    for (std::size_t j = 0; j < st.mentions.size(); ++j) {
+        const MentionCand& o = st.mentions[j];
+        if (o.e - o.b < 2) continue;
+        if (o.type == EntityType::PERSON) {
+            person_word.emplace(fold_name(T[o.b].text), j);
+            person_word.emplace(fold_name(T[o.e - 1].text), j);
+        }
+        auto words = name_words(st, o);
+        by_initials.emplace(initials(words, false), j);
+        by_initials.emplace(initials(words, true), j);
+    }
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         if (m.e - m.b != 1 || m.source == TypeSource::lexicon) continue;
-        const std::string w = fold_name(m.surface);
-        std::size_t best = st.mentions.size();
-        for (std::size_t j = 0; j < st.mentions.size(); ++j) {
-            const MentionCand& o = st.mentions[j];
-            if (j == k || o.type != EntityType::PERSON || o.e - o.b < 2) continue;
-            if (fold_name(T[o.b].text) == w || fold_name(T[o.e - 1].text) == w) {
-                best = j;
-                break;
-            }
-        }
-        if (best < st.mentions.size()) {
-            keys[k] = keys[best];
-            display[k] = display[best];
-            m.type = EntityType::PERSON;
-            m.source = st.mentions[best].source;
-        }
+        auto it = person_word.find(fold_name(m.surface));
+        if (it == person_word.end()) continue;
+        keys[k] = keys[it->second];
+        display[k] = display[it->second];
+        m.type = EntityType::PERSON;
+        m.source = st.mentions[it->second].source;
     }
-    // Acronyms: "WAIC" for "World Artificial Intelligence Conference".
+    // Acronyms: "WAIC" for "World Artificial Intelligence Conference", or any "Name (ACR)".
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         if (m.e - m.b != 1 || !all_caps(m.surface) || m.source == TypeSource::lexicon) continue;
-        for (std::size_t j = 0; j < st.mentions.size(); ++j) {
-            const MentionCand& o = st.mentions[j];
-            if (o.e - o.b < 2) continue;
-            // "Name (ACR)" introduces an acronym whatever its letters; otherwise they must be the initials.
-            bool introduced = m.b >= 1 && T[m.b - 1].text == "(" && o.e + 1 == m.b;
-            auto words = name_words(st, o);
-            if (introduced || initials(words, false) == m.surface || initials(words, true) == m.surface) {
-                keys[k] = keys[j];
-                display[k] = display[j];
-                m.type = o.type;
-                m.source = o.source;
-                break;
-            }
+        std::size_t j = st.mentions.size();
+        if (m.b >= 2 && T[m.b - 1].text == "(") {
+            int o = st.mention_ending(m.b - 1);
+            if (o >= 0 && st.mentions[o].e - st.mentions[o].b >= 2) j = static_cast<std::size_t>(o);
         }
+        if (j == st.mentions.size())
+            if (auto it = by_initials.find(m.surface); it != by_initials.end()) j = it->second;
+        if (j == st.mentions.size()) continue;
+        keys[k] = keys[j];
+        display[k] = display[j];
+        m.type = st.mentions[j].type;
+        m.source = st.mentions[j].source;
     }
 
     // Group by key, in order of first mention.
