@@ -105,7 +105,10 @@ void load(Lexicons& lx) {
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
             if (c.size() < 2) return;
             std::string w = lower(trim(c[0]));
-            lx.roles_max_words = std::max(lx.roles_max_words, words_of(w).size());
+            auto ws = words_of(w);
+            if (ws.empty()) return;
+            lx.roles_max_words = std::max(lx.roles_max_words, ws.size());
+            lx.role_first_words.insert(ws.front());
             lx.roles.emplace(w, std::string(trim(c[1])));
         });
     each_row("cues.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {

@@ -53,6 +53,7 @@ struct Lexicons {
     std::unordered_map<std::string, std::pair<unsigned, unsigned>> person_tokens;  ///< first/last counts
     std::unordered_map<std::string, std::string> roles;                ///< lower-case role noun → code
     std::size_t roles_max_words = 1;
+    std::unordered_set<std::string> role_first_words;                  ///< first words of roles, for a quick reject
     std::unordered_map<std::string, Cue> cues;                         ///< lower-case word → cue
     std::unordered_map<std::string, EntityType> context_nouns;         ///< singular and plural forms
     std::unordered_map<std::string, std::string> modality;             ///< hedge phrase → class ("expected to" → expected)

@@ -58,12 +58,12 @@ struct Finder {
     const std::vector<Token>& T;
     std::unordered_set<std::string> known;  // names (folded) found in ordinary sentences
     std::unordered_set<std::string> known_words;  // first and last words of those names ("Li" of "Li Qiang")
-    std::unordered_set<std::string> lower_words;  // words the document writes in lower case
+    std::unordered_set<std::string_view> lower_words;  // words the document writes in lower case (views into it)
     std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
 
     explicit Finder(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {
         for (const Token& t : T)
-            if (t.lower()) lower_words.insert(std::string(t.text));
+            if (t.lower()) lower_words.insert(t.text);
     }
 
     std::string low(std::uint32_t i) const { return lower(T[i].text); }
@@ -134,6 +134,7 @@ struct Finder {
     }
 
     std::uint32_t role_match(std::uint32_t b, std::uint32_t e, std::string* role, std::string* code) const {
+        if (b >= e || !lx.role_first_words.count(low(b))) return 0;  // most words start no title
         std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.roles_max_words));
         for (std::uint32_t k = max; k >= 1; --k) {
             std::string phrase;
@@ -447,7 +448,8 @@ struct Finder {
                    !has_digit(T[b].text) && !all_caps(T[b].text)) {
             // A lone capitalized word opening a sentence is a name only if the text treats it as one elsewhere:
             // decided after the whole document has been read.
-            if (lower_words.count(lower(surface)) || lx.common(lower(surface))) return;
+            const std::string lowered = lower(surface);
+            if (lower_words.count(std::string_view(lowered)) || lx.common(lowered)) return;
             type_name(m, b, e);
             // A dateline ("Acme News, Friday, July 25 -") names its source at the start of a line.
             if (e + 1 < se.end && T[e].text == "," && lx.non_names.count(std::string(T[e + 1].text))) {
