@@ -73,3 +73,14 @@ TEST_CASE("graph: add() merges a document extraction") {
     auto e = *boost::edges(g.graph()).first;
     CHECK(g.graph()[e].weight == 1);
 }
+
+TEST_CASE("graph: ids of accented names are readable ASCII; other scripts fall back to a unique id") {
+    CHECK(kg::slugify("Türkiye") == "turkiye");
+    CHECK(kg::slugify("São Tomé & Príncipe") == "sao-tome-principe");
+    CHECK(kg::slugify("Łódź") == "lodz");
+    CHECK(kg::slugify("北京") == "entity");
+    kg::KnowledgeGraph g;
+    auto a = g.add_entity("北京", kg::EntityType::LOCATION);
+    auto b = g.add_entity("上海", kg::EntityType::LOCATION);
+    CHECK(g.graph()[a].id != g.graph()[b].id);
+}

@@ -7,6 +7,7 @@
 #include "text/util.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cstdlib>
 #include <type_traits>
 
@@ -146,9 +147,10 @@ void load(Lexicons& lx) {
         if (c.size() < 2) throw Error(ExitCode::bad_input, "merges.tsv:" + std::to_string(line) + ": expected 2 columns");
         lx.merges[fold_name(trim(c[0]))] = std::string(trim(c[1]));
     });
-    each_row("non_names.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
-        lx.non_names.insert(std::string(trim(c[0])));
-    });
+    for (const char* file : {"non_names.txt", "languages.txt"})
+        each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
+            lx.non_names.insert(std::string(trim(c[0])));
+        });
     each_row("common_acronyms.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.common_acronyms.insert(std::string(trim(c[0])));
     });
@@ -158,8 +160,11 @@ void load(Lexicons& lx) {
     each_row("name_variants.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.name_variants.emplace_back(words_of(c[0]), std::string(trim(c[1])));
     });
-    each_row("triggers.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
-        if (c.size() < 5) throw Error(ExitCode::bad_input, "triggers.tsv:" + std::to_string(line) + ": expected 5 columns");
+    // Hand-written triggers first; CAMEO-derived ones add forms the hand list lacks.
+    std::set<std::pair<std::string, std::string>> trigger_seen;  // (words, noun/verb)
+    for (const char* file : {"triggers.tsv", "triggers_cameo.tsv"})
+    each_row(file, [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 5) throw Error(ExitCode::bad_input, std::string(file) + ":" + std::to_string(line) + ": expected 5 columns");
         Trigger proto;
         proto.predicate = std::string(c[1]);
         proto.subject_types = parse_types(c[2], "triggers.tsv");
@@ -173,6 +178,7 @@ void load(Lexicons& lx) {
             Trigger t = proto;
             t.words = words_of(form);
             if (t.words.empty()) continue;
+            if (!trigger_seen.emplace(std::string(trim(form)), t.noun ? "noun" : "verb").second) continue;
             lx.triggers_by_first[t.words.front()].push_back(lx.triggers.size());
             lx.triggers.push_back(std::move(t));
         }

@@ -37,16 +37,33 @@ std::optional<EntityType> parse_entity_type(std::string_view name) noexcept {
     return std::nullopt;
 }
 
+// ASCII letters for U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A), so that "Türkiye" gets the
+// readable id "turkiye"; other non-ASCII letters are dropped from ids (labels keep them).
+constexpr const char* kLatinFold[192] = {"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};
+
 std::string slugify(std::string_view name) {
     std::string out;
     bool dash = false;
-    for (unsigned char c : name) {
+    auto emit = [&](std::string_view piece) {
+        if (piece.empty()) return;
+        if (dash && !out.empty()) out += '-';
+        dash = false;
+        out += piece;
+    };
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(name[i]);
         if (is_alnum(c)) {
-            if (dash && !out.empty()) out += '-';
-            dash = false;
-            out += ascii_lower(static_cast<char>(c));
+            char lc = ascii_lower(static_cast<char>(c));
+            emit(std::string_view(&lc, 1));
+        } else if ((c & 0xE0) == 0xC0 && i + 1 < name.size()) {
+            unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3Fu);
+            ++i;
+            if (cp >= 0xC0 && cp < 0x180 && *kLatinFold[cp - 0xC0]) emit(kLatinFold[cp - 0xC0]);
+            else dash = true;
         } else {
             dash = true;
+            // skip the continuation bytes of longer sequences
+            if (c >= 0xE0) while (i + 1 < name.size() && (static_cast<unsigned char>(name[i + 1]) & 0xC0) == 0x80) ++i;
         }
     }
     return out.empty() ? std::string("entity") : out;

@@ -8,6 +8,7 @@
 #include "text/util.hpp"
 
 #include <kg/graph.hpp>
+#include <kg/limits.hpp>
 
 #include <algorithm>
 #include <unordered_set>
@@ -260,7 +261,9 @@ struct Finder {
             bool determiner = b > 0 && (low(b - 1) == "its" || low(b - 1) == "their" || low(b - 1) == "the");
             if (c && c->where == Cue::after && (!plural || determiner)) set(EntityType::PRODUCT, TypeSource::context);
         }
-        if (b > 0 && (low(b - 1) == "its" || low(b - 1) == "their")) set(EntityType::PRODUCT, TypeSource::weak);
+        // "its Cybertruck": one unknown word owned by an organization is most often its product.
+        if (e - b == 1 && b > 0 && (low(b - 1) == "its" || low(b - 1) == "their") && lx.role(low(b)).empty())
+            set(EntityType::PRODUCT, TypeSource::weak);
         // A context noun right before ("startup X", "analyst Jane Roe"), or a list introduced by one.
         if (auto t = context_type(b)) set(*t, TypeSource::context);
         if (m.source >= TypeSource::context) return;
@@ -333,6 +336,12 @@ struct Finder {
 
     // Splits a run into [country|demonym] [title] name and records the mention(s).
     void take_run(std::uint32_t b, std::uint32_t e, std::uint32_t s, bool header) {
+        // kg::limits::max_name_tokens: no name is this long, and the title search below is quadratic in
+        // the run, so a longer run is taken in pieces.
+        if (constexpr std::uint32_t cap = limits::max_name_tokens; e - b > cap) {
+            for (std::uint32_t p = b; p < e; p += cap) take_run(p, std::min(p + cap, e), s, header);
+            return;
+        }
         const Sentence& se = st.tok.sentences[s];
         MentionCand m;
         // Sentence-initial adverbs and verbs are not part of a name ("Even President X", "Powered by").

@@ -500,7 +500,9 @@ private:
         bool passive = false;
         std::uint32_t by = e;  // "was headlined in the past by X": the agent may come a few words later
         while (by < se.end && by < e + 4 && low(by) != "by" && T[by].kind != TokKind::punct && st.mention_at(by) < 0) ++by;
-        if (by < se.end && low(by) == "by") {
+        if (by == e && by < se.end && low(by) == "by") {
+            passive = true;  // "aided by X", "backed by X": a participle with its agent needs no "was"
+        } else if (by < se.end && low(by) == "by") {
             for (std::uint32_t k = b; k > se.begin && b - k < 3;) {
                 --k;
                 std::string w = low(k);
@@ -512,7 +514,10 @@ private:
         }
         std::vector<int> subjects, objects;
         if (passive) {
-            int sub = nearest_right(by + 1, se.end, t.subject_types);
+            // The agent is the noun phrase after "by" ("by tech luminaries such as X"): stop at its verb.
+            std::uint32_t stop = by + 1;
+            while (stop < se.end && stop < by + 9 && !is_verb(stop)) ++stop;
+            int sub = nearest_right(by + 1, stop, t.subject_types);
             int obj = nearest_left(b, se.begin, t.object_types, false);
             if (sub >= 0) subjects = list_right(sub, t.subject_types);
             if (obj >= 0) objects = list_left(obj, t.object_types);
