@@ -4,41 +4,173 @@
 #include <kg/error.hpp>
 #include <kg/extract.hpp>
 #include <kg/lexicon.hpp>
+#include <kg/limits.hpp>
 #include <kg/predicates.hpp>
 #include <kg/query.hpp>
 #include <kg/read.hpp>
 
+#include <kg/records.hpp>
+
+#include <unistd.h>
+
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
+#include <sstream>
 
 namespace po = boost::program_options;
 
 namespace kgcli {
+
+namespace {
+
+const char* g_tool = "kg";  // for warnings printed while the run goes on
+
+// The progress line: only on a terminal, at most four times a second, erased when the run ends.
+class ProgressLine {
+public:
+    ProgressLine(bool enabled, std::size_t total_bytes)
+        : enabled_(enabled), total_(total_bytes), start_(std::chrono::steady_clock::now()) {}
+    ~ProgressLine() { clear(); }
+    void clear() {
+        if (shown_) std::cerr << "\r\033[K" << std::flush;
+        shown_ = false;
+    }
+    void update(std::size_t docs, std::size_t bytes) {
+        if (!enabled_) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (shown_ && now - last_ < std::chrono::milliseconds(250)) return;
+        last_ = now;
+        shown_ = true;
+        const double seconds = std::chrono::duration<double>(now - start_).count();
+        const double mb = static_cast<double>(bytes) / 1e6, rate = seconds > 0 ? mb / seconds : 0;
+        char line[160];
+        int n = std::snprintf(line, sizeof line, "\r%zu docs, %.1f MB, %.1f MB/s", docs, mb, rate);
+        if (total_ > bytes && rate > 0) {
+            const long eta = static_cast<long>((static_cast<double>(total_ - bytes) / 1e6) / rate);
+            std::snprintf(line + n, sizeof line - static_cast<std::size_t>(n), ", ETA %ld:%02ld:%02ld", eta / 3600,
+                          eta / 60 % 60, eta % 60);
+        }
+        std::cerr << line << "\033[K" << std::flush;
+    }
+
+private:
+    bool enabled_;
+    std::size_t total_;
+    std::chrono::steady_clock::time_point start_, last_;
+    bool shown_ = false;
+};
+
+kg::InputFormat input_format(const po::variables_map& vm) {
+    if (!vm.count("input-format")) return kg::InputFormat::automatic;
+    const std::string name = vm["input-format"].as<std::string>();
+    auto f = kg::parse_input_format(name);
+    if (!f) throw kg::Error(kg::ExitCode::usage, "unknown input format '" + name + "' (text, jsonl, triples)");
+    return *f;
+}
+
+// Reads every input into the builder (documents, or extraction records); returns how many were skipped.
+std::size_t feed(const po::variables_map& vm, const std::vector<std::string>& inputs, kg::GraphBuilder& builder,
+                 const kg::ReadOptions& read) {
+    if (read.format == kg::InputFormat::triples) {
+        if (inputs.empty())
+            throw kg::Error(kg::ExitCode::usage, "--input-format triples needs record files (or '-' for stdin)");
+        return kg::read_records(inputs, read, builder);
+    }
+    if (inputs.empty()) {
+        std::vector<kg::Document> docs = kg::sample_documents();
+        if (!vm.count("quiet"))
+            std::cerr << "note: no input given; using the built-in sample (" << docs.size() << " news articles)\n";
+        for (auto& d : docs) builder.add(std::move(d));
+        return 0;
+    }
+    return kg::read_documents(inputs, read, [&](kg::Document&& d) { builder.add(std::move(d)); });
+}
+
+// Runs `body` with a builder set up from the options; reports skipped inputs at the end.
+template <class Body>
+auto with_builder(const po::variables_map& vm, const std::vector<std::string>& inputs, Body body) {
+    if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+    const bool quiet = vm.count("quiet") > 0;
+    const bool skip_bad = vm.count("skip-bad") > 0;
+    kg::ReadOptions read;
+    read.format = input_format(vm);
+    read.skip_bad = skip_bad;
+    std::size_t skipped = 0;
+    read.on_skip = [](const kg::Error& e) { std::cerr << g_tool << ": skipped: " << e.what() << "\n"; };
+    const bool show = !quiet && ::isatty(STDERR_FILENO);
+    ProgressLine progress(show, show ? kg::input_bytes(inputs, read.format) : 0);
+    kg::BuildOptions build;
+    if (vm.count("jobs")) {
+        if (vm["jobs"].as<int>() < 1) throw kg::Error(kg::ExitCode::usage, "--jobs must be 1 or more");
+        build.threads = static_cast<unsigned>(vm["jobs"].as<int>());
+    }
+    build.keep_duplicates = vm.count("keep-duplicates") > 0;
+    build.skip_bad = skip_bad;
+    build.on_skip = [&](const kg::Error& e) {
+        ++skipped;
+        read.on_skip(e);
+    };
+    build.on_progress = [&](std::size_t docs, std::size_t bytes) { progress.update(docs, bytes); };
+    kg::GraphBuilder builder(build);
+    skipped += feed(vm, inputs, builder, read);
+    auto result = body(builder);
+    progress.clear();
+    if (skip_bad && (skipped > 0 || !quiet))
+        std::cerr << g_tool << ": " << skipped << (skipped == 1 ? " bad input" : " bad inputs") << " skipped\n";
+    return result;
+}
+
+}  // namespace
 
 void add_common_options(po::options_description& desc) {
     desc.add_options()
         ("graph", po::value<std::string>(), "use the graph saved in FILE (libkg, NetworkX or igraph JSON or GraphML;"
                                            " '-' is stdin) instead of building one from INPUTs")
         ("data", po::value<std::string>(), "read lexicon files from DIR (falls back to the built-in ones)")
-        ("quiet,q", "no notes on stderr");
+        ("input-format", po::value<std::string>(), "text|jsonl|triples (default: *.jsonl is jsonl, else text); "
+                                                   "triples reads kg-export --format triples output and TSV facts")
+        ("skip-bad", "report an unreadable file or a broken line, skip it and go on (default: stop, exit 3)")
+        ("jobs,j", po::value<int>(), "extraction threads (default: all cores); output is the same for any N")
+        ("keep-duplicates", "count near-duplicate articles (wire copies) separately; by default a copy of an "
+                            "earlier article (by id) adds nothing to edge weights")
+        ("since", po::value<std::string>(), "keep only evidence from documents dated DATE or later (ISO 8601)")
+        ("until", po::value<std::string>(), "keep only evidence from documents dated DATE or earlier (ISO 8601)")
+        ("quiet,q", "no notes or progress line on stderr");
 }
 
 kg::KnowledgeGraph build_from_options(const po::variables_map& vm, const std::vector<std::string>& inputs) {
+    kg::ViewOptions dates;
+    for (const char* bound : {"since", "until"})
+        if (vm.count(bound)) {
+            const std::string d = vm[bound].as<std::string>();
+            if (!kg::is_iso_date(d))
+                throw kg::Error(kg::ExitCode::usage, std::string("--") + bound + " '" + d + "' is not an ISO 8601 date (YYYY-MM-DD)");
+            (bound[0] == 's' ? dates.since : dates.until) = d;
+        }
+    auto dated = [&](kg::KnowledgeGraph g) {
+        return dates.since.empty() && dates.until.empty() ? std::move(g) : kg::make_view(g, dates);
+    };
     if (vm.count("graph")) {
         if (!inputs.empty()) throw kg::Error(kg::ExitCode::usage, "give either --graph FILE or INPUTs, not both");
         if (vm.count("data")) throw kg::Error(kg::ExitCode::usage, "--data applies to extraction, not to --graph");
-        return kg::read_graph(vm["graph"].as<std::string>());
+        return dated(kg::read_graph(vm["graph"].as<std::string>()));
     }
-    if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
-    std::vector<kg::Document> docs;
-    if (inputs.empty()) {
-        docs = kg::sample_documents();
-        if (!vm.count("quiet"))
-            std::cerr << "note: no input given; using the built-in sample (" << docs.size() << " news articles)\n";
-    } else {
-        docs = kg::load_documents(inputs);
-    }
-    return kg::build_graph(docs);
+    return dated(with_builder(vm, inputs, [](kg::GraphBuilder& b) { return b.finish(); }));
+}
+
+std::string extract_records(const po::variables_map& vm, const std::vector<std::string>& inputs) {
+    if (vm.count("graph")) throw kg::Error(kg::ExitCode::usage, "--format triples extracts documents: --graph does not apply");
+    if (vm.count("since") || vm.count("until"))
+        throw kg::Error(kg::ExitCode::usage, "--since/--until apply to graphs: give them to the reduce step");
+    if (input_format(vm) == kg::InputFormat::triples)
+        throw kg::Error(kg::ExitCode::usage, "--format triples writes records; to merge records use another --format");
+    return with_builder(vm, inputs, [](kg::GraphBuilder& b) {
+        std::ostringstream out;
+        for (const kg::ExtractedDocument& d : b.take()) kg::write_records(d, out);
+        return std::move(out).str();
+    });
 }
 
 namespace {
@@ -104,6 +236,9 @@ kg::ViewOptions view_options(const kg::KnowledgeGraph& graph, const ViewArgs& ar
 }
 
 int run_tool(const char* tool, const std::function<int()>& body) {
+    g_tool = tool;
+    // Limit warnings (kg/limits.hpp) speak as the tool, like its errors; -q does not hide them.
+    kg::set_warning_handler([tool](const std::string& m) { std::cerr << tool << ": warning: " << m << "\n"; });
     try {
         return body();
     } catch (const kg::Error& e) {

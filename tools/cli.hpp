@@ -13,13 +13,18 @@
 
 namespace kgcli {
 
-/// Options every tool accepts (inputs, --graph, --data, --quiet).
+/// Options every tool accepts (--graph, --data, --input-format, --skip-bad, -j, --keep-duplicates, --since,
+/// --until, --quiet).
 void add_common_options(boost::program_options::options_description& desc);
 
-/// Loads the --graph file, or builds the graph from the positional inputs, or from the built-in sample
-/// (saying so on stderr); --graph with inputs is a usage error.
+/// Loads the --graph file, or builds the graph from the positional inputs (streamed, extracted on -j
+/// threads; records with --input-format triples), or from the built-in sample (saying so on stderr);
+/// --graph with inputs is a usage error. Applies --since/--until last.
 kg::KnowledgeGraph build_from_options(const boost::program_options::variables_map& vm,
                                       const std::vector<std::string>& inputs);
+
+/// The map step: extracts the inputs (on -j threads) and returns their records (kg/records.hpp), in id order.
+std::string extract_records(const boost::program_options::variables_map& vm, const std::vector<std::string>& inputs);
 
 /// The view options as given on the command line, checked before the (slow) graph building.
 struct ViewArgs {

@@ -71,8 +71,8 @@ void print_help(const po::options_description& visible) {
     std::cout
         << "Usage: kg-query [OPTIONS] [INPUT...] COMMAND [ARGS]\n"
            "Builds the knowledge graph of news articles and answers a question about it.\n"
-           "INPUT is a .txt file, a directory (searched recursively for *.txt) or '-' for stdin; with no\n"
-           "INPUT the built-in sample is used. COMMAND is the first argument equal to a command name\n"
+           "INPUT is a .txt or .jsonl file, a directory (searched recursively for *.txt and *.jsonl) or\n"
+           "'-' for stdin; with no INPUT the built-in sample is used. COMMAND is the first argument equal to a command name\n"
            "(write ./stats for an input literally named 'stats').\n\n"
            "Commands:\n"
            "  path A B      shortest chain of relations between A and B, ignoring edge direction unless\n"
@@ -120,7 +120,7 @@ void print_help(const po::options_description& visible) {
            "  kg-query articles/ centrality --measure pagerank --types PERSON,COMPANY\n"
            "  kg-query articles/ paths \"Li Qiang\" \"Global South\" --k 3 --weighted\n"
            "  kg-query articles/ neighbors China --depth 2 --predicates leader_of,part_of\n"
-           "  cat story.txt | kg-query - stats\n"
+           "  cat story.txt | kg-query - stats\n"           "  kg-query --graph news.json --since 2024-07-01 --until 2024-07-31 neighbors China\n"
            "\nExit codes: 0 ok, 1 no result (unknown or ambiguous entity, no path), 2 usage error,\n"
            "3 bad input, 4 output error.\n";
 }

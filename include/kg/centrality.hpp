@@ -1,14 +1,15 @@
-// kg/centrality.hpp — how central each entity is: degree, betweenness, closeness, PageRank, eigenvector.
-//
-// Contract: every function returns one score per vertex, indexed by vertex, and is deterministic: the
-// same graph gives bit-identical scores whatever the thread count. Each measure runs on a stated view of
-// the multigraph, chosen to match the NetworkX call named beside it:
-// - degree: the multigraph itself (parallel edges and self-loops counted, as MultiDiGraph.degree).
-// - betweenness, closeness, harmonic: undirected simple graph (direction dropped, parallel edges
-//   collapsed, self-loops dropped), unweighted.
-// - PageRank: directed graph with parallel edges collapsed and self-loops dropped; unweighted by default,
-//   or with each collapsed edge weighing the sum of its parallel edges' weights.
-// - eigenvector: undirected simple graph, unweighted (as nx.eigenvector_centrality on nx.Graph).
+/// \file
+/// kg/centrality.hpp — how central each entity is: degree, betweenness, closeness, PageRank, eigenvector.
+///
+/// Contract: every function returns one score per vertex, indexed by vertex, and is deterministic: the
+/// same graph gives bit-identical scores whatever the thread count. Each measure runs on a stated view of
+/// the multigraph, chosen to match the NetworkX call named beside it:
+/// - degree: the multigraph itself (parallel edges and self-loops counted, as MultiDiGraph.degree).
+/// - betweenness, closeness, harmonic: undirected simple graph (direction dropped, parallel edges
+///   collapsed, self-loops dropped), unweighted.
+/// - PageRank: directed graph with parallel edges collapsed and self-loops dropped; unweighted by default,
+///   or with each collapsed edge weighing the sum of its parallel edges' weights.
+/// - eigenvector: undirected simple graph, unweighted (as nx.eigenvector_centrality on nx.Graph).
 #pragma once
 
 #include <kg/graph.hpp>

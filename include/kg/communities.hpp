@@ -1,11 +1,12 @@
-// kg/communities.hpp — groups of densely linked entities (Louvain modularity optimization).
-//
-// Contract: Louvain runs on the undirected simple graph (direction dropped, parallel edges collapsed,
-// self-loops dropped), unweighted by default or with each collapsed edge weighing the sum of its parallel
-// edges' weights. It is deterministic: vertices are visited in index order and a vertex moves only to a
-// strictly better community, ties going to the community met first. Louvain rather than label
-// propagation because it maximizes a stated objective (modularity, reported and checkable against
-// NetworkX) and does not let a hub's label flood a hub-and-spoke news graph into one community.
+/// \file
+/// kg/communities.hpp — groups of densely linked entities (Louvain modularity optimization).
+///
+/// Contract: Louvain runs on the undirected simple graph (direction dropped, parallel edges collapsed,
+/// self-loops dropped), unweighted by default or with each collapsed edge weighing the sum of its parallel
+/// edges' weights. It is deterministic: vertices are visited in index order and a vertex moves only to a
+/// strictly better community, ties going to the community met first. Louvain rather than label
+/// propagation because it maximizes a stated objective (modularity, reported and checkable against
+/// NetworkX) and does not let a hub's label flood a hub-and-spoke news graph into one community.
 #pragma once
 
 #include <kg/structure.hpp>

@@ -1,7 +1,8 @@
-// kg/error.hpp — errors and the exit codes shared by every tool.
-//
-// Contract: library functions report failures by throwing kg::Error whose code() is the exit code a tool
-// should return; what() names the file (and line or byte offset) involved.
+/// \file
+/// kg/error.hpp — errors and the exit codes shared by every tool.
+///
+/// Contract: library functions report failures by throwing kg::Error whose code() is the exit code a tool
+/// should return; what() names the file (and line or byte offset) involved.
 #pragma once
 
 #include <stdexcept>

@@ -1,13 +1,14 @@
-// kg/export.hpp — writing a graph for other tools: GraphML (plain and yEd), GEXF, node-link JSON,
-// Cytoscape.js JSON, Graphviz DOT and neo4j-admin CSV.
-//
-// Contract: output is deterministic (same graph → same bytes): nodes in vertex order, edges in edge
-// insertion order, keys and fields in a fixed order. JSON is the node-link form NetworkX reads with
-// `json_graph.node_link_graph(data, edges="edges")`; GraphML validates against graphml.xsd (the yEd
-// flavour against graphml-yfiles-lax.xsd). Every format writes `weight` as stored on the edge, and every
-// double in its shortest round-trip form (JSON adds ".0" to integral values so Python reads a float).
-// Text is escaped for its format; what a format cannot carry (C0 controls in XML, newlines in CSV) is
-// replaced deliberately, as each writer documents.
+/// \file
+/// kg/export.hpp — writing a graph for other tools: GraphML (plain and yEd), GEXF, node-link JSON,
+/// Cytoscape.js JSON, Graphviz DOT and neo4j-admin CSV.
+///
+/// Contract: output is deterministic (same graph → same bytes): nodes in vertex order, edges in edge
+/// insertion order, keys and fields in a fixed order. JSON is the node-link form NetworkX reads with
+/// `json_graph.node_link_graph(data, edges="edges")`; GraphML validates against graphml.xsd (the yEd
+/// flavour against graphml-yfiles-lax.xsd). Every format writes `weight` as stored on the edge, and every
+/// double in its shortest round-trip form (JSON adds ".0" to integral values so Python reads a float).
+/// Text is escaped for its format; what a format cannot carry (C0 controls in XML, newlines in CSV) is
+/// replaced deliberately, as each writer documents.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -62,5 +63,9 @@ void write(const KnowledgeGraph& graph, Format format, std::ostream& out, const 
 /// partial file behind.
 void write_file(const KnowledgeGraph& graph, Format format, const std::string& path,
                 const WriteOptions& options = {});
+
+/// Writes `data` to `path` by the rules of write_file ("-" stdout, atomic for regular files), for outputs
+/// that are not graphs (kg-export --format triples).
+void write_output(const std::string& path, const std::string& data);
 
 }  // namespace kg

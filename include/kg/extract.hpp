@@ -1,14 +1,19 @@
-// kg/extract.hpp — the extraction pipeline: text → sentences → mentions → entities → relations.
-//
-// Contract: an Extractor is a callable object: Document in, DocExtraction out. Its output depends only
-// on the document and the lexicons (no hidden state between calls), so it can run on any thread and
-// documents can be processed in any order. Names are resolved inside the document: short forms,
-// acronyms and capital-city metonyms map to an entity named in full in the same document.
+/// \file
+/// kg/extract.hpp — the extraction pipeline: text → sentences → mentions → entities → relations.
+///
+/// Contract: an Extractor is a callable object: Document in, DocExtraction out. Its output depends only
+/// on the document and the lexicons (no hidden state between calls), so it can run on any thread and
+/// documents can be processed in any order. Names are resolved inside the document: short forms,
+/// acronyms and capital-city metonyms map to an entity named in full in the same document.
 #pragma once
 
+#include <kg/dedup.hpp>
+#include <kg/error.hpp>
 #include <kg/graph.hpp>
 #include <kg/model.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -19,9 +24,9 @@ class Extractor {
 public:
     /// Loads the lexicons (embedded, or from kg::set_data_dir()).
     Extractor();
-    ~Extractor();
-    Extractor(Extractor&&) noexcept;
-    Extractor& operator=(Extractor&&) noexcept;
+    ~Extractor();                                  ///< Frees the lexicons.
+    Extractor(Extractor&&) noexcept;               ///< Moves the loaded lexicons.
+    Extractor& operator=(Extractor&&) noexcept;    ///< Moves the loaded lexicons.
 
     /// Extracts entities (with mentions) and relations (with evidence) from one document.
     DocExtraction operator()(const Document& doc) const;
@@ -37,5 +42,52 @@ void reconcile_types(std::vector<DocExtraction>& extractions);
 
 /// Extracts every document (in the given order), reconciles types, and merges the results into one graph.
 KnowledgeGraph build_graph(const std::vector<Document>& docs);
+
+/// One document after extraction: what the graph keeps of it, its fingerprint, and what was found.
+struct ExtractedDocument {
+    DocumentInfo info;         ///< id, source, size and metadata (title, date, publisher, url)
+    Fingerprint fingerprint;   ///< MinHash of its text, for near-duplicate detection
+    DocExtraction extraction;  ///< entities and relations
+};
+
+/// How GraphBuilder works.
+struct BuildOptions {
+    unsigned threads = 0;          ///< extraction threads; 0 means one per core
+    bool keep_duplicates = false;  ///< false: a near-copy of an earlier document (by id) adds nothing but its DocumentInfo
+    double duplicate_threshold = 0.8;  ///< estimated shingle Jaccard similarity from which a text is a copy
+    bool skip_bad = false;         ///< a repeated document id is reported through on_skip and dropped, not thrown
+    std::function<void(const Error&)> on_skip;  ///< told of each dropped document
+    /// Called after each extracted document with the totals so far (documents, bytes of text); called
+    /// under a lock from the extracting thread, so keep it short.
+    std::function<void(std::size_t documents, std::size_t bytes)> on_progress;
+};
+
+/// Builds a graph from a stream of documents: extraction runs on a pool of threads while the caller
+/// reads the next document; the result does not depend on the number of threads or on arrival order,
+/// because finish() merges in bytewise id order. At most a few documents per thread wait in memory.
+class GraphBuilder {
+public:
+    /// Starts the worker threads (none when options.threads is 1: add() then extracts in place).
+    explicit GraphBuilder(BuildOptions options = {});
+    /// Stops the workers; unfinished work is dropped.
+    ~GraphBuilder();
+    GraphBuilder(const GraphBuilder&) = delete;
+    GraphBuilder& operator=(const GraphBuilder&) = delete;
+
+    /// Queues a document for extraction (blocks while the queue is full).
+    void add(Document document);
+    /// Adds a document extracted elsewhere (the reduce step of a map/reduce run).
+    void add(ExtractedDocument extracted);
+
+    /// Waits for extraction and returns every document in bytewise id order, without merging (the map step).
+    /// A repeated id throws kg::Error(bad_input) unless options.skip_bad.
+    std::vector<ExtractedDocument> take();
+    /// Waits, orders by id, marks near-duplicates (unless keep_duplicates), reconciles types and merges.
+    KnowledgeGraph finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace kg

@@ -1,14 +1,15 @@
-// kg/graph.hpp — the knowledge graph: a directed multigraph of entities and relations over Boost.Graph.
-//
-// Contract:
-// - Entities merge across documents on (canonical name, type) only, never on a short form.
-// - A relation (subject, predicate, object) is one edge; each supporting evidence sentence adds 1 to its
-//   stored `weight`. Symmetric predicates are stored with subject id < object id so weight does not split.
-// - Node ids are readable slugs ("li-qiang"), unique in the graph; edge ids are
-//   "<subject id>--<predicate>--<object id>". Insertion order is the order of add() calls, so the same
-//   documents added in the same order give the same graph, byte for byte once exported.
-// - graph() exposes the boost::adjacency_list so any BGL algorithm can run on it; keep ids and the
-//   lookup index in step by mutating only through this class.
+/// \file
+/// kg/graph.hpp — the knowledge graph: a directed multigraph of entities and relations over Boost.Graph.
+///
+/// Contract:
+/// - Entities merge across documents on (canonical name, type) only, never on a short form.
+/// - A relation (subject, predicate, object) is one edge; each supporting evidence sentence adds 1 to its
+///   stored `weight`. Symmetric predicates are stored with subject id < object id so weight does not split.
+/// - Node ids are readable slugs ("li-qiang"), unique in the graph; edge ids are
+///   "<subject id>--<predicate>--<object id>". Insertion order is the order of add() calls, so the same
+///   documents added in the same order give the same graph, byte for byte once exported.
+/// - graph() exposes the boost::adjacency_list so any BGL algorithm can run on it; keep ids and the
+///   lookup index in step by mutating only through this class.
 #pragma once
 
 #include <kg/model.hpp>
@@ -51,10 +52,10 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;      ///< an edge hand
 /// The merged graph of a corpus.
 class KnowledgeGraph {
 public:
-    KnowledgeGraph() = default;
+    KnowledgeGraph() = default;  ///< An empty graph.
     /// Not copyable: the edge index holds descriptors into this graph's own storage.
     KnowledgeGraph(const KnowledgeGraph&) = delete;
-    KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
+    KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;  ///< Not copyable (see the copy constructor).
     KnowledgeGraph(KnowledgeGraph&&) noexcept = default;             ///< moves keep descriptors valid
     KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept = default;  ///< moves keep descriptors valid
 

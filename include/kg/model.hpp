@@ -1,7 +1,8 @@
-// kg/model.hpp — the value types every pipeline stage passes along.
-//
-// Contract: all text is UTF-8; every byte offset is a half-open range [start, end) into the text of the
-// document named by `doc`, so provenance can always be checked against the original article.
+/// \file
+/// kg/model.hpp — the value types every pipeline stage passes along.
+///
+/// Contract: all text is UTF-8; every byte offset is a half-open range [start, end) into the text of the
+/// document named by `doc`, so provenance can always be checked against the original article.
 #pragma once
 
 #include <cstddef>
@@ -28,10 +29,10 @@ struct Document {
     std::string id;      ///< unique id: path relative to the input directory, without extension
     std::string source;  ///< where it came from (a path, "-" for stdin, "builtin:" for the sample)
     std::string text;    ///< UTF-8 text
-    std::string title;      ///< headline, when the input gives one (JSONL "title"); empty otherwise
-    std::string date;       ///< publication date, ISO 8601 ("2024-07-26" or "2024-07-26T09:30:00Z"); empty if unknown
-    std::string publisher;  ///< who published it (JSONL "publisher"); empty if unknown
-    std::string url;        ///< where it was published (JSONL "url"); empty if unknown
+    std::string title{};      ///< headline, when the input gives one (JSONL "title"); empty otherwise
+    std::string date{};       ///< publication date, ISO 8601 ("2024-07-26" or "2024-07-26T09:30:00Z"); empty if unknown
+    std::string publisher{};  ///< who published it (JSONL "publisher"); empty if unknown
+    std::string url{};        ///< where it was published (JSONL "url"); empty if unknown
 };
 
 /// What the graph keeps of a document after extraction.
@@ -39,11 +40,11 @@ struct DocumentInfo {
     std::string id;          ///< the document id
     std::string source;      ///< the document source
     std::size_t bytes = 0;   ///< size of its text in bytes
-    std::string title;         ///< headline, empty if unknown
-    std::string date;          ///< publication date (ISO 8601), empty if unknown; evidence reaches it through its doc id
-    std::string publisher;     ///< publisher, empty if unknown
-    std::string url;           ///< address, empty if unknown
-    std::string duplicate_of;  ///< id of the earlier near-identical document (a wire copy), whose extraction counts instead
+    std::string title{};         ///< headline, empty if unknown
+    std::string date{};          ///< publication date (ISO 8601), empty if unknown; evidence reaches it through its doc id
+    std::string publisher{};     ///< publisher, empty if unknown
+    std::string url{};           ///< address, empty if unknown
+    std::string duplicate_of{};  ///< id of the earlier near-identical document (a wire copy), whose extraction counts instead
 };
 
 /// A located piece of text: a mention of an entity or the evidence sentence of a relation.
@@ -53,9 +54,11 @@ struct Span {
     std::size_t end = 0;     ///< one past the last byte
     std::string text;        ///< the bytes [start, end) of the document text
 
+    /// Same document, byte range and text.
     friend bool operator==(const Span& a, const Span& b) {
         return a.doc == b.doc && a.start == b.start && a.end == b.end && a.text == b.text;
     }
+    /// Orders by document, then start, then end.
     friend bool operator<(const Span& a, const Span& b) {
         if (a.doc != b.doc) return a.doc < b.doc;
         if (a.start != b.start) return a.start < b.start;

@@ -1,15 +1,16 @@
-// kg/paths.hpp — paths between entities: shortest, weighted, k shortest loop-free (Yen), all shortest.
-//
-// Contract:
-// - By default a walk may use an edge either way (reachability ignores direction); with `directed` it
-//   follows edges only from subject to object. Each step records which way its edge really points.
-// - Unweighted, a path's cost is its number of hops. Weighted, a hop costs
-//   edge_cost(e) = 1 / (max(weight, 1) * clamp(confidence, 0.05, 1)): a single-sentence edge at full
-//   confidence costs 1, an edge attested by 4 sentences costs 1/4, and doubt lengthens a hop.
-// - Between two vertices a walk takes one edge: the heaviest (unweighted) or the cheapest (weighted);
-//   ties go to the first in out-edges-then-in-edges order. Paths therefore differ in their vertices.
-// - Ties between equal-cost paths go to the predecessor with the lower vertex index, so results do not
-//   depend on container details. Paths never repeat a vertex.
+/// \file
+/// kg/paths.hpp — paths between entities: shortest, weighted, k shortest loop-free (Yen), all shortest.
+///
+/// Contract:
+/// - By default a walk may use an edge either way (reachability ignores direction); with `directed` it
+///   follows edges only from subject to object. Each step records which way its edge really points.
+/// - Unweighted, a path's cost is its number of hops. Weighted, a hop costs
+///   edge_cost(e) = 1 / (max(weight, 1) * clamp(confidence, 0.05, 1)): a single-sentence edge at full
+///   confidence costs 1, an edge attested by 4 sentences costs 1/4, and doubt lengthens a hop.
+/// - Between two vertices a walk takes one edge: the heaviest (unweighted) or the cheapest (weighted);
+///   ties go to the first in out-edges-then-in-edges order. Paths therefore differ in their vertices.
+/// - Ties between equal-cost paths go to the predecessor with the lower vertex index, so results do not
+///   depend on container details. Paths never repeat a vertex.
 #pragma once
 
 #include <kg/graph.hpp>

@@ -1,7 +1,8 @@
-// kg/predicates.hpp — the relation vocabulary (data/predicates.tsv, embedded at build time).
-//
-// Contract: the vocabulary is fixed for a run; every edge libkg writes uses one of these names.
-// Symmetric predicates (e.g. competes_with) have no direction: the graph stores them one way only.
+/// \file
+/// kg/predicates.hpp — the relation vocabulary (data/predicates.tsv, embedded at build time).
+///
+/// Contract: the vocabulary is fixed for a run; every edge libkg writes uses one of these names.
+/// Symmetric predicates (e.g. competes_with) have no direction: the graph stores them one way only.
 #pragma once
 
 #include <string>

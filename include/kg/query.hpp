@@ -1,7 +1,8 @@
-// kg/query.hpp — questions asked of a graph: paths, neighbours, centrality, structure, and their rendering.
-//
-// This header gathers the analytics headers (paths.hpp, centrality.hpp, structure.hpp, communities.hpp)
-// and adds name resolution and the text/JSON rendering the tools print. Results are deterministic.
+/// \file
+/// kg/query.hpp — questions asked of a graph: paths, neighbours, centrality, structure, and their rendering.
+///
+/// This header gathers the analytics headers (paths.hpp, centrality.hpp, structure.hpp, communities.hpp)
+/// and adds name resolution and the text/JSON rendering the tools print. Results are deterministic.
 #pragma once
 
 #include <kg/centrality.hpp>

@@ -1,16 +1,17 @@
-// kg/read.hpp — reading saved graphs back: libkg's own JSON and GraphML, and the plain node-link JSON and
-// GraphML that NetworkX and igraph write.
-//
-// Contract:
-// - A file libkg wrote reads back into a graph that writes the same bytes in the same format (JSON → JSON,
-//   GraphML → GraphML, yEd GraphML → yEd GraphML). GraphML carries less than JSON (no documents, no
-//   mentions, only the first evidence sentence, without its place), so GraphML → JSON is not the original.
-// - Foreign files: attributes are found by name (label, else name, else the node id; type; aliases;
-//   frequency; predicate, else label; weight; confidence; evidence). A missing or unknown type becomes
-//   UNKNOWN, a missing weight or confidence 1, a missing predicate "related_to"; a missing, repeated or
-//   non-string edge id becomes "<source>--<predicate>--<target>" (with "-2", "-3"… when taken).
-// - Malformed input throws kg::Error(bad_input) whose message starts "FILE:LINE:COLUMN:" for syntax
-//   errors, or names the element ("FILE: nodes[3]: …", "FILE:LINE: edge 'x': …") for structural ones.
+/// \file
+/// kg/read.hpp — reading saved graphs back: libkg's own JSON and GraphML, and the plain node-link JSON and
+/// GraphML that NetworkX and igraph write.
+///
+/// Contract:
+/// - A file libkg wrote reads back into a graph that writes the same bytes in the same format (JSON → JSON,
+///   GraphML → GraphML, yEd GraphML → yEd GraphML). GraphML carries less than JSON (no documents, no
+///   mentions, only the first evidence sentence, without its place), so GraphML → JSON is not the original.
+/// - Foreign files: attributes are found by name (label, else name, else the node id; type; aliases;
+///   frequency; predicate, else label; weight; confidence; evidence). A missing or unknown type becomes
+///   UNKNOWN, a missing weight or confidence 1, a missing predicate "related_to"; a missing, repeated or
+///   non-string edge id becomes "<source>--<predicate>--<target>" (with "-2", "-3"… when taken).
+/// - Malformed input throws kg::Error(bad_input) whose message starts "FILE:LINE:COLUMN:" for syntax
+///   errors, or names the element ("FILE: nodes[3]: …", "FILE:LINE: edge 'x': …") for structural ones.
 #pragma once
 
 #include <kg/graph.hpp>

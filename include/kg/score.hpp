@@ -1,9 +1,10 @@
-// kg/score.hpp — comparing a graph with a hand-made gold graph (format of tests/data/seeds.gold.json).
-//
-// Contract (the gold notes' scoring rules): entities match one-to-one when a predicted label or alias
-// equals a gold name or alias after fold_name() (labels tried first); relations are distinct
-// (subject, predicate, object) triples, core if core in any document; symmetric predicates match either
-// way. Precision, recall and F1 are 0 when undefined.
+/// \file
+/// kg/score.hpp — comparing a graph with a hand-made gold graph (format of tests/data/seeds.gold.json).
+///
+/// Contract (the gold notes' scoring rules): entities match one-to-one when a predicted label or alias
+/// equals a gold name or alias after fold_name() (labels tried first); relations are distinct
+/// (subject, predicate, object) triples, core if core in any document; symmetric predicates match either
+/// way. Precision, recall and F1 are 0 when undefined.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -38,13 +39,17 @@ struct Score {
 
 /// One gold entity.
 struct GoldEntity {
-    std::string id, name, type;          ///< gold id, canonical name, type name
+    std::string id;                      ///< gold id
+    std::string name;                    ///< canonical name
+    std::string type;                    ///< type name
     std::vector<std::string> aliases;    ///< other names
 };
 
 /// One distinct gold triple.
 struct GoldRelation {
-    std::string subject, predicate, object;  ///< gold entity ids and predicate
+    std::string subject;    ///< gold id of the subject entity
+    std::string predicate;  ///< predicate name
+    std::string object;     ///< gold id of the object entity
     bool core = false;                        ///< core in any document
 };
 

@@ -1,8 +1,9 @@
-// kg/structure.hpp — the shape of a graph: neighbourhoods, connected components, summary statistics.
-//
-// Contract: results are deterministic (ties broken by vertex order, i.e. insertion order). Neighbourhoods
-// and components ignore edge direction; parallel edges and self-loops count in degrees, as in NetworkX's
-// MultiDiGraph.
+/// \file
+/// kg/structure.hpp — the shape of a graph: neighbourhoods, connected components, summary statistics.
+///
+/// Contract: results are deterministic (ties broken by vertex order, i.e. insertion order). Neighbourhoods
+/// and components ignore edge direction; parallel edges and self-loops count in degrees, as in NetworkX's
+/// MultiDiGraph.
 #pragma once
 
 #include <kg/graph.hpp>

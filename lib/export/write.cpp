@@ -357,8 +357,10 @@ void write_file(const KnowledgeGraph& graph, Format format, const std::string& p
     // Serialize first: nothing is touched on disk until the whole output exists.
     std::ostringstream buffer;
     write(graph, format, buffer, options);
-    const std::string data = std::move(buffer).str();
+    write_output(path, std::move(buffer).str());
+}
 
+void write_output(const std::string& path, const std::string& data) {
     if (path == "-") {
         std::cout.flush();
         int err = std::cout ? write_all(STDOUT_FILENO, data) : EIO;

@@ -2,6 +2,8 @@
 
 #include "extract/doc.hpp"
 
+#include <kg/limits.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -113,6 +115,10 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     st.doc = &doc;
     st.lx = impl_->lx;
     st.tok = detail::tokenize(doc.text, impl_->lx->abbreviations);
+    if (st.tok.cut_sentences > 0)
+        warn((doc.source.empty() ? doc.id : doc.source) + ": " + std::to_string(st.tok.cut_sentences) +
+             " sentence(s) longer than " + std::to_string(limits::max_sentence_tokens) +
+             " tokens were split (kg::limits::max_sentence_tokens)");
     detail::tag_tokens(st);
     detail::find_mentions(st);
     detail::resolve_entities(st);

@@ -85,7 +85,9 @@ void load(Lexicons& lx) {
             }
         std::string key = fold_name(c[0]);
         if (key.empty()) return;
-        lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, words_of(key).size());
+        auto kw = words_of(key);
+        lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, kw.size());
+        lx.gazetteer_first_words.insert(kw.front());
         lx.gazetteer[key].push_back(std::move(e));
     });
     each_row("words.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {

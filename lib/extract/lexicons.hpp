@@ -49,6 +49,7 @@ struct Lexicons {
     Abbreviations abbreviations;
     std::unordered_map<std::string, std::vector<GazEntry>> gazetteer;  ///< key: fold_name(surface)
     std::size_t gazetteer_max_words = 1;
+    std::unordered_set<std::string> gazetteer_first_words;             ///< folded first word of every surface, for a quick reject
     std::unordered_map<std::string, WordInfo> words;                   ///< key: lower case
     std::unordered_map<std::string, std::pair<unsigned, unsigned>> person_tokens;  ///< first/last counts
     std::unordered_map<std::string, std::string> roles;                ///< lower-case role noun → code

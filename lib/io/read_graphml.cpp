@@ -40,12 +40,19 @@ public:
 
     KnowledgeGraph run() {
         pugi::xml_document doc;
-        // ws_pcdata_single keeps a value made only of spaces; eol and escapes as usual.
-        auto result = doc.load_buffer(text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+        // ws_pcdata_single keeps a value made only of spaces; eol and escapes as usual. parse_doctype only
+        // so that a DOCTYPE can be found and refused below.
+        auto result = doc.load_buffer(text_.data(), text_.size(),
+                                      pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype,
                                       pugi::encoding_utf8);
         if (!result)
             throw iodetail::bad_at(name_, text_, static_cast<std::size_t>(result.offset),
                                    std::string("invalid XML: ") + result.description());
+        // GraphML has no DTD, and pugixml never expands the entities one declares ("billion laughs"): a
+        // reference would stay in a label as literal "&name;". Refusing the DOCTYPE is clearer than that.
+        for (pugi::xml_node c : doc.children())
+            if (c.type() == pugi::node_doctype)
+                throw at(c, "a DOCTYPE is not allowed in GraphML (entity declarations are not supported)");
         pugi::xml_node root = doc.document_element();
         if (local_name(root.name()) != "graphml")
             throw at(root, "root element is <" + std::string(root.name()) + ">, not <graphml>");

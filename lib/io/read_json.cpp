@@ -92,7 +92,8 @@ std::vector<Evidence> evidence_items(const Value* v) {
 KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
     rapidjson::Document d;
     constexpr unsigned kFlags =
-        rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag;
+        rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag |
+        rapidjson::kParseIterativeFlag;  // deep nesting ([[[[…) must not exhaust the stack
     d.Parse<kFlags>(text.data(), text.size());
     if (d.HasParseError())
         throw iodetail::bad_at(name, text, d.GetErrorOffset(),

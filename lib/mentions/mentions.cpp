@@ -48,7 +48,9 @@ int DocState::pseudo_mention_at(std::uint32_t i) const { return i < pseudo_at.si
 
 Evidence DocState::sentence_evidence(std::uint32_t s) const {
     const Sentence& se = tok.sentences[s];
-    return Evidence{doc->id, se.start, se.stop, doc->text.substr(se.start, se.stop - se.start)};
+    Evidence ev;
+    static_cast<Span&>(ev) = Span{doc->id, se.start, se.stop, doc->text.substr(se.start, se.stop - se.start)};
+    return ev;
 }
 
 namespace {
@@ -61,6 +63,7 @@ struct Finder {
     std::unordered_set<std::string> known_words;  // first and last words of those names ("Li" of "Li Qiang")
     std::unordered_set<std::string_view> lower_words;  // words the document writes in lower case (views into it)
     std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
+    std::vector<MentionCand> attributive;         // unknown words modifying a noun, kept if named elsewhere
 
     explicit Finder(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {
         for (const Token& t : T)
@@ -111,6 +114,7 @@ struct Finder {
     // Longest gazetteer match starting at b within [b, e) of the wanted kind (a demonym or a name):
     // returns its length in tokens, 0 if none. "French" is both a demonym and a place; asking decides.
     std::uint32_t gaz_match(std::uint32_t b, std::uint32_t e, bool demonym, const GazEntry** out) const {
+        if (b >= e || !lx.gazetteer_first_words.count(fold_name(T[b].text))) return 0;  // most words start no name
         std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.gazetteer_max_words));
         for (std::uint32_t k = max; k >= 1; --k) {
             if (!T[b + k - 1].cap() && !has_upper_inside(T[b + k - 1].text)) continue;
@@ -473,6 +477,17 @@ struct Finder {
             return;
         }
         type_name(m, b, e);
+        // "Nobel laureate", "Pulitzer winner": an unknown word modifying the noun after it names nothing
+        // by itself, unless the document names it elsewhere (decided once all mentions are known).
+        if (e - b == 1 && m.source == TypeSource::fallback && e < T.size() && T[e].lower() && e < st.tags.size() &&
+            st.tags[e] == Upos::NOUN && !role_match(e, e + 1, nullptr, nullptr)) {
+            m.b = b;
+            m.e = e;
+            m.sentence = s;
+            m.surface = surface;
+            attributive.push_back(std::move(m));
+            return;
+        }
         add(b, e, s, m);
     }
 
@@ -580,6 +595,8 @@ void find_mentions(DocState& st) {
     }
     for (MentionCand& m : f.tentative)
         if (f.known.count(fold_name(m.surface)) || f.known_words.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
+    for (MentionCand& m : f.attributive)
+        if (f.known.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
     if (!st.lx->not_entities.empty())
         st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),

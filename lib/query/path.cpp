@@ -94,7 +94,8 @@ public:
         dist[s] = 0;
         heap.emplace(0.0, s);
         while (!heap.empty()) {
-            const auto [d, u] = heap.top();
+            const double d = heap.top().first;  // not a structured binding: clang < 16 cannot capture those
+            const Vertex u = heap.top().second;
             heap.pop();
             if (done[u]) continue;
             done[u] = 1;
@@ -277,7 +278,8 @@ std::vector<Path> all_shortest_paths(const KnowledgeGraph& graph, Vertex a, Vert
     dist[a] = 0;
     heap.emplace(0.0, a);
     while (!heap.empty()) {
-        const auto [d, u] = heap.top();
+        const double d = heap.top().first;  // not a structured binding: clang < 16 cannot capture those
+        const Vertex u = heap.top().second;
         heap.pop();
         if (done[u]) continue;
         if (done[b] && !same_cost(d, dist[b]) && d > dist[b]) break;

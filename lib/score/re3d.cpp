@@ -36,7 +36,7 @@ std::vector<Doc> read_json_lines(const std::string& path) {
         line = detail::trim(line);
         if (line.empty()) continue;
         Doc d;
-        d.Parse(line.data(), line.size());
+        d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // no recursion on deep nesting
         if (d.HasParseError() || !d.IsObject())
             throw Error(ExitCode::bad_input, path + ":" + std::to_string(line_no) + ": not a JSON object");
         out.push_back(std::move(d));

@@ -130,7 +130,7 @@ Triple normal_triple(std::size_t s, const std::string& p, std::size_t o) {
 
 Gold parse_gold(const std::string& json, const std::string& source) {
     rapidjson::Document doc;
-    doc.Parse(json.c_str(), json.size());
+    doc.Parse<rapidjson::kParseIterativeFlag>(json.c_str(), json.size());  // no recursion on deep nesting
     if (doc.HasParseError())
         fail(source, "invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
                          rapidjson::GetParseError_En(doc.GetParseError()));

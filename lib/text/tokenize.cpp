@@ -2,6 +2,8 @@
 
 #include "text/util.hpp"
 
+#include <kg/limits.hpp>
+
 namespace kg::detail {
 
 namespace {
@@ -158,6 +160,11 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
     for (std::uint32_t k = 0; k < toks.size(); ++k) {
         while (lb < line_breaks.size() && line_breaks[lb] < k) ++lb;
         if (lb < line_breaks.size() && line_breaks[lb] == k) close(k);
+        // A run without sentence ends (a list, a dump) is cut, so that per-sentence work stays linear.
+        if (k - begin >= limits::max_sentence_tokens) {
+            close(k);
+            ++out.cut_sentences;
+        }
         const Token& tk = toks[k];
         bool end_punct = tk.kind == TokKind::punct && (tk.text == "." || tk.text == "!" || tk.text == "?");
         bool abbr_dot = tk.kind == TokKind::word && tk.text.size() > 1 && tk.text.back() == '.';

@@ -40,6 +40,7 @@ struct Abbreviations {
 struct Tokenized {
     std::vector<Token> tokens;
     std::vector<Sentence> sentences;
+    std::size_t cut_sentences = 0;  ///< sentences ended at kg::limits::max_sentence_tokens, not at punctuation
 };
 
 /// Tokenizes and splits a UTF-8 text.

@@ -4,10 +4,81 @@
 #include <cstdint>
 #include <deque>
 #include <numeric>
+#include <set>
+
+#include <kg/error.hpp>
 
 namespace kg {
 
-KnowledgeGraph make_view(const KnowledgeGraph& graph, const ViewOptions& o) {
+namespace {
+
+// "2024-07-26T09:00Z" is within [since, until] when its first len(bound) bytes are: a day bound then
+// takes in every time of that day, a month bound every day of the month.
+bool in_range(const std::string& date, const std::string& since, const std::string& until) {
+    if (date.empty()) return false;
+    if (!since.empty() && date.compare(0, since.size(), since) < 0) return false;
+    if (!until.empty() && date.compare(0, until.size(), until) > 0) return false;
+    return true;
+}
+
+KnowledgeGraph date_view(const KnowledgeGraph& graph, const std::string& since, const std::string& until) {
+    const Graph& g = graph.graph();
+    KnowledgeGraph view;
+    std::set<std::string, std::less<>> docs;
+    for (const DocumentInfo& d : graph.documents())
+        if (in_range(d.date, since, until)) {
+            docs.insert(d.id);
+            view.add_document(d);
+        }
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<Entity> entities(n);
+    std::vector<bool> keep_v(n, false);
+    for (Vertex v = 0; v < n; ++v) {
+        Entity e = g[v];
+        e.mentions.clear();
+        for (const Mention& m : g[v].mentions)
+            if (docs.count(m.doc)) e.mentions.push_back(m);
+        e.frequency = e.mentions.size();
+        keep_v[v] = !e.mentions.empty();
+        entities[v] = std::move(e);
+    }
+    std::vector<std::pair<Edge, Relation>> edges;
+    for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+        Relation r = g[e];
+        r.evidence.clear();
+        r.weight = 0;
+        for (const Evidence& ev : g[e].evidence)
+            if (docs.count(ev.doc)) {
+                r.evidence.push_back(ev);
+                if (!ev.negated) r.weight += 1;
+            }
+        if (r.evidence.empty()) continue;
+        keep_v[boost::source(e, g)] = keep_v[boost::target(e, g)] = true;
+        edges.emplace_back(e, std::move(r));
+    }
+    std::vector<Vertex> map(n);
+    for (Vertex v = 0; v < n; ++v)
+        if (keep_v[v]) map[v] = view.insert_entity(std::move(entities[v]));
+    for (auto& [e, r] : edges) view.insert_relation(map[boost::source(e, g)], map[boost::target(e, g)], std::move(r));
+    return view;
+}
+
+}  // namespace
+
+KnowledgeGraph make_view(const KnowledgeGraph& graph, const ViewOptions& options) {
+    if (!options.since.empty() || !options.until.empty()) {
+        KnowledgeGraph dated = date_view(graph, options.since, options.until);
+        ViewOptions rest = options;
+        rest.since.clear();
+        rest.until.clear();
+        if (rest.ego) {  // the ego is a vertex of the full graph: find it again by id
+            const std::string& id = graph.graph()[*rest.ego].id;
+            rest.ego = dated.find_id(id);
+            if (!rest.ego) throw Error(ExitCode::no_result, "'" + graph.graph()[*options.ego].label + "' has no evidence in the date range");
+        }
+        return make_view(dated, rest);
+    }
+    const ViewOptions& o = options;
     const Graph& g = graph.graph();
     const std::size_t n = boost::num_vertices(g);
 

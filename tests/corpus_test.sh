@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Corpus scale end to end (issue 6): JSONL input, --skip-bad, -j determinism, near-duplicates, dates, and
+# the map -> sort -> reduce pipeline a cluster would run, done locally with shell tools.
+# Usage: corpus_test.sh KG_EXPORT KG_QUERY SEEDS_DIR
+set -u
+EXPORT=$1 QUERY=$2 SEEDS=$3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() { if [ "$2" = "$3" ]; then echo "ok   $1"; else echo "FAIL $1: exit $3, expected $2"; fails=$((fails+1)); fi; }
+expect() { local name=$1; shift; if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails+1)); fi; }
+
+seeds=("$SEEDS"/*.txt)
+# Thread count never shows in the output.
+"$EXPORT" -q -j 1 --json "${seeds[@]}" > "$tmp/j1.json"; check "export -j 1" 0 $?
+"$EXPORT" -q -j 2 --json "${seeds[@]}" > "$tmp/j2.json"; check "export -j 2" 0 $?
+expect "-j 1 and -j 2 byte-identical" cmp -s "$tmp/j1.json" "$tmp/j2.json"
+"$EXPORT" -j 0 >/dev/null 2>&1; check "-j 0 -> 2" 2 $?
+
+# Map on two shards, shuffle, sort (as the shuffle phase does), reduce: the single run's bytes.
+"$EXPORT" -q -j 2 --format triples "${seeds[@]:0:2}" > "$tmp/part-00000"; check "map shard 1" 0 $?
+"$EXPORT" -q -j 2 --format triples "${seeds[@]:2}" > "$tmp/part-00001"; check "map shard 2" 0 $?
+expect "map lines are JSON records" python3 -c "import json,sys; [json.loads(l)['record'] for l in open(sys.argv[1])]" "$tmp/part-00000"
+cat "$tmp"/part-* | shuf | sort > "$tmp/sorted.records"
+"$EXPORT" -q --input-format triples --json "$tmp/sorted.records" > "$tmp/reduced.json"; check "reduce" 0 $?
+expect "map + reduce = single run" cmp -s "$tmp/j1.json" "$tmp/reduced.json"
+mkdir "$tmp/out" && cp "$tmp"/part-* "$tmp/out/" && touch "$tmp/out/_SUCCESS"
+"$EXPORT" -q --input-format triples --json "$tmp/out" > "$tmp/reduced-dir.json"; check "reduce a Hadoop output dir" 0 $?
+expect "reduce of a directory = single run" cmp -s "$tmp/j1.json" "$tmp/reduced-dir.json"
+cat "$tmp/part-00000" | "$EXPORT" -q --input-format triples --graphml - > /dev/null; check "reduce from stdin to graphml" 0 $?
+printf '{"record":"entity","doc":"x"}\n' > "$tmp/bad.records"
+"$EXPORT" -q --input-format triples "$tmp/bad.records" > /dev/null 2> "$tmp/err"; check "bad record -> 3" 3 $?
+expect "bad record names file:line" grep -q "bad.records:1:" "$tmp/err"
+printf 'Acme Corp\tacquires\tGlobex Inc\tAcme Corp bought Globex Inc.\n' > "$tmp/facts.tsv"
+"$EXPORT" -q --input-format triples --json "$tmp/facts.tsv" > "$tmp/facts.json"; check "TSV facts" 0 $?
+expect "TSV fact becomes an edge" grep -q '"acme-corp--acquires--globex-inc"' "$tmp/facts.json"
+
+# JSONL: metadata on documents, dates filter evidence, wire copies count once.
+python3 - "$SEEDS" "$tmp/news.jsonl" <<'PY'
+import glob, json, sys
+seeds = sorted(glob.glob(sys.argv[1] + "/*.txt"))
+with open(sys.argv[2], "w") as f:
+    for i, p in enumerate(seeds):
+        t = open(p, encoding="utf-8").read()
+        f.write(json.dumps({"id": "n%d" % i, "text": t, "date": "2024-07-%02d" % (20 + i), "publisher": "P%d" % i,
+                            "url": "https://example.com/%d" % i, "title": t.splitlines()[0]}) + "\n")
+    t = open(seeds[1], encoding="utf-8").read()
+    f.write(json.dumps({"id": "z-copy", "text": "By Wire Staff\n" + t, "date": "2024-08-01", "publisher": "Wire"}) + "\n")
+PY
+"$EXPORT" -q --json "$tmp/news.jsonl" > "$tmp/news.json"; check "export jsonl" 0 $?
+expect "documents carry date, publisher, url, title; the copy points at its original" python3 -c "
+import json,sys; d=json.load(open(sys.argv[1])); docs={x['id']:x for x in d['graph']['documents']}
+assert docs['n0']['date']=='2024-07-20' and docs['n0']['publisher']=='P0' and docs['n0']['url'] and docs['n0']['title']
+assert docs['z-copy']['duplicate_of']=='n1'" "$tmp/news.json"
+"$EXPORT" -q --json --keep-duplicates "$tmp/news.jsonl" > "$tmp/keep.json"; check "--keep-duplicates" 0 $?
+expect "copies add weight only with --keep-duplicates" python3 -c "
+import json,sys; w=lambda f: sum(e['weight'] for e in json.load(open(f))['edges']); assert w(sys.argv[2]) > w(sys.argv[1])" "$tmp/news.json" "$tmp/keep.json"
+"$QUERY" --graph "$tmp/news.json" --since 2024-07-21 --until 2024-07-22 --json stats > "$tmp/dated.json"; check "query --since --until" 0 $?
+expect "date filter keeps 2 documents" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['documents']==2" "$tmp/dated.json"
+"$QUERY" --graph "$tmp/news.json" --since 24/07/2024 stats > /dev/null 2>&1; check "bad --since -> 2" 2 $?
+"$EXPORT" -q --json --input-format jsonl "$tmp/news.jsonl" | cmp -s - "$tmp/news.json"; check "--input-format jsonl = by extension" 0 $?
+
+# Broken lines and unreadable files: stop with 3 naming file and line, or skip and count.
+printf '{"id":"a","text":"Acme Corp. hired Jane Roe."}\nnot json\n{"id":"b"}\n' > "$tmp/bad.jsonl"
+"$EXPORT" -q --json -o "$tmp/none.json" "$tmp/bad.jsonl" 2> "$tmp/err"; check "broken line -> 3" 3 $?
+expect "message names file:line" grep -q "bad.jsonl:2: invalid JSON" "$tmp/err"
+expect "no partial output" test ! -e "$tmp/none.json"
+"$EXPORT" -q --json --skip-bad "$tmp/bad.jsonl" "$tmp/missing.txt" > "$tmp/skip.json" 2> "$tmp/err"; check "--skip-bad -> 0" 0 $?
+expect "skipped inputs reported" grep -q "bad.jsonl:3: no \"text\"" "$tmp/err"
+expect "skipped count printed" grep -q "3 bad inputs skipped" "$tmp/err"
+"$EXPORT" -q --json --skip-bad "${seeds[0]}" > /dev/null 2> "$tmp/err"; check "--skip-bad -q, nothing bad" 0 $?
+expect "quiet and nothing skipped: silent" test ! -s "$tmp/err"
+"$EXPORT" --json "${seeds[@]}" > /dev/null 2> "$tmp/err"; check "no terminal" 0 $?
+expect "no progress line when stderr is not a terminal" test ! -s "$tmp/err"
+"$EXPORT" --input-format xml >/dev/null 2>&1; check "unknown --input-format -> 2" 2 $?
+
+echo "$fails failure(s)"
+[ "$fails" -eq 0 ]
