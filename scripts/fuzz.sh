@@ -19,10 +19,12 @@ build=${KG_FUZZ_BUILD:-build-fuzz}
 work=${KG_FUZZ_WORK:-$build/work}
 
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (apt-get install clang libclang-rt-dev)" >&2; exit 2; }
+mkdir -p "$build"
+log=$build/fuzz-build.log
 if ! CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O1 -g" \
-       -DKG_FUZZ=ON -DKG_BUILD_TESTS=OFF -DKG_BUILD_EXAMPLES=OFF -DKG_BUILD_SHARED=OFF > "$build.log" 2>&1 ||
-   ! cmake --build "$build" -j"$(nproc)" $(printf -- '--target fuzz_%s ' "${targets[@]}") >> "$build.log" 2>&1; then
-  cat "$build.log" >&2
+       -DKG_FUZZ=ON -DKG_BUILD_TESTS=OFF -DKG_BUILD_EXAMPLES=OFF -DKG_BUILD_SHARED=OFF > "$log" 2>&1 ||
+   ! cmake --build "$build" -j"$(nproc)" $(printf -- '--target fuzz_%s ' "${targets[@]}") >> "$log" 2>&1; then
+  cat "$log" >&2
   echo "fuzz.sh: build failed" >&2
   exit 1
 fi
