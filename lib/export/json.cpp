@@ -35,18 +35,22 @@ void put_number(Writer& w, double v) {
     }
 }
 
+void put_span_fields(Writer& w, const Span& s) {
+    w.Key("doc");
+    put(w, s.doc);
+    w.Key("start");
+    w.Uint64(s.start);
+    w.Key("end");
+    w.Uint64(s.end);
+    w.Key("text");
+    put(w, s.text);
+}
+
 void put_spans(Writer& w, const std::vector<Span>& spans) {
     w.StartArray();
     for (const Span& s : spans) {
         w.StartObject();
-        w.Key("doc");
-        put(w, s.doc);
-        w.Key("start");
-        w.Uint64(s.start);
-        w.Key("end");
-        w.Uint64(s.end);
-        w.Key("text");
-        put(w, s.text);
+        put_span_fields(w, s);
         w.EndObject();
     }
     w.EndArray();
@@ -57,14 +61,7 @@ void put_evidence(Writer& w, const std::vector<Evidence>& items) {
     w.StartArray();
     for (const Evidence& s : items) {
         w.StartObject();
-        w.Key("doc");
-        put(w, s.doc);
-        w.Key("start");
-        w.Uint64(s.start);
-        w.Key("end");
-        w.Uint64(s.end);
-        w.Key("text");
-        put(w, s.text);
+        put_span_fields(w, s);
         if (!s.modality.empty()) {
             w.Key("modality");
             put(w, s.modality);
