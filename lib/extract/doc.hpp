@@ -56,7 +56,9 @@ struct DocState {
     std::string_view text(std::uint32_t b, std::uint32_t e) const {
         return std::string_view(doc->text).substr(tok.tokens[b].start, tok.tokens[e - 1].end - tok.tokens[b].start);
     }
-    std::string lower_tok(std::uint32_t i) const;
+    /// Token i in lower case (computed once per document: the stages ask for it many times).
+    const std::string& lower_tok(std::uint32_t i) const { return lowered[i]; }
+    std::vector<std::string> lowered;    ///< lower-cased token texts, filled by find_mentions()
     /// True when the tagger reads token i as a verb or auxiliary.
     bool verb(std::uint32_t i) const { return i < tags.size() && (tags[i] == Upos::VERB || tags[i] == Upos::AUX); }
     /// Index of the (non-pseudo) mention starting at token i, or -1. Constant time: see index_mentions().

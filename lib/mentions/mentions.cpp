@@ -15,7 +15,6 @@
 
 namespace kg::detail {
 
-std::string DocState::lower_tok(std::uint32_t i) const { return lower(tok.tokens[i].text); }
 
 void DocState::index_mentions() {
     const std::size_t n = tok.tokens.size() + 1;
@@ -70,7 +69,7 @@ struct Finder {
             if (t.lower()) lower_words.insert(t.text);
     }
 
-    std::string low(std::uint32_t i) const { return lower(T[i].text); }
+    const std::string& low(std::uint32_t i) const { return st.lower_tok(i); }
 
     bool function_word(std::uint32_t i) const {
         if (all_caps(T[i].text)) return false;
@@ -581,6 +580,9 @@ bool is_title_case(const DocState& st, const Sentence& se) {
 }  // namespace
 
 void find_mentions(DocState& st) {
+    st.lowered.clear();
+    st.lowered.reserve(st.tok.tokens.size());
+    for (const Token& t : st.tok.tokens) st.lowered.push_back(lower(t.text));
     st.title_case.clear();
     for (const Sentence& se : st.tok.sentences) st.title_case.push_back(is_title_case(st, se));
     Finder f(st);

@@ -29,7 +29,7 @@ struct Rel {
 
     explicit Rel(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {}
 
-    std::string low(std::uint32_t i) const { return lower(T[i].text); }
+    const std::string& low(std::uint32_t i) const { return st.lower_tok(i); }
     EntityType type_of(int m) const { return st.entities[st.mentions[m].entity].type; }
     int ent(int m) const { return st.mentions[m].entity; }
 
