@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kg {
@@ -102,11 +103,35 @@ public:
 private:
     std::string unique_slug(const std::string& label, EntityType type) const;
 
-    Graph g_;
+    // boost::adjacency_list has no move constructor, so a defaulted move would deep-copy it (and leave the
+    // edge index pointing into the old storage). Moving by swap keeps every vertex and edge where it is.
+    struct MovableGraph : Graph {
+        // (adjacency_list::swap copies too, so this swaps its storage directly.)
+        MovableGraph() = default;
+        MovableGraph(MovableGraph&& other) noexcept { exchange(other); }
+        MovableGraph& operator=(MovableGraph&& other) noexcept {
+            MovableGraph old(std::move(other));
+            exchange(old);
+            return *this;
+        }
+        void exchange(MovableGraph& other) noexcept {
+            this->m_edges.swap(other.m_edges);
+            this->m_vertices.swap(other.m_vertices);
+            this->m_property.swap(other.m_property);
+        }
+    };
+    struct KeyHash {
+        std::size_t operator()(const std::pair<std::string, EntityType>& k) const noexcept {
+            return std::hash<std::string>()(k.first) * 31 + static_cast<std::size_t>(k.second);
+        }
+    };
+
+    MovableGraph g_;
     std::vector<DocumentInfo> documents_;
-    std::map<std::string, Vertex, std::less<>> by_id_;
-    std::map<std::pair<std::string, EntityType>, Vertex> by_key_;
-    std::map<std::string, Edge, std::less<>> edges_by_id_;
+    // Lookup only, never iterated: insertion order lives in g_.
+    std::unordered_map<std::string, Vertex> by_id_;
+    std::unordered_map<std::pair<std::string, EntityType>, Vertex, KeyHash> by_key_;
+    std::unordered_map<std::string, Edge> edges_by_id_;
 };
 
 /// Lower-case ASCII slug of a name: letters and digits kept, runs of anything else become one '-'.

@@ -161,7 +161,7 @@ void KnowledgeGraph::add(const DocExtraction& x) {
 }
 
 std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
-    if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
+    if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
     return std::nullopt;
 }
 
@@ -209,19 +209,24 @@ std::vector<std::string> KnowledgeGraph::closest_labels(std::string_view name, s
 }
 
 Vertex KnowledgeGraph::insert_entity(Entity entity) {
-    if (by_id_.count(entity.id)) throw Error(ExitCode::bad_input, "duplicate node id '" + entity.id + "'");
+    auto [slot, fresh] = by_id_.try_emplace(entity.id, boost::num_vertices(g_));
+    if (!fresh) throw Error(ExitCode::bad_input, "duplicate node id '" + entity.id + "'");
     auto key = std::make_pair(entity.label, entity.type);
-    Vertex v = boost::add_vertex(std::move(entity), g_);
-    by_id_.emplace(g_[v].id, v);
+    // add_vertex copies its property, so the entity is moved in after.
+    Vertex v = boost::add_vertex(Entity(), g_);
+    g_[v] = std::move(entity);
+    slot->second = v;
     by_key_.emplace(std::move(key), v);
     return v;
 }
 
 Edge KnowledgeGraph::insert_relation(Vertex s, Vertex o, Relation relation) {
-    if (edges_by_id_.count(relation.id)) throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
-    std::string id = relation.id;
-    Edge e = boost::add_edge(s, o, std::move(relation), g_).first;
-    edges_by_id_.emplace(std::move(id), e);
+    auto [slot, fresh] = edges_by_id_.try_emplace(relation.id);
+    if (!fresh) throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
+    // add_edge copies its property, so the relation is moved in after.
+    Edge e = boost::add_edge(s, o, Relation(), g_).first;
+    g_[e] = std::move(relation);
+    slot->second = e;
     return e;
 }
 

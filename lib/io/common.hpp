@@ -4,7 +4,7 @@
 #include <kg/error.hpp>
 #include <kg/graph.hpp>
 
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 
@@ -26,9 +26,11 @@ public:
     /// The id to use for an edge, given the file's id (empty when it had none).
     std::string take(const std::string& file_id, const std::string& source, const std::string& predicate,
                      const std::string& target);
+    /// Room for `n` ids without rehashing.
+    void reserve(std::size_t n) { used_.reserve(n); }
 
 private:
-    std::set<std::string, std::less<>> used_;
+    std::unordered_set<std::string> used_;  // only asked "taken?", never iterated
 };
 
 /// Parses a whole double ("2", "0.85", "1e-07", "NaN", "INF", "-INF"); false when it is not one.

@@ -8,6 +8,10 @@
 
 #include <cmath>
 #include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace kg {
 
@@ -33,6 +37,27 @@ std::string text_of(pugi::xml_node n) {
         if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
     return out;
 }
+
+// The attributes the reader uses; every other attr.name is ignored.
+enum Slot : int { kLabel, kName, kType, kAliases, kFrequency, kPredicate, kWeight, kConfidence, kEvidence, kSlots };
+constexpr std::string_view kSlotNames[kSlots] = {"label",     "name",   "type",       "aliases", "frequency",
+                                                 "predicate", "weight", "confidence", "evidence"};
+
+int slot_of(std::string_view name) {
+    for (int i = 0; i < kSlots; ++i)
+        if (kSlotNames[i] == name) return i;
+    return -1;
+}
+
+// attr.name → value for one node or edge, for the attributes the reader uses. A value is a view into the
+// parsed document, or into `joined` when the text came in several chunks.
+struct Values {
+    bool set[kSlots] = {};
+    std::string_view value[kSlots];
+    std::string joined[kSlots];
+
+    const std::string_view* find(int slot) const { return set[slot] ? &value[slot] : nullptr; }
+};
 
 class Reader {
 public:
@@ -63,51 +88,65 @@ public:
             else if (n == "graph" && !graph_el) graph_el = c;
         }
         if (!graph_el) throw at(root, "no <graph> element");
+        index_keys();
+
+        std::size_t node_count = 0, edge_count = 0;
+        for (pugi::xml_node c : graph_el.children()) {
+            const auto n = local_name(c.name());
+            if (n == "node") ++node_count;
+            else if (n == "edge") ++edge_count;
+        }
 
         KnowledgeGraph graph;
-        std::map<std::string, Vertex, std::less<>> by_id;
+        // Node ids are views into the parsed document, which outlives this map.
+        std::unordered_map<std::string_view, Vertex> by_id;
+        by_id.reserve(node_count);
+        Values values;
         for (pugi::xml_node c : graph_el.children()) {
             if (local_name(c.name()) != "node") continue;
-            const std::string id = required(c, "id", "node");
-            if (by_id.count(id)) throw at(c, "duplicate node id '" + id + "'");
-            auto values = values_of(c, "node");
+            const std::string_view id = required(c, "id", "node");
+            if (by_id.count(id)) throw at(c, "duplicate node id '" + std::string(id) + "'");
+            values_of(c, node_defaults_, values);
             Entity e;
             e.id = id;
-            if (auto it = values.find("label"); it != values.end()) e.label = it->second;
-            else if (auto it2 = values.find("name"); it2 != values.end()) e.label = it2->second;
+            if (auto v = values.find(kLabel)) e.label = *v;
+            else if (auto v2 = values.find(kName)) e.label = *v2;
             else e.label = id;
-            if (auto it = values.find("type"); it != values.end())
-                e.type = parse_entity_type(it->second).value_or(EntityType::UNKNOWN);
-            if (auto it = values.find("aliases"); it != values.end()) e.aliases = split_aliases(it->second);
-            if (auto it = values.find("frequency"); it != values.end())
-                if (!iodetail::parse_size(it->second, e.frequency))
-                    throw at(c, "node '" + id + "': frequency '" + it->second + "' is not a count");
+            if (auto v = values.find(kType)) e.type = parse_entity_type(*v).value_or(EntityType::UNKNOWN);
+            if (auto v = values.find(kAliases)) e.aliases = split_aliases(*v);
+            if (auto v = values.find(kFrequency))
+                if (!iodetail::parse_size(*v, e.frequency))
+                    throw at(c, "node '" + std::string(id) + "': frequency '" + std::string(*v) + "' is not a count");
             by_id.emplace(id, graph.insert_entity(std::move(e)));
         }
 
         iodetail::EdgeIds ids;
+        ids.reserve(edge_count);
+        std::string file_id;
         for (pugi::xml_node c : graph_el.children()) {
             if (local_name(c.name()) != "edge") continue;
             Vertex ends[2];
             const char* attrs[2] = {"source", "target"};
             for (int k = 0; k < 2; ++k) {
-                const std::string end = required(c, attrs[k], "edge");
+                const std::string_view end = required(c, attrs[k], "edge");
                 auto it = by_id.find(end);
-                if (it == by_id.end()) throw at(c, std::string("edge ") + attrs[k] + " '" + end + "' is not a node");
+                if (it == by_id.end())
+                    throw at(c, std::string("edge ") + attrs[k] + " '" + std::string(end) + "' is not a node");
                 ends[k] = it->second;
             }
-            auto values = values_of(c, "edge");
+            values_of(c, edge_defaults_, values);
             Relation r;
-            if (auto it = values.find("predicate"); it != values.end()) r.predicate = it->second;
-            else if (auto it2 = values.find("label"); it2 != values.end()) r.predicate = it2->second;
+            if (auto v = values.find(kPredicate)) r.predicate = *v;
+            else if (auto v2 = values.find(kLabel)) r.predicate = *v2;
             else r.predicate = "related_to";
             const Graph& g = graph.graph();
-            r.id = ids.take(c.attribute("id").value(), g[ends[0]].id, r.predicate, g[ends[1]].id);
-            r.weight = number(c, values, "weight", r.id);
-            r.confidence = number(c, values, "confidence", r.id);
-            if (auto it = values.find("evidence"); it != values.end()) {
+            file_id.assign(c.attribute("id").value());
+            r.id = ids.take(file_id, g[ends[0]].id, r.predicate, g[ends[1]].id);
+            r.weight = number(c, values, kWeight, r.id);
+            r.confidence = number(c, values, kConfidence, r.id);
+            if (auto v = values.find(kEvidence)) {
                 Evidence e;
-                e.text = it->second;
+                e.text = *v;
                 r.evidence.push_back(std::move(e));
             }
             graph.insert_relation(ends[0], ends[1], std::move(r));
@@ -116,6 +155,11 @@ public:
     }
 
 private:
+    struct Default {
+        int slot;
+        std::string_view value;  // into keys_, which outlives every use
+    };
+
     // pugixml places an element at its name; the column of its '<' is what an editor shows.
     Error at(pugi::xml_node n, const std::string& what) const {
         auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0));
@@ -123,7 +167,7 @@ private:
         return iodetail::bad_at(name_, text_, offset, what);
     }
 
-    std::string required(pugi::xml_node n, const char* attr, const char* element) const {
+    std::string_view required(pugi::xml_node n, const char* attr, const char* element) const {
         pugi::xml_attribute a = n.attribute(attr);
         if (!a) throw at(n, std::string("<") + element + "> without a " + attr + " attribute");
         return a.value();
@@ -142,40 +186,71 @@ private:
         keys_[id] = std::move(key);
     }
 
-    // attr.name → value for one node or edge: its <data>, then the defaults of keys it did not set.
-    std::map<std::string, std::string> values_of(pugi::xml_node n, const char* domain) const {
-        std::map<std::string, std::string> out;
-        for (pugi::xml_node c : n.children()) {
-            if (local_name(c.name()) != "data") continue;
-            auto it = keys_.find(c.attribute("key").value());
-            if (it == keys_.end() || it->second.name.empty()) continue;
-            out.emplace(it->second.name, text_of(c));
+    // Once all keys are read: key id → slot, and each domain's defaults in key id order (first name wins).
+    void index_keys() {
+        for (const auto& [id, key] : keys_) {
+            const int slot = key.name.empty() ? -1 : slot_of(key.name);
+            if (slot >= 0) key_slots_.emplace(std::string_view(id), slot);
+            if (slot < 0 || !key.has_default) continue;
+            if (key.domain == "node" || key.domain == "all") node_defaults_.push_back({slot, key.default_value});
+            if (key.domain == "edge" || key.domain == "all") edge_defaults_.push_back({slot, key.default_value});
         }
-        for (const auto& [id, key] : keys_)
-            if (key.has_default && !key.name.empty() && (key.domain == domain || key.domain == "all"))
-                out.emplace(key.name, key.default_value);
-        return out;
     }
 
-    double number(pugi::xml_node n, const std::map<std::string, std::string>& values, const char* attr,
-                  const std::string& edge) const {
-        auto it = values.find(attr);
-        if (it == values.end()) return 1.0;  // foreign files: an edge without a weight counts once
-        double v = 0;
-        if (!iodetail::parse_double(it->second, v))
-            throw at(n, "edge '" + edge + "': " + attr + " '" + it->second + "' is not a number");
-        return v;
+    // The values of one node or edge: its <data>, then the defaults of keys it did not set.
+    void values_of(pugi::xml_node n, const std::vector<Default>& defaults, Values& out) const {
+        for (bool& s : out.set) s = false;
+        for (pugi::xml_node c : n.children()) {
+            if (c.type() != pugi::node_element || local_name(c.name()) != "data") continue;
+            if (key_slots_.empty()) break;
+            auto it = key_slots_.find(std::string_view(c.attribute("key").value()));
+            if (it == key_slots_.end()) continue;
+            const int slot = it->second;
+            if (out.set[slot]) continue;  // the first <data> for a name wins
+            out.set[slot] = true;
+            // All character data, CDATA included (a writer may split text into several chunks).
+            pugi::xml_node first;
+            std::size_t chunks = 0;
+            for (pugi::xml_node t : c.children())
+                if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) {
+                    if (!chunks) first = t;
+                    ++chunks;
+                }
+            if (chunks == 0) {
+                out.value[slot] = std::string_view();
+            } else if (chunks == 1) {
+                out.value[slot] = first.value();
+            } else {
+                out.joined[slot] = text_of(c);
+                out.value[slot] = out.joined[slot];
+            }
+        }
+        for (const Default& d : defaults)
+            if (!out.set[d.slot]) {
+                out.set[d.slot] = true;
+                out.value[d.slot] = d.value;
+            }
+    }
+
+    double number(pugi::xml_node n, const Values& values, int slot, const std::string& edge) const {
+        auto v = values.find(slot);
+        if (!v) return 1.0;  // foreign files: an edge without a weight counts once
+        double d = 0;
+        if (!iodetail::parse_double(*v, d))
+            throw at(n, "edge '" + edge + "': " + std::string(kSlotNames[slot]) + " '" + std::string(*v) +
+                            "' is not a number");
+        return d;
     }
 
     // libkg joins aliases with "; " (see graphml.cpp); splitting there gives back the same list, so the
     // file writes back unchanged even when an alias itself contains "; ".
-    static std::vector<std::string> split_aliases(const std::string& joined) {
+    static std::vector<std::string> split_aliases(std::string_view joined) {
         std::vector<std::string> out;
         std::size_t start = 0;
         for (;;) {
             auto pos = joined.find("; ", start);
-            out.push_back(joined.substr(start, pos == std::string::npos ? std::string::npos : pos - start));
-            if (pos == std::string::npos) break;
+            out.emplace_back(joined.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+            if (pos == std::string_view::npos) break;
             start = pos + 2;
         }
         return out;
@@ -184,6 +259,8 @@ private:
     std::string_view text_;
     const std::string& name_;
     std::map<std::string, Key, std::less<>> keys_;
+    std::unordered_map<std::string_view, int> key_slots_;  // views into keys_
+    std::vector<Default> node_defaults_, edge_defaults_;
 };
 
 }  // namespace
