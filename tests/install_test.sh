@@ -35,9 +35,9 @@ soname=$(readelf -d "$prefix/$libdir/libkg.so" | sed -n 's/.*Library soname: \[\
 major_minor=$(echo "$version" | cut -d. -f1,2)
 [ "$soname" = "libkg.so.$major_minor" ] || fail "SONAME is '$soname', expected libkg.so.$major_minor"
 [ -e "$prefix/$libdir/libkg.so.$version" ] || fail "missing libkg.so.$version"
-if readelf -d "$prefix/$libdir/libkg.so" | grep -q TEXTREL; then fail "libkg.so has text relocations"; fi
+if readelf -d "$prefix/$libdir/libkg.so" | grep TEXTREL >/dev/null; then fail "libkg.so has text relocations"; fi
 # The .incbin data (cmake/embed.cmake) is in the library but its symbols stay hidden.
-if nm -D --defined-only "$prefix/$libdir/libkg.so" | grep -q kg_detail_embedded; then
+if nm -D --defined-only "$prefix/$libdir/libkg.so" | grep kg_detail_embedded >/dev/null; then
   fail "libkg.so exports the embedded data symbols"
 fi
 echo "SONAME $soname"
@@ -55,14 +55,14 @@ grep -q "^kg_DIR:PATH=$prefix/$libdir/cmake/kg\$" "$work/shared/CMakeCache.txt" 
 "$cmake" --build "$work/shared" -j2 >> "$work/shared.log" || { cat "$work/shared.log"; fail "build failed"; }
 "$ctest" --test-dir "$work/shared" --output-on-failure
 example=$(ls "$work/shared"/example_* | head -n1)
-ldd "$example" | grep -q "libkg.so.$major_minor => $prefix/$libdir/" || { ldd "$example"; fail "$example does not use the installed libkg.so"; }
+ldd "$example" | grep "libkg.so.$major_minor => $prefix/$libdir/" >/dev/null || { ldd "$example"; fail "$example does not use the installed libkg.so"; }
 
 echo "== one example with KG_USE_STATIC_LIBS=ON (libkg.a)"
 "$cmake" -S "$src/examples" -B "$work/static" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" \
   -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON -DKG_USE_STATIC_LIBS=ON > "$work/static.log"
 "$cmake" --build "$work/static" --target example_build_from_strings >> "$work/static.log" \
   || { cat "$work/static.log"; fail "static build failed"; }
-if ldd "$work/static/example_build_from_strings" | grep -q libkg; then fail "static example links libkg.so"; fi
+if ldd "$work/static/example_build_from_strings" | grep libkg >/dev/null; then fail "static example links libkg.so"; fi
 "$work/static/example_build_from_strings" | diff -u "$src/examples/build_from_strings.expected" -
 echo "example_build_from_strings (static): output as expected"
 
@@ -76,7 +76,7 @@ flags=$("$pkgconfig" --cflags --libs kg)
 echo "pkg-config --cflags --libs kg: $flags"
 [ "$("$pkgconfig" --modversion kg)" = "$version" ] || fail "kg.pc has the wrong version"
 # Linking libkg.a also needs pugixml (a private dependency of the library).
-"$pkgconfig" --static --libs kg | grep -q -- -lpugixml || fail "pkg-config --static --libs kg lacks -lpugixml"
+"$pkgconfig" --static --libs kg | grep -- -lpugixml >/dev/null || fail "pkg-config --static --libs kg lacks -lpugixml"
 # shellcheck disable=SC2086
 "$cxx" -std=c++17 -o "$work/who_links_pc" "$src/examples/who_links.cpp" $flags -Wl,-rpath,"$prefix/$libdir"
 "$work/who_links_pc" | diff -u "$src/examples/who_links.expected" -
