@@ -3,6 +3,7 @@
 
 #include <kg/version.hpp>
 
+#include "export/json_writer.hpp"
 #include "export/text.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -16,21 +17,9 @@ namespace kg {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void put(Writer& w, std::string_view s) {
-    const std::string clean = exportdetail::sanitize_utf8(s, false);
-    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-void put_number(Writer& w, double v) {
-    if (std::isfinite(v)) {
-        const std::string s = exportdetail::format_json_double(v);
-        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
-    } else {
-        w.Null();
-    }
-}
+using Writer = exportdetail::JsonWriter;
+using exportdetail::put;
+using exportdetail::put_number;
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 
 #include <kg/version.hpp>
 
+#include "export/json_writer.hpp"
 #include "export/text.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -15,25 +16,9 @@ namespace kg {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-// RapidJSON escapes quotes, backslash and control characters but passes bytes through; ill-formed UTF-8
-// is replaced first so the file always parses.
-void put(Writer& w, std::string_view s) {
-    const std::string clean = exportdetail::sanitize_utf8(s, false);
-    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-// JSON has no NaN/Infinity; null keeps the file loadable (NetworkX reads it as None). RapidJSON's own
-// Double() is Grisu2, which is not always the shortest form; to_chars is, and reads back to the same bytes.
-void put_number(Writer& w, double v) {
-    if (std::isfinite(v)) {
-        const std::string s = exportdetail::format_json_double(v);
-        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
-    } else {
-        w.Null();
-    }
-}
+using Writer = exportdetail::JsonWriter;
+using exportdetail::put;
+using exportdetail::put_number;
 
 void put_span_fields(Writer& w, const Span& s) {
     w.Key("doc");

@@ -1,0 +1,35 @@
+// Internal: the JSON value writers shared by the node-link and Cytoscape.js exports.
+#pragma once
+
+#include "export/text.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cmath>
+#include <string>
+#include <string_view>
+
+namespace kg::exportdetail {
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+// RapidJSON escapes quotes, backslash and control characters but passes bytes through; ill-formed UTF-8
+// is replaced first so the file always parses.
+inline void put(JsonWriter& w, std::string_view s) {
+    const std::string clean = sanitize_utf8(s, false);
+    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+// JSON has no NaN/Infinity; null keeps the file loadable (NetworkX reads it as None). RapidJSON's own
+// Double() is Grisu2, which is not always the shortest form; to_chars is, and reads back to the same bytes.
+inline void put_number(JsonWriter& w, double v) {
+    if (std::isfinite(v)) {
+        const std::string s = format_json_double(v);
+        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
+    } else {
+        w.Null();
+    }
+}
+
+}  // namespace kg::exportdetail
