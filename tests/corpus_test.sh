@@ -73,5 +73,64 @@ expect "quiet and nothing skipped: silent" test ! -s "$tmp/err"
 expect "no progress line when stderr is not a terminal" test ! -s "$tmp/err"
 "$EXPORT" --input-format xml >/dev/null 2>&1; check "unknown --input-format -> 2" 2 $?
 
+# Incremental update: --graph OLD.json NEW... gives the bytes of one run over old and new documents.
+"$EXPORT" -q --json "${seeds[@]}" > "$tmp/all.json"; check "all seeds at once" 0 $?
+"$EXPORT" -q --graphml "${seeds[@]}" > "$tmp/all.graphml"
+"$EXPORT" -q --json "${seeds[@]:0:3}" > "$tmp/a.json"; check "export group A" 0 $?
+"$EXPORT" -q --graph "$tmp/a.json" --json "${seeds[@]:3}" > "$tmp/ab.json"; check "add group B to A" 0 $?
+expect "A + B = one run (json)" cmp -s "$tmp/all.json" "$tmp/ab.json"
+"$EXPORT" -q --graph "$tmp/a.json" --graphml "${seeds[@]:3}" > "$tmp/ab.graphml"; check "add B to A, graphml out" 0 $?
+expect "A + B = one run (graphml)" cmp -s "$tmp/all.graphml" "$tmp/ab.graphml"
+"$EXPORT" -q --json "${seeds[@]:3}" > "$tmp/late.json"
+"$EXPORT" -q -j 2 --graph "$tmp/late.json" --json "${seeds[@]:0:3}" > "$tmp/early.json"; check "add documents whose ids sort first" 0 $?
+expect "new ids before old = one run" cmp -s "$tmp/all.json" "$tmp/early.json"
+"$EXPORT" -q --json "${seeds[@]:1:2}" > "$tmp/s1.json"
+"$EXPORT" -q --graph "$tmp/s1.json" --json -o "$tmp/s2.json" "${seeds[4]}"; check "first increment" 0 $?
+"$EXPORT" -q --graph "$tmp/s2.json" --json -o "$tmp/s3.json" "${seeds[0]}" "${seeds[3]}"; check "second increment" 0 $?
+expect "A, then +B, then +C = one run" cmp -s "$tmp/all.json" "$tmp/s3.json"
+"$EXPORT" -q --graph "$tmp/all.json" --json | cmp -s - "$tmp/all.json"; check "json -> json keeps the extraction section" 0 $?
+# A wire copy of seed 1 in the new batch: id sorting after its original, then before it (the earlier id wins).
+for id in zz-wire 0-wire; do
+  mkdir -p "$tmp/wire-$id"; { echo "By Wire Staff"; cat "${seeds[1]}"; } > "$tmp/wire-$id/$id.txt"
+  "$EXPORT" -q --json "${seeds[@]}" "$tmp/wire-$id/$id.txt" > "$tmp/wire-all.json"
+  "$EXPORT" -q --graph "$tmp/all.json" --json "$tmp/wire-$id/$id.txt" > "$tmp/wire-inc.json"; check "add wire copy $id" 0 $?
+  expect "wire copy $id: incremental = one run" cmp -s "$tmp/wire-all.json" "$tmp/wire-inc.json"
+  expect "wire copy $id counted once" python3 -c "
+import json,sys; d=json.load(open(sys.argv[1])); dups=[x for x in d['graph']['documents'] if 'duplicate_of' in x]
+assert len(dups)==1, dups; assert (dups[0]['id']=='$id') == ('$id'=='zz-wire'), dups" "$tmp/wire-inc.json"
+  # ...and the other way round: the original is the new document.
+  "$EXPORT" -q --json "${seeds[0]}" "${seeds[@]:2}" "$tmp/wire-$id/$id.txt" > "$tmp/wire-old.json"
+  "$EXPORT" -q --graph "$tmp/wire-old.json" --json "${seeds[1]}" | cmp -s - "$tmp/wire-all.json"
+  check "wire copy $id old, original new = one run" 0 $?
+done
+# What cannot be added to: no extraction section (GraphML, a view, --since, --no-extraction), exit 3.
+"$EXPORT" -q --graph "$tmp/all.graphml" --json "${seeds[0]}" > /dev/null 2> "$tmp/err"; check "add to GraphML -> 3" 3 $?
+expect "says why" grep -q 'all.graphml: cannot add documents to this graph: it has no "extraction" section' "$tmp/err"
+"$EXPORT" -q --json --no-extraction "${seeds[@]:0:3}" > "$tmp/lean.json"; check "--no-extraction" 0 $?
+expect "--no-extraction leaves the section out" test "$(grep -c '"extraction"' "$tmp/lean.json")" -eq 0
+"$EXPORT" -q --graph "$tmp/lean.json" --json "${seeds[@]:3}" > "$tmp/out.json" 2> "$tmp/err"; check "add to --no-extraction json -> 3" 3 $?
+expect "no output when refused" test ! -s "$tmp/out.json"
+"$EXPORT" -q --json --top 5 "${seeds[@]:0:3}" > "$tmp/view.json"
+"$EXPORT" -q --graph "$tmp/view.json" --json "${seeds[@]:3}" > /dev/null 2>&1; check "add to a view -> 3" 3 $?
+"$EXPORT" -q --json --since 2000-01-01 "${seeds[@]:0:3}" > "$tmp/dated.json"
+"$EXPORT" -q --graph "$tmp/dated.json" --json "${seeds[@]:3}" > /dev/null 2>&1; check "add to a --since graph -> 3" 3 $?
+"$EXPORT" -q --graph "$tmp/a.json" --graphml --no-extraction "${seeds[@]:3}" > /dev/null 2>&1; check "--no-extraction without --json -> 2" 2 $?
+python3 - "$tmp/a.json" "$tmp/edited.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["edges"].pop(); json.dump(d, open(sys.argv[2], "w"))
+PY
+"$EXPORT" -q --graph "$tmp/edited.json" --json "${seeds[@]:3}" > /dev/null 2> "$tmp/err"; check "add to an edited graph -> 3" 3 $?
+expect "edited graph: says so" grep -q "the graph was changed after it was saved" "$tmp/err"
+# A new document with an id the saved graph has: an error as in one run, or skipped (the old one kept).
+mkdir -p "$tmp/again"; cp "${seeds[1]}" "$tmp/again/"; again="$tmp/again/$(basename "${seeds[1]}")"
+"$EXPORT" -q --graph "$tmp/a.json" --json "$again" > /dev/null 2> "$tmp/err"; check "repeated id -> 3" 3 $?
+expect "repeated id named" grep -q "duplicate document id '$(basename "${seeds[1]}" .txt)'" "$tmp/err"
+"$EXPORT" -q --skip-bad --json "${seeds[@]:0:3}" "$again" "${seeds[@]:3}" > "$tmp/dup-once.json" 2>/dev/null
+"$EXPORT" -q --skip-bad --graph "$tmp/a.json" --json "$again" "${seeds[@]:3}" > "$tmp/dup-inc.json" 2> "$tmp/err"
+check "repeated id --skip-bad -> 0" 0 $?
+expect "repeated id skipped as in one run" cmp -s "$tmp/dup-once.json" "$tmp/dup-inc.json"
+expect "skip counted" grep -q "1 bad input skipped" "$tmp/err"
+"$EXPORT" -q --graph - --json - < "$tmp/a.json" > /dev/null 2>&1; check "--graph - with INPUT - -> 2" 2 $?
+
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

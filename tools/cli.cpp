@@ -10,6 +10,7 @@
 #include <kg/read.hpp>
 
 #include <kg/records.hpp>
+#include <kg/version.hpp>
 
 #include <unistd.h>
 
@@ -88,9 +89,12 @@ std::size_t feed(const po::variables_map& vm, const std::vector<std::string>& in
     return kg::read_documents(inputs, read, [&](kg::Document&& d) { builder.add(std::move(d)); });
 }
 
-// Runs `body` with a builder set up from the options; reports skipped inputs at the end.
+// Runs `body(builder, options)` with a builder set up from the options, holding `earlier` (documents of a
+// saved graph, added first so that they win a repeated id as earlier inputs do) and the inputs; reports
+// skipped inputs at the end.
 template <class Body>
-auto with_builder(const po::variables_map& vm, const std::vector<std::string>& inputs, Body body) {
+auto with_builder(const po::variables_map& vm, const std::vector<std::string>& inputs,
+                  std::vector<kg::ExtractedDocument> earlier, Body body) {
     if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
     const bool quiet = vm.count("quiet") > 0;
     const bool skip_bad = vm.count("skip-bad") > 0;
@@ -100,7 +104,9 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
     std::size_t skipped = 0;
     read.on_skip = [](const kg::Error& e) { std::cerr << g_tool << ": skipped: " << e.what() << "\n"; };
     const bool show = !quiet && ::isatty(STDERR_FILENO);
-    ProgressLine progress(show, show ? kg::input_bytes(inputs, read.format) : 0);
+    std::size_t earlier_bytes = 0;
+    for (const auto& d : earlier) earlier_bytes += d.info.bytes;
+    ProgressLine progress(show, show ? earlier_bytes + kg::input_bytes(inputs, read.format) : 0);
     kg::BuildOptions build;
     if (vm.count("jobs")) {
         if (vm["jobs"].as<int>() < 1) throw kg::Error(kg::ExitCode::usage, "--jobs must be 1 or more");
@@ -114,8 +120,10 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
     };
     build.on_progress = [&](std::size_t docs, std::size_t bytes) { progress.update(docs, bytes); };
     kg::GraphBuilder builder(build);
+    for (auto& d : earlier) builder.add(std::move(d));
+    earlier = {};
     skipped += feed(vm, inputs, builder, read);
-    auto result = body(builder);
+    auto result = body(builder, static_cast<const kg::BuildOptions&>(build));
     progress.clear();
     if (skip_bad && (skipped > 0 || !quiet))
         std::cerr << g_tool << ": " << skipped << (skipped == 1 ? " bad input" : " bad inputs") << " skipped\n";
@@ -124,10 +132,13 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
 
 }  // namespace
 
-void add_common_options(po::options_description& desc) {
+void add_common_options(po::options_description& desc, bool graph_adds_inputs) {
     desc.add_options()
-        ("graph", po::value<std::string>(), "use the graph saved in FILE (libkg, NetworkX or igraph JSON or GraphML;"
-                                           " '-' is stdin) instead of building one from INPUTs")
+        ("graph", po::value<std::string>(),
+         graph_adds_inputs ? "use the graph saved in FILE (libkg, NetworkX or igraph JSON or GraphML; '-' is stdin) "
+                             "instead of extracting one; with INPUTs, add them to it (libkg JSON only)"
+                           : "use the graph saved in FILE (libkg, NetworkX or igraph JSON or GraphML; '-' is stdin) "
+                             "instead of building one from INPUTs")
         ("data", po::value<std::string>(), "read lexicon files from DIR (falls back to the built-in ones)")
         ("input-format", po::value<std::string>(), "text|jsonl|triples (default: *.jsonl is jsonl, else text); "
                                                    "triples reads kg-export --format triples output and TSV facts")
@@ -140,7 +151,10 @@ void add_common_options(po::options_description& desc) {
         ("quiet,q", "no notes or progress line on stderr");
 }
 
-kg::KnowledgeGraph build_from_options(const po::variables_map& vm, const std::vector<std::string>& inputs) {
+namespace {
+
+// --since/--until, checked; both empty when not given.
+kg::ViewOptions date_bounds(const po::variables_map& vm) {
     kg::ViewOptions dates;
     for (const char* bound : {"since", "until"})
         if (vm.count(bound)) {
@@ -149,15 +163,64 @@ kg::KnowledgeGraph build_from_options(const po::variables_map& vm, const std::ve
                 throw kg::Error(kg::ExitCode::usage, std::string("--") + bound + " '" + d + "' is not an ISO 8601 date (YYYY-MM-DD)");
             (bound[0] == 's' ? dates.since : dates.until) = d;
         }
-    auto dated = [&](kg::KnowledgeGraph g) {
-        return dates.since.empty() && dates.until.empty() ? std::move(g) : kg::make_view(g, dates);
-    };
+    return dates;
+}
+
+kg::KnowledgeGraph apply_dates(kg::KnowledgeGraph g, const kg::ViewOptions& dates) {
+    return dates.since.empty() && dates.until.empty() ? std::move(g) : kg::make_view(g, dates);
+}
+
+}  // namespace
+
+kg::KnowledgeGraph build_from_options(const po::variables_map& vm, const std::vector<std::string>& inputs) {
+    const kg::ViewOptions dates = date_bounds(vm);
     if (vm.count("graph")) {
         if (!inputs.empty()) throw kg::Error(kg::ExitCode::usage, "give either --graph FILE or INPUTs, not both");
         if (vm.count("data")) throw kg::Error(kg::ExitCode::usage, "--data applies to extraction, not to --graph");
-        return dated(kg::read_graph(vm["graph"].as<std::string>()));
+        return apply_dates(kg::read_graph(vm["graph"].as<std::string>()), dates);
     }
-    return dated(with_builder(vm, inputs, [](kg::GraphBuilder& b) { return b.finish(); }));
+    return apply_dates(with_builder(vm, inputs, {}, [](kg::GraphBuilder& b, const kg::BuildOptions&) { return b.finish(); }),
+                       dates);
+}
+
+ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std::string>& inputs, bool keep_extraction) {
+    const kg::ViewOptions dates = date_bounds(vm);
+    // A date view drops documents: saving their extraction with it would describe another graph.
+    keep_extraction = keep_extraction && dates.since.empty() && dates.until.empty();
+    std::vector<kg::ExtractedDocument> earlier;
+    if (vm.count("graph")) {
+        const std::string path = vm["graph"].as<std::string>();
+        if (inputs.empty()) {
+            if (vm.count("data")) throw kg::Error(kg::ExitCode::usage, "--data applies to extraction, not to --graph");
+            if (!keep_extraction) return {apply_dates(kg::read_graph(path), dates), std::nullopt};
+            kg::SavedGraph saved = kg::read_saved_graph(path);
+            return {std::move(saved.graph), std::move(saved.extraction)};
+        }
+        for (const std::string& input : inputs)
+            if (path == "-" && input == "-")
+                throw kg::Error(kg::ExitCode::usage, "--graph - and INPUT - cannot both read standard input");
+        kg::SavedGraph saved = kg::read_saved_graph(path);
+        const std::string name = path == "-" ? "standard input" : path;
+        // Rebuilding from the graph alone cannot be exact (copies' facts, types before reconciliation, the
+        // order of first mentions are gone), so a file without its extraction is refused, not approximated.
+        if (!saved.extraction)
+            throw kg::Error(kg::ExitCode::bad_input,
+                            name + ": cannot add documents to this graph: it has no \"extraction\" section (only "
+                                   "kg-export --json writes one, and not with a view, --since/--until or "
+                                   "--no-extraction); extract all documents again instead");
+        const std::string ours = std::string("libkg ") + kg::version();
+        if (!saved.generator.empty() && saved.generator != ours)
+            kg::warn(name + " was extracted by " + saved.generator + ", the new documents by " + ours +
+                     ": the graph may differ from one run over all documents");
+        earlier = std::move(*saved.extraction);
+    }
+    return with_builder(vm, inputs, std::move(earlier), [&](kg::GraphBuilder& b, const kg::BuildOptions& options) {
+        std::vector<kg::ExtractedDocument> docs = b.take();
+        ExportGraph out;
+        if (keep_extraction) out.extraction = docs;
+        out.graph = apply_dates(kg::merge_documents(std::move(docs), options), dates);
+        return out;
+    });
 }
 
 std::string extract_records(const po::variables_map& vm, const std::vector<std::string>& inputs) {
@@ -166,7 +229,7 @@ std::string extract_records(const po::variables_map& vm, const std::vector<std::
         throw kg::Error(kg::ExitCode::usage, "--since/--until apply to graphs: give them to the reduce step");
     if (input_format(vm) == kg::InputFormat::triples)
         throw kg::Error(kg::ExitCode::usage, "--format triples writes records; to merge records use another --format");
-    return with_builder(vm, inputs, [](kg::GraphBuilder& b) {
+    return with_builder(vm, inputs, {}, [](kg::GraphBuilder& b, const kg::BuildOptions&) {
         std::ostringstream out;
         for (const kg::ExtractedDocument& d : b.take()) kg::write_records(d, out);
         return std::move(out).str();

@@ -1,6 +1,7 @@
 // Shared by the tools: the input/option contract both kg-export and kg-query follow.
 #pragma once
 
+#include <kg/extract.hpp>
 #include <kg/graph.hpp>
 #include <kg/view.hpp>
 
@@ -14,14 +15,27 @@
 namespace kgcli {
 
 /// Options every tool accepts (--graph, --data, --input-format, --skip-bad, -j, --keep-duplicates, --since,
-/// --until, --quiet).
-void add_common_options(boost::program_options::options_description& desc);
+/// --until, --quiet); `graph_adds_inputs` for a tool where --graph FILE INPUTs adds the INPUTs to FILE.
+void add_common_options(boost::program_options::options_description& desc, bool graph_adds_inputs = false);
 
 /// Loads the --graph file, or builds the graph from the positional inputs (streamed, extracted on -j
 /// threads; records with --input-format triples), or from the built-in sample (saying so on stderr);
 /// --graph with inputs is a usage error. Applies --since/--until last.
 kg::KnowledgeGraph build_from_options(const boost::program_options::variables_map& vm,
                                       const std::vector<std::string>& inputs);
+
+/// A graph for kg-export, with the documents it was merged from when they are to be saved with it.
+struct ExportGraph {
+    kg::KnowledgeGraph graph;  ///< the graph to write
+    /// Set when asked for and the graph is whole (no --since/--until): what write_json saves for later updates.
+    std::optional<std::vector<kg::ExtractedDocument>> extraction;
+};
+
+/// build_from_options() for kg-export, where `--graph FILE INPUTs` adds INPUTs to the saved graph: FILE's
+/// extraction section and the new documents merge as one run over all of them would (FILE without that
+/// section is bad input). `keep_extraction` asks for ExportGraph::extraction.
+ExportGraph build_for_export(const boost::program_options::variables_map& vm, const std::vector<std::string>& inputs,
+                             bool keep_extraction);
 
 /// The map step: extracts the inputs (on -j threads) and returns their records (kg/records.hpp), in id order.
 std::string extract_records(const boost::program_options::variables_map& vm, const std::vector<std::string>& inputs);

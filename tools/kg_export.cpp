@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
             ("csv", "same as --format csv (neo4j-admin import: nodes.csv, relationships.csv in -o DIR)")
             ("links-key", po::value<std::string>(), "json: name of the edge list, edges (default) or links "
                                                     "(NetworkX <= 3.5 defaults, D3)")
+            ("no-extraction", "json: leave out the per-document extraction section (a smaller file, but "
+                              "--graph FILE INPUT... cannot add documents to it)")
             ("output,o", po::value<std::string>()->default_value("-"),
              "write to PATH (atomically for regular files); '-' is stdout; a directory for csv");
         po::options_description views("Views (applied in this order: types, predicates, min-weight; ego; top)");
@@ -39,7 +41,7 @@ int main(int argc, char** argv) {
             ("depth", po::value<int>(), "hops around --ego, either direction (default 1)")
             ("top", po::value<int>(), "keep the N entities with the highest degree");
         visible.add(views);
-        kgcli::add_common_options(visible);
+        kgcli::add_common_options(visible, true);
         po::options_description hidden;
         hidden.add_options()("input", po::value<std::vector<std::string>>()->default_value({}, ""), "inputs");
         po::options_description all;
@@ -56,13 +58,20 @@ int main(int argc, char** argv) {
                          "INPUT is a .txt file, a .jsonl file (one {\"id\",\"text\",\"title\",\"date\",\"publisher\",\"url\"}\n"
                          "object per line), a directory (searched recursively for *.txt and *.jsonl) or '-' for\n"
                          "stdin; with no INPUT the built-in sample (five news articles) is used. Documents are\n"
-                         "streamed, extracted on all cores (-j) and merged in bytewise id order.\n\n"
+                         "streamed, extracted on all cores (-j) and merged in bytewise id order.\n"
+                         "--graph FILE with INPUTs adds the INPUTs to a graph saved by kg-export --json: the result is\n"
+                         "byte for byte that of one run over the old and the new documents (id order, near-duplicates\n"
+                         "either way, types reconciled across both), written in any format. The JSON keeps what this\n"
+                         "needs in its \"extraction\" section; a file without one (written with a view, --since/--until\n"
+                         "or --no-extraction; GraphML; foreign JSON) cannot be added to (exit 3). A new document with\n"
+                         "an id the graph has is an error (exit 3), or skipped with --skip-bad.\n\n"
                       << visible
                       << "\nExamples:\n"
                          "  kg-export --graphml > news.graphml     # open in Gephi or yEd\n"
                          "  kg-export --json -o news.json articles/\n"
                          "  kg-export --dot --ego \"Li Qiang\" --depth 2 | dot -Tsvg > li-qiang.svg\n"
                          "  kg-export --graph news.json --gexf -o news.gexf   # convert a saved graph\n"
+                         "  kg-export --graph news.json --json -o news2.json new-articles/   # add documents\n"
                          "  kg-export --csv -o neo4j/ articles/\n"                         "  kg-export -j 8 --skip-bad --json -o news.json archive.jsonl\n"
                          "  kg-export --format triples part1/ > part1.records      # map\n"
                          "  kg-export --input-format triples --json part*.records  # reduce\n"
@@ -84,6 +93,7 @@ int main(int argc, char** argv) {
             throw kg::Error(kg::ExitCode::usage, "choose one output format");
         if (format_name == "triples") {  // the map step: records out, no graph
             if (vm.count("links-key")) throw kg::Error(kg::ExitCode::usage, "--links-key goes with --json only");
+            if (vm.count("no-extraction")) throw kg::Error(kg::ExitCode::usage, "--no-extraction goes with --json only");
             if (kgcli::view_args(vm).any) throw kg::Error(kg::ExitCode::usage, "views apply to graphs, not to --format triples");
             kg::write_output(vm["output"].as<std::string>(),
                              kgcli::extract_records(vm, vm["input"].as<std::vector<std::string>>()));
@@ -103,10 +113,17 @@ int main(int argc, char** argv) {
         const std::string output = vm["output"].as<std::string>();
         if (*format == kg::Format::csv && output == "-")
             throw kg::Error(kg::ExitCode::usage, "csv writes nodes.csv and relationships.csv: give a directory with -o DIR");
+        if (vm.count("no-extraction") && *format != kg::Format::json)
+            throw kg::Error(kg::ExitCode::usage, "--no-extraction goes with --json only");
         kgcli::ViewArgs view_args = kgcli::view_args(vm);
 
-        kg::KnowledgeGraph graph = kgcli::build_from_options(vm, vm["input"].as<std::vector<std::string>>());
+        // The extraction section describes the whole graph, so a view (which keeps part of it) goes without.
+        const bool keep_extraction = *format == kg::Format::json && !view_args.any && !vm.count("no-extraction");
+        kgcli::ExportGraph built =
+            kgcli::build_for_export(vm, vm["input"].as<std::vector<std::string>>(), keep_extraction);
+        kg::KnowledgeGraph& graph = built.graph;
         if (view_args.any) graph = kg::make_view(graph, kgcli::view_options(graph, view_args));
+        if (built.extraction) write_options.extraction = &*built.extraction;
         kg::write_file(graph, *format, output, write_options);
         return 0;
     });

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,12 @@ Fingerprint fingerprint(std::string_view text);
 
 /// Estimated Jaccard similarity of the two texts' shingle sets, in [0, 1].
 double similarity(const Fingerprint& a, const Fingerprint& b) noexcept;
+
+/// The bins as 512 lower-case hex digits (8 per bin, most significant first), as saved files store them.
+std::string to_hex(const Fingerprint& fingerprint);
+
+/// Reads to_hex() output back into `fingerprint.bins` (shingles untouched); false unless exactly 512 hex digits.
+bool bins_from_hex(std::string_view hex, Fingerprint& fingerprint) noexcept;
 
 /// For each fingerprint, the index of the earlier one it copies (similarity >= threshold), or SIZE_MAX.
 /// Candidates come from 16 bands of 4 bins (locality-sensitive hashing), so the cost is linear.

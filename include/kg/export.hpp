@@ -17,8 +17,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
+
+struct ExtractedDocument;  // kg/extract.hpp
 
 /// The export formats; csv is the only one that writes a directory rather than a stream.
 enum class Format { graphml, json, yed, gexf, cytoscape, dot, csv };
@@ -32,9 +35,19 @@ std::string_view to_string(Format format) noexcept;
 struct WriteOptions {
     /// Node-link JSON edge list name: "edges" (NetworkX 3.6 default) or "links" (NetworkX <= 3.5 default, D3).
     std::string links_key = "edges";
+    /// json: the documents the graph was merged from, as merge_documents() took them; when set, they are
+    /// written as the top-level "extraction" section (see write_json) so that a later run can add documents.
+    const std::vector<ExtractedDocument>* extraction = nullptr;
 };
 
 /// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges or options.links_key).
+/// With options.extraction, a last key follows, which NetworkX ignores and read_saved_graph() reads back:
+///   "extraction": {"format": 1, "nodes": N, "edges": M, "documents": [one line per document, id order:
+///     {"id", "shingles", "minhash" (kg::to_hex), "entities": [[name, type, type_confidence, [alias…],
+///      [[start, end, text]…]]…], "relations": [[subject, predicate, object, confidence, [start, end, text]
+///      [, modality[, negated]]]…]}]}
+/// where subject and object index the document's entities, and N and M count the nodes and edges above
+/// (a saved file whose graph was changed afterwards no longer matches them).
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
 /// Writes GraphML (XML declaration, typed keys, node and edge ids equal to the JSON ids).
 void write_graphml(const KnowledgeGraph& graph, std::ostream& out);

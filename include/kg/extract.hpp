@@ -82,12 +82,20 @@ public:
     /// Waits for extraction and returns every document in bytewise id order, without merging (the map step).
     /// A repeated id throws kg::Error(bad_input) unless options.skip_bad.
     std::vector<ExtractedDocument> take();
-    /// Waits, orders by id, marks near-duplicates (unless keep_duplicates), reconciles types and merges.
+    /// Waits, orders by id, marks near-duplicates (unless keep_duplicates), reconciles types and merges:
+    /// merge_documents(take(), options).
     KnowledgeGraph finish();
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// The merge step of GraphBuilder::finish(), for documents as take() returns them (bytewise id order, unique
+/// ids, extractions as extracted): marks near-duplicates unless options.keep_duplicates, reconciles types and
+/// merges. Keeping a copy of `documents` (kg-export writes it into its JSON) lets a later run add() them
+/// to a GraphBuilder with new documents and get the graph of one run over all. Throws kg::Error(bad_input)
+/// when the ids are not strictly increasing.
+KnowledgeGraph merge_documents(std::vector<ExtractedDocument> documents, const BuildOptions& options = {});
 
 }  // namespace kg

@@ -6,6 +6,8 @@
 /// - A file libkg wrote reads back into a graph that writes the same bytes in the same format (JSON → JSON,
 ///   GraphML → GraphML, yEd GraphML → yEd GraphML). GraphML carries less than JSON (no documents, no
 ///   mentions, only the first evidence sentence, without its place), so GraphML → JSON is not the original.
+/// - kg-export's JSON may end with an "extraction" section (kg/export.hpp): parse_json() skips it,
+///   read_saved_graph() reads it, so that documents can be added to the graph as if extracted with it.
 /// - Foreign files: attributes are found by name (label, else name, else the node id; type; aliases;
 ///   frequency; predicate, else label; weight; confidence; evidence). A missing or unknown type becomes
 ///   UNKNOWN, a missing weight or confidence 1, a missing predicate "related_to"; a missing, repeated or
@@ -14,10 +16,13 @@
 ///   errors, or names the element ("FILE: nodes[3]: …", "FILE:LINE: edge 'x': …") for structural ones.
 #pragma once
 
+#include <kg/extract.hpp>
 #include <kg/graph.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
 
@@ -33,5 +38,21 @@ KnowledgeGraph read_graphml(const std::string& path);
 /// Reads a saved graph of either kind, told apart by the first non-blank byte ('{' JSON, '<' GraphML), so
 /// tools accept any file name (`kg-query --graph FILE`).
 KnowledgeGraph read_graph(const std::string& path);
+
+/// A saved graph with what adding documents to it needs: the per-document extraction it was merged from.
+struct SavedGraph {
+    KnowledgeGraph graph;  ///< the graph as read_graph() reads it
+    /// The "extraction" section of libkg's JSON (see write_json), as merge_documents() takes it: DocumentInfo
+    /// from graph.documents (without duplicate_of), fingerprints and extractions from the section. nullopt
+    /// when the file has none: GraphML, foreign JSON, an older libkg, a view, or `kg-export --no-extraction`.
+    std::optional<std::vector<ExtractedDocument>> extraction;
+    std::string generator;  ///< the JSON's graph.generator ("libkg 0.1.0"), empty when absent
+};
+
+/// Parses node-link JSON as parse_json() does, plus its extraction section. A section that is malformed,
+/// or does not match the file (document ids, node and edge counts), throws kg::Error(bad_input) naming it.
+SavedGraph parse_saved_json(std::string_view text, const std::string& name);
+/// Reads a saved graph of either kind as read_graph() does, with the extraction section of a libkg JSON file.
+SavedGraph read_saved_graph(const std::string& path);
 
 }  // namespace kg

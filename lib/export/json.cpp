@@ -1,6 +1,7 @@
 // NetworkX node-link JSON (json_graph.node_link_graph(data, edges="edges")).
 #include <kg/export.hpp>
 
+#include <kg/extract.hpp>
 #include <kg/version.hpp>
 
 #include "export/json_writer.hpp"
@@ -8,6 +9,7 @@
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <cmath>
 #include <string>
@@ -58,6 +60,91 @@ void put_evidence(Writer& w, const std::vector<Evidence>& items) {
         w.EndObject();
     }
     w.EndArray();
+}
+
+// The extraction section: one compact line per document, so the file stays readable (and diffable) line
+// by line while the bulk of it costs no indentation.
+using LineWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put_compact(LineWriter& w, std::string_view s) {
+    const std::string clean = exportdetail::sanitize_utf8(s, false);
+    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+// Confidences are finite; null (read back as an error) would only show a bug, never a silent change.
+void put_compact_number(LineWriter& w, double v) {
+    if (!std::isfinite(v)) {
+        w.Null();
+        return;
+    }
+    const std::string s = exportdetail::format_json_double(v);
+    w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
+}
+
+void put_compact_span(LineWriter& w, const Span& s) {
+    w.StartArray();
+    w.Uint64(s.start);
+    w.Uint64(s.end);
+    put_compact(w, s.text);
+    w.EndArray();
+}
+
+void put_extraction(Writer& w, const KnowledgeGraph& graph, const std::vector<ExtractedDocument>& docs) {
+    w.StartObject();
+    w.Key("format");
+    w.Uint(1);
+    w.Key("nodes");
+    w.Uint64(graph.num_entities());
+    w.Key("edges");
+    w.Uint64(graph.num_relations());
+    w.Key("documents");
+    w.StartArray();
+    rapidjson::StringBuffer line;
+    for (const ExtractedDocument& d : docs) {
+        line.Clear();
+        LineWriter l(line);
+        l.StartObject();
+        l.Key("id");
+        put_compact(l, d.info.id);
+        l.Key("shingles");
+        l.Uint(d.fingerprint.shingles);
+        l.Key("minhash");
+        put_compact(l, to_hex(d.fingerprint));
+        l.Key("entities");
+        l.StartArray();
+        for (const DocEntity& e : d.extraction.entities) {
+            l.StartArray();
+            put_compact(l, e.name);
+            put_compact(l, to_string(e.type));
+            put_compact_number(l, e.type_confidence);
+            l.StartArray();
+            for (const std::string& a : e.aliases) put_compact(l, a);
+            l.EndArray();
+            l.StartArray();
+            for (const Mention& m : e.mentions) put_compact_span(l, m);
+            l.EndArray();
+            l.EndArray();
+        }
+        l.EndArray();
+        l.Key("relations");
+        l.StartArray();
+        for (const DocRelation& r : d.extraction.relations) {
+            l.StartArray();
+            l.Uint64(r.subject);
+            put_compact(l, r.predicate);
+            l.Uint64(r.object);
+            put_compact_number(l, r.confidence);
+            put_compact_span(l, r.evidence);
+            if (!r.evidence.modality.empty() || r.evidence.negated) put_compact(l, r.evidence.modality);
+            if (r.evidence.negated) l.Bool(true);
+            l.EndArray();
+        }
+        l.EndArray();
+        l.EndObject();
+        w.RawValue(line.GetString(), line.GetSize(), rapidjson::kObjectType);
+    }
+    w.EndArray();
+    w.EndObject();
 }
 
 }  // namespace
@@ -148,6 +235,10 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         w.EndObject();
     }
     w.EndArray();
+    if (options.extraction) {
+        w.Key("extraction");
+        put_extraction(w, graph, *options.extraction);
+    }
     w.EndObject();
 
     out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));

@@ -147,13 +147,19 @@ void GraphBuilder::add(ExtractedDocument extracted) {
 
 std::vector<ExtractedDocument> GraphBuilder::take() { return impl_->ordered(); }
 
-KnowledgeGraph GraphBuilder::finish() {
-    std::vector<ExtractedDocument> docs = impl_->ordered();
-    if (!impl_->options.keep_duplicates) {
+KnowledgeGraph GraphBuilder::finish() { return merge_documents(impl_->ordered(), impl_->options); }
+
+KnowledgeGraph merge_documents(std::vector<ExtractedDocument> docs, const BuildOptions& options) {
+    // Near-duplicates and type reconciliation look at earlier documents, so the order is part of the result.
+    for (std::size_t i = 1; i < docs.size(); ++i)
+        if (!(docs[i - 1].info.id < docs[i].info.id))
+            throw Error(ExitCode::bad_input, "documents to merge are not in strictly increasing id order ('" +
+                                                 docs[i - 1].info.id + "', then '" + docs[i].info.id + "')");
+    if (!options.keep_duplicates) {
         std::vector<const Fingerprint*> fps;
         fps.reserve(docs.size());
         for (const auto& d : docs) fps.push_back(&d.fingerprint);
-        const std::vector<std::size_t> copy_of = find_duplicates(fps, impl_->options.duplicate_threshold);
+        const std::vector<std::size_t> copy_of = find_duplicates(fps, options.duplicate_threshold);
         for (std::size_t i = 0; i < docs.size(); ++i)
             if (copy_of[i] != SIZE_MAX) {
                 // A wire copy repeats its original's facts: they count once, from the original.

@@ -76,6 +76,29 @@ double similarity(const Fingerprint& a, const Fingerprint& b) noexcept {
     return static_cast<double>(same) / static_cast<double>(Fingerprint::kBins);
 }
 
+std::string to_hex(const Fingerprint& f) {
+    static const char kHex[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(Fingerprint::kBins * 8);
+    for (std::uint32_t v : f.bins)
+        for (int s = 28; s >= 0; s -= 4) hex += kHex[(v >> s) & 15];
+    return hex;
+}
+
+bool bins_from_hex(std::string_view hex, Fingerprint& f) noexcept {
+    if (hex.size() != Fingerprint::kBins * 8) return false;
+    std::array<std::uint32_t, Fingerprint::kBins> bins{};
+    for (std::size_t i = 0; i < hex.size(); ++i) {
+        const char c = hex[i];
+        // Lower case only: to_hex() writes it, and one spelling keeps a re-saved file byte-identical.
+        const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0) return false;
+        bins[i / 8] = (bins[i / 8] << 4) | static_cast<std::uint32_t>(v);
+    }
+    f.bins = bins;
+    return true;
+}
+
 std::vector<std::size_t> find_duplicates(const std::vector<const Fingerprint*>& fps, double threshold) {
     constexpr std::size_t kBands = 16, kRows = Fingerprint::kBins / kBands;
     std::vector<std::size_t> out(fps.size(), SIZE_MAX);

@@ -7,9 +7,15 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <limits>
 #include <map>
+#include <sstream>
 
 namespace kg {
 
@@ -89,8 +95,7 @@ std::vector<Evidence> evidence_items(const Value* v) {
 
 }  // namespace
 
-KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
-    rapidjson::Document d;
+void parse_text(rapidjson::Document& d, std::string_view text, const std::string& name) {
     constexpr unsigned kFlags =
         rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag |
         rapidjson::kParseIterativeFlag;  // deep nesting ([[[[…) must not exhaust the stack
@@ -99,6 +104,9 @@ KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
         throw iodetail::bad_at(name, text, d.GetErrorOffset(),
                                std::string("invalid JSON: ") + rapidjson::GetParseError_En(d.GetParseError()));
     if (!d.IsObject()) throw iodetail::bad(name, "", "expected a node-link JSON object");
+}
+
+KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
     const Value* nodes = member(d, "nodes");
     if (!nodes || !nodes->IsArray())
         throw iodetail::bad(name, "", "no \"nodes\" array: not a node-link graph");
@@ -168,6 +176,171 @@ KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
             graph.insert_relation(ends[0], ends[1], std::move(r));
         }
     return graph;
+}
+
+// The extraction section (kg/export.hpp, write_json), checked strictly: a result that silently differs from
+// one run over all documents is worse than no result.
+class ExtractionReader {
+public:
+    ExtractionReader(const std::string& name, const KnowledgeGraph& graph) : name_(name), graph_(graph) {}
+
+    std::vector<ExtractedDocument> read(const Value& section) {
+        where_ = "extraction";
+        if (!section.IsObject()) fail("not an object");
+        const Value* format = member(section, "format");
+        if (!format || !format->IsUint()) fail("no \"format\" number");
+        if (format->GetUint() != 1)
+            fail("format " + std::to_string(format->GetUint()) + " is newer than this libkg reads (1)");
+        if (count(section, "nodes") != graph_.num_entities() || count(section, "edges") != graph_.num_relations())
+            fail("written for a graph of " + std::to_string(count(section, "nodes")) + " nodes and " +
+                 std::to_string(count(section, "edges")) + " edges, but the file has " +
+                 std::to_string(graph_.num_entities()) + " and " + std::to_string(graph_.num_relations()) +
+                 ": the graph was changed after it was saved");
+        const Value* docs = member(section, "documents");
+        if (!docs || !docs->IsArray()) fail("no \"documents\" array");
+        const auto& infos = graph_.documents();
+        if (docs->Size() != infos.size())
+            fail(std::to_string(docs->Size()) + " documents, but graph.documents lists " + std::to_string(infos.size()));
+        std::vector<ExtractedDocument> out;
+        out.reserve(infos.size());
+        for (rapidjson::SizeType i = 0; i < docs->Size(); ++i) {
+            where_ = "extraction.documents[" + std::to_string(i) + "]";
+            out.push_back(document((*docs)[i], infos[i]));
+        }
+        return out;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) const { throw iodetail::bad(name_, where_, what); }
+
+    std::size_t count(const Value& obj, const char* key) const {
+        const Value* v = member(obj, key);
+        if (!v || !v->IsUint64()) fail(std::string("no \"") + key + "\" count");
+        return static_cast<std::size_t>(v->GetUint64());
+    }
+    std::string text(const Value& v, const char* what) const {
+        if (!v.IsString()) fail(std::string(what) + " is not a string");
+        return str(v);
+    }
+    std::size_t index(const Value& v, const char* what) const {
+        if (!v.IsUint64()) fail(std::string(what) + " is not an unsigned integer");
+        return static_cast<std::size_t>(v.GetUint64());
+    }
+    double number(const Value& v, const char* what) const {
+        if (!v.IsNumber() || !std::isfinite(v.GetDouble())) fail(std::string(what) + " is not a number");
+        return v.GetDouble();
+    }
+    const Value& array(const Value& v, const char* what) const {
+        if (!v.IsArray()) fail(std::string(what) + " is not an array");
+        return v;
+    }
+    // [start, end, text] of this document.
+    void span(const Value& v, const std::string& doc, Span& out) const {
+        if (!v.IsArray() || v.Size() != 3) fail("a span is not [start, end, text]");
+        out.doc = doc;
+        out.start = index(v[0], "a span start");
+        out.end = index(v[1], "a span end");
+        out.text = text(v[2], "a span text");
+    }
+
+    ExtractedDocument document(const Value& d, const DocumentInfo& info) const {
+        if (!d.IsObject()) fail("not an object");
+        const Value* id = member(d, "id");
+        if (!id || text(*id, "\"id\"") != info.id)
+            fail("is not document '" + info.id + "' (extraction and graph.documents must list the same ids)");
+        ExtractedDocument x;
+        x.info = info;
+        x.info.duplicate_of.clear();  // recomputed by every merge: a new document may be the earlier original
+        const Value* shingles = member(d, "shingles");
+        if (!shingles || !shingles->IsUint()) fail("no \"shingles\" count");
+        x.fingerprint.shingles = shingles->GetUint();
+        const Value* hex = member(d, "minhash");
+        if (!hex || !hex->IsString() || !bins_from_hex(std::string_view(hex->GetString(), hex->GetStringLength()), x.fingerprint))
+            fail("\"minhash\" is not 512 lower-case hex digits");
+        x.extraction.doc = info.id;
+        const Value* entities = member(d, "entities");
+        if (!entities) fail("no \"entities\"");
+        for (const Value& e : array(*entities, "\"entities\"").GetArray()) {
+            if (!e.IsArray() || e.Size() != 5) fail("an entity is not [name, type, type_confidence, aliases, mentions]");
+            DocEntity de;
+            de.name = text(e[0], "an entity name");
+            const std::string type = text(e[1], "an entity type");
+            auto t = parse_entity_type(type);
+            if (!t) fail("unknown entity type '" + type + "'");
+            de.type = *t;
+            de.type_confidence = number(e[2], "a type confidence");
+            for (const Value& a : array(e[3], "entity aliases").GetArray()) de.aliases.push_back(text(a, "an alias"));
+            for (const Value& m : array(e[4], "entity mentions").GetArray()) span(m, info.id, de.mentions.emplace_back());
+            x.extraction.entities.push_back(std::move(de));
+        }
+        const Value* relations = member(d, "relations");
+        if (!relations) fail("no \"relations\"");
+        const std::size_t n = x.extraction.entities.size();
+        for (const Value& r : array(*relations, "\"relations\"").GetArray()) {
+            if (!r.IsArray() || r.Size() < 5 || r.Size() > 7)
+                fail("a relation is not [subject, predicate, object, confidence, evidence[, modality[, negated]]]");
+            DocRelation dr;
+            dr.subject = index(r[0], "a relation subject");
+            dr.predicate = text(r[1], "a predicate");
+            dr.object = index(r[2], "a relation object");
+            if (dr.subject >= n || dr.object >= n) fail("a relation names an entity the document does not have");
+            dr.confidence = number(r[3], "a relation confidence");
+            span(r[4], info.id, dr.evidence);
+            if (r.Size() > 5) dr.evidence.modality = text(r[5], "a modality");
+            if (r.Size() > 6) {
+                if (!r[6].IsBool()) fail("\"negated\" is not true or false");
+                dr.evidence.negated = r[6].GetBool();
+            }
+            x.extraction.relations.push_back(std::move(dr));
+        }
+        return x;
+    }
+
+    const std::string& name_;
+    const KnowledgeGraph& graph_;
+    std::string where_;
+};
+
+std::string slurp(const std::string& path) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        if (std::cin.bad()) throw Error(ExitCode::bad_input, "standard input: read error");
+        return std::move(s).str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ExitCode::bad_input, path + ": " + std::strerror(errno));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw Error(ExitCode::bad_input, path + ": read error");
+    return text;
+}
+
+KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
+    rapidjson::Document d;
+    parse_text(d, text, name);
+    return graph_of(d, name);
+}
+
+SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
+    rapidjson::Document d;
+    parse_text(d, text, name);
+    SavedGraph saved{graph_of(d, name), std::nullopt, {}};
+    if (const Value* g = member(d, "graph"); g && g->IsObject()) saved.generator = string_member(*g, "generator");
+    if (const Value* x = member(d, "extraction")) saved.extraction = ExtractionReader(name, saved.graph).read(*x);
+    return saved;
+}
+
+SavedGraph read_saved_graph(const std::string& path) {
+    const std::string name = path == "-" ? "standard input" : path;
+    std::string text = slurp(path);
+    std::size_t i = 0;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // a byte-order mark
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    if (i < text.size() && text[i] == '{') return parse_saved_json(text, name);
+    if (i < text.size() && text[i] == '<') return SavedGraph{parse_graphml(text, name), std::nullopt, {}};
+    // Worded as read_graph() words them, so either reader fails the same way on the same file.
+    if (i >= text.size()) throw iodetail::bad(name, "", "empty file, expected a JSON or GraphML graph");
+    throw iodetail::bad_at(name, text, i, "not a saved graph: expected node-link JSON ('{') or GraphML ('<')");
 }
 
 }  // namespace kg

@@ -44,8 +44,6 @@ void end_line(rapidjson::StringBuffer& b, std::ostream& out) {
     b.Clear();
 }
 
-const char kHex[] = "0123456789abcdef";
-
 }  // namespace
 
 void write_records(const ExtractedDocument& d, std::ostream& out) {
@@ -62,10 +60,7 @@ void write_records(const ExtractedDocument& d, std::ostream& out) {
         put_optional(w, "publisher", d.info.publisher);
         put_optional(w, "url", d.info.url);
         w.Key("shingles"); w.Uint(d.fingerprint.shingles);
-        std::string hex;
-        for (std::uint32_t v : d.fingerprint.bins)
-            for (int s = 28; s >= 0; s -= 4) hex += kHex[(v >> s) & 15];
-        w.Key("minhash"); put(w, hex);
+        w.Key("minhash"); put(w, to_hex(d.fingerprint));
         w.EndObject();
     }
     end_line(b, out);
@@ -215,13 +210,7 @@ void parse_record(std::string_view line, const std::string& where, std::map<std:
         x.info.url = opt_string(d, "url", where);
         x.fingerprint.shingles = static_cast<std::uint32_t>(need_size(d, "shingles", where));
         const std::string hex = need_string(d, "minhash", where);
-        if (hex.size() != Fingerprint::kBins * 8) throw bad_line(where, "\"minhash\" is not 512 hex digits");
-        for (std::size_t i = 0; i < hex.size(); ++i) {
-            const char c = hex[i];
-            const int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (v < 0) throw bad_line(where, "\"minhash\" is not 512 hex digits");
-            x.fingerprint.bins[i / 8] = (x.fingerprint.bins[i / 8] << 4) | static_cast<std::uint32_t>(v);
-        }
+        if (!bins_from_hex(hex, x.fingerprint)) throw bad_line(where, "\"minhash\" is not 512 hex digits");
         Partial& p = docs[id];
         if (p.has_document) throw bad_line(where, "second document record for '" + id + "'");
         p.has_document = true;

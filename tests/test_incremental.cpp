@@ -1,0 +1,287 @@
+// Incremental update (issue 6): a saved JSON graph keeps the extraction it was merged from, so adding
+// documents to it later gives the graph of one run over all documents, byte for byte.
+#include <kg/corpus.hpp>
+#include <kg/dedup.hpp>
+#include <kg/export.hpp>
+#include <kg/extract.hpp>
+#include <kg/read.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace {
+
+std::vector<kg::Document> seeds() {
+    std::vector<kg::Document> docs = kg::sample_documents();
+    std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return docs;
+}
+
+std::vector<kg::ExtractedDocument> extract(std::vector<kg::Document> docs) {
+    kg::BuildOptions o;
+    o.threads = 1;
+    kg::GraphBuilder b(o);
+    for (auto& d : docs) b.add(std::move(d));
+    return b.take();
+}
+
+// What kg-export --json writes: the merged graph plus the documents it was merged from.
+std::string saved_json(std::vector<kg::ExtractedDocument> docs, const kg::BuildOptions& o = {}) {
+    const std::vector<kg::ExtractedDocument> kept = docs;
+    kg::KnowledgeGraph g = kg::merge_documents(std::move(docs), o);
+    kg::WriteOptions w;
+    w.extraction = &kept;
+    std::ostringstream out;
+    kg::write_json(g, out, w);
+    return out.str();
+}
+
+// What kg-export --graph OLD NEW --json does: OLD's documents first, then NEW, merged as one run.
+std::string updated_json(const std::string& old_json, std::vector<kg::ExtractedDocument> added,
+                         kg::BuildOptions o = {}) {
+    kg::SavedGraph saved = kg::parse_saved_json(old_json, "old.json");
+    REQUIRE(saved.extraction);
+    o.threads = 1;
+    kg::GraphBuilder b(o);
+    for (auto& d : *saved.extraction) b.add(std::move(d));
+    for (auto& d : added) b.add(std::move(d));
+    return saved_json(b.take(), o);
+}
+
+std::vector<kg::ExtractedDocument> pick(const std::vector<kg::ExtractedDocument>& all, std::vector<std::size_t> which) {
+    std::vector<kg::ExtractedDocument> out;
+    for (std::size_t i : which) out.push_back(all.at(i));
+    return out;
+}
+
+// A hand-made document: one entity per (name, type, confidence), a relation from the first to the second.
+kg::ExtractedDocument doc(const std::string& id, std::vector<std::tuple<std::string, kg::EntityType, double>> es) {
+    kg::ExtractedDocument x;
+    x.info = kg::DocumentInfo{id, id + ".txt", 100, {}, {}, {}, {}, {}};
+    x.extraction.doc = id;
+    std::size_t at = 0;
+    for (auto& [name, type, conf] : es) {
+        kg::DocEntity e;
+        e.name = name;
+        e.type = type;
+        e.type_confidence = conf;
+        e.mentions.push_back(kg::Mention{id, at, at + name.size(), name});
+        at += name.size() + 1;
+        x.extraction.entities.push_back(std::move(e));
+    }
+    if (x.extraction.entities.size() >= 2) {
+        kg::DocRelation r;
+        r.subject = 0;
+        r.object = 1;
+        r.predicate = "partner_of";
+        r.confidence = 0.75;
+        r.evidence = kg::Evidence{{id, 0, at, "a sentence"}, "", false};
+        x.extraction.relations.push_back(std::move(r));
+    }
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("incremental: the extraction section reads back into the documents it was written from") {
+    const auto docs = extract(seeds());
+    const std::string json = saved_json(docs);
+    kg::SavedGraph saved = kg::parse_saved_json(json, "g.json");
+    REQUIRE(saved.extraction);
+    REQUIRE(saved.extraction->size() == docs.size());
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const auto& a = docs[i];
+        const auto& b = (*saved.extraction)[i];
+        CHECK(a.info.id == b.info.id);
+        CHECK(a.info.source == b.info.source);
+        CHECK(a.info.bytes == b.info.bytes);
+        CHECK(b.info.duplicate_of.empty());
+        CHECK(a.fingerprint.bins == b.fingerprint.bins);
+        CHECK(a.fingerprint.shingles == b.fingerprint.shingles);
+        REQUIRE(a.extraction.entities.size() == b.extraction.entities.size());
+        for (std::size_t k = 0; k < a.extraction.entities.size(); ++k) {
+            CHECK(a.extraction.entities[k].name == b.extraction.entities[k].name);
+            CHECK(a.extraction.entities[k].type == b.extraction.entities[k].type);
+            CHECK(a.extraction.entities[k].type_confidence == b.extraction.entities[k].type_confidence);
+            CHECK(a.extraction.entities[k].aliases == b.extraction.entities[k].aliases);
+            CHECK(a.extraction.entities[k].mentions == b.extraction.entities[k].mentions);
+        }
+        REQUIRE(a.extraction.relations.size() == b.extraction.relations.size());
+        for (std::size_t k = 0; k < a.extraction.relations.size(); ++k) {
+            const auto &ra = a.extraction.relations[k], &rb = b.extraction.relations[k];
+            CHECK(ra.subject == rb.subject);
+            CHECK(ra.object == rb.object);
+            CHECK(ra.predicate == rb.predicate);
+            CHECK(ra.confidence == rb.confidence);
+            CHECK(ra.evidence == rb.evidence);
+            CHECK(ra.evidence.modality == rb.evidence.modality);
+            CHECK(ra.evidence.negated == rb.evidence.negated);
+        }
+    }
+    // Written again, the same bytes: a saved graph converted JSON -> JSON keeps what updates need.
+    kg::WriteOptions w;
+    w.extraction = &*saved.extraction;
+    std::ostringstream again;
+    kg::write_json(saved.graph, again, w);
+    CHECK(again.str() == json);
+    // NetworkX ignores the section; plain parse_json() does too, and the plain writer leaves it out.
+    std::ostringstream plain;
+    kg::write_json(kg::parse_json(json, "g.json"), plain);
+    CHECK(plain.str().find("\"extraction\"") == std::string::npos);
+    CHECK(json.find("\n \"extraction\": {") != std::string::npos);
+}
+
+TEST_CASE("incremental: seeds added to a saved graph in any split give the single run's bytes") {
+    const auto all = extract(seeds());
+    REQUIRE(all.size() == 5);
+    const std::string once = saved_json(all);
+    const std::vector<std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> splits = {
+        {{0, 1, 2}, {3, 4}},  // new documents after the old ones
+        {{3, 4}, {0, 1, 2}},  // new documents sort before the old ones
+        {{0, 2, 4}, {1, 3}},  // interleaved
+        {{}, {0, 1, 2, 3, 4}},
+        {{0, 1, 2, 3, 4}, {}},
+    };
+    for (const auto& [old_ids, new_ids] : splits) {
+        CAPTURE(old_ids.size());
+        CHECK(updated_json(saved_json(pick(all, old_ids)), pick(all, new_ids)) == once);
+    }
+    SUBCASE("two successive updates") {
+        const std::string a = saved_json(pick(all, {2, 4}));
+        const std::string ab = updated_json(a, pick(all, {0}));
+        CHECK(updated_json(ab, pick(all, {1, 3})) == once);
+    }
+    SUBCASE("with --keep-duplicates") {
+        kg::BuildOptions keep;
+        keep.keep_duplicates = true;
+        CHECK(updated_json(saved_json(pick(all, {1, 3}), keep), pick(all, {0, 2, 4}), keep) == saved_json(all, keep));
+    }
+}
+
+TEST_CASE("incremental: a wire copy is found across old and new documents, the earlier id being the original") {
+    std::vector<kg::Document> docs = seeds();
+    const kg::Document original = docs[2];
+    auto copy = [&](const std::string& id) {
+        return kg::Document{id, id + ".txt", "By Wire Staff\n" + original.text, {}, {}, {}, {}};
+    };
+    for (const std::string id : {std::string("0-wire"), std::string("zz-wire")}) {
+        CAPTURE(id);
+        std::vector<kg::Document> with_copy = docs;
+        with_copy.push_back(copy(id));
+        const auto all = extract(with_copy);
+        const std::string once = saved_json(all);
+        // The copy counts once in the single run...
+        kg::KnowledgeGraph g = kg::parse_json(once, "once");
+        std::size_t copies = 0;
+        for (const auto& d : g.documents()) copies += !d.duplicate_of.empty();
+        CHECK(copies == 1);
+        // ...and the same when either the copy or its original is the new document.
+        const auto copy_doc = extract({copy(id)});
+        CHECK(updated_json(saved_json(extract(docs)), copy_doc) == once);
+        std::vector<kg::Document> without_original = docs;
+        without_original.erase(without_original.begin() + 2);
+        without_original.push_back(copy(id));
+        CHECK(updated_json(saved_json(extract(without_original)), extract({original})) == once);
+    }
+}
+
+TEST_CASE("incremental: types reconcile across old and new documents from the per-document confidences") {
+    using T = kg::EntityType;
+    // Old: "Zorblat" guessed ORGANIZATION in a, established as COMPANY in b, so a's becomes COMPANY.
+    // New: c establishes PRODUCT more surely. One run gives a's guess the best type (PRODUCT) and keeps b's
+    // COMPANY, which only the pre-reconciliation confidences saved with the old graph can reproduce.
+    auto a = doc("a", {{"Zorblat", T::ORGANIZATION, 0.3}, {"Quux Ltd", T::COMPANY, 1.0}});
+    auto b = doc("b", {{"Zorblat", T::COMPANY, 0.6}, {"Quux Ltd", T::COMPANY, 1.0}});
+    auto c = doc("c", {{"Zorblat", T::PRODUCT, 0.9}});
+    const std::string once = saved_json({a, b, c});
+    const std::string updated = updated_json(saved_json({a, b}), {c});
+    CHECK(updated == once);
+    kg::KnowledgeGraph g = kg::parse_json(updated, "u");
+    CHECK(g.find("Zorblat", T::PRODUCT));
+    CHECK(g.find("Zorblat", T::COMPANY));
+    CHECK(!g.find("Zorblat", T::ORGANIZATION));
+    // The guess of a new document takes the type an old one established.
+    auto d = doc("d", {{"Quux Ltd", T::LOCATION, 0.2}});
+    CHECK(updated_json(saved_json({a, b}), {d}) == saved_json({a, b, d}));
+}
+
+TEST_CASE("incremental: a document id the saved graph already has is an error, or skipped keeping the old one") {
+    const auto all = extract(seeds());
+    const std::string old_json = saved_json(pick(all, {0, 1}));
+    auto again = pick(all, {1});
+    again[0].info.source = "elsewhere/" + again[0].info.id + ".txt";
+    kg::SavedGraph saved = kg::parse_saved_json(old_json, "old.json");
+    {
+        kg::BuildOptions o;
+        o.threads = 1;
+        kg::GraphBuilder b(o);
+        for (auto& x : *saved.extraction) b.add(std::move(x));
+        b.add(again[0]);
+        try {
+            b.take();
+            FAIL("a repeated id was accepted");
+        } catch (const kg::Error& e) {
+            CHECK(e.code() == kg::ExitCode::bad_input);
+            CHECK(std::string(e.what()).find("duplicate document id '" + all[1].info.id + "'") != std::string::npos);
+        }
+    }
+    kg::BuildOptions skip;
+    skip.skip_bad = true;
+    std::size_t skipped = 0;
+    skip.on_skip = [&](const kg::Error&) { ++skipped; };
+    CHECK(updated_json(old_json, again, skip) == old_json);
+    CHECK(skipped == 1);
+}
+
+TEST_CASE("incremental: a saved graph without a matching extraction section has none to offer") {
+    const auto all = extract(seeds());
+    const std::string json = saved_json(pick(all, {0, 1, 2}));
+    SUBCASE("no section: plain JSON, foreign JSON, GraphML") {
+        std::ostringstream plain;
+        kg::write_json(kg::parse_json(json, "g"), plain);
+        CHECK(!kg::parse_saved_json(plain.str(), "plain.json").extraction);
+        CHECK(!kg::parse_saved_json(R"({"nodes": [{"id": 1}], "links": []})", "nx.json").extraction);
+    }
+    auto bad = [&](const std::string& text, const std::string& message) {
+        CAPTURE(message);
+        try {
+            kg::parse_saved_json(text, "g.json");
+            FAIL("accepted");
+        } catch (const kg::Error& e) {
+            CHECK(e.code() == kg::ExitCode::bad_input);
+            CHECK(std::string(e.what()).find(message) != std::string::npos);
+        }
+    };
+    auto replace = [&](std::string s, const std::string& from, const std::string& to) {
+        const auto at = s.find(from);
+        REQUIRE(at != std::string::npos);
+        return s.replace(at, from.size(), to);
+    };
+    SUBCASE("a graph changed after it was saved") {
+        kg::KnowledgeGraph g = kg::parse_json(json, "g");
+        const auto section = json.find("\n \"extraction\"");
+        const auto nodes = json.find("\"nodes\": " + std::to_string(g.num_entities()) + ",", section);
+        REQUIRE(nodes != std::string::npos);
+        std::string edited = json;
+        edited.replace(nodes, 9 + std::to_string(g.num_entities()).size(), "\"nodes\": 1");
+        bad(edited, "g.json: extraction: written for a graph of 1 nodes");
+    }
+    SUBCASE("documents that do not match graph.documents") {
+        bad(replace(json, "{\"id\":\"" + all[1].info.id + "\"", "{\"id\":\"other\""),
+            "g.json: extraction.documents[1]: is not document '" + all[1].info.id + "'");
+    }
+    SUBCASE("a malformed fingerprint or entity") {
+        bad(replace(json, "\"minhash\":\"", "\"minhash\":\"X"), "extraction.documents[0]: \"minhash\" is not 512");
+        bad(replace(json, "\"entities\":[[", "\"entities\":[[1,"), "extraction.documents[0]: an entity is not");
+        bad(replace(json, "\"format\": 1", "\"format\": 2"), "g.json: extraction: format 2 is newer");
+    }
+}
+
+TEST_CASE("merge_documents refuses documents out of id order") {
+    using T = kg::EntityType;
+    CHECK_THROWS_AS(kg::merge_documents({doc("b", {{"X", T::PERSON, 1.0}}), doc("a", {{"Y", T::PERSON, 1.0}})}),
+                    kg::Error);
+    CHECK_THROWS_AS(kg::merge_documents({doc("a", {}), doc("a", {})}), kg::Error);
+}
