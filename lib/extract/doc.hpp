@@ -43,10 +43,29 @@ struct DocEnt {
     std::vector<std::size_t> mentions;  ///< indices into DocState::mentions
 };
 
+/// What the lexicons and the token's shape say about one token, computed once per document
+/// (prepare_tokens()) because every stage asks about every token, many times.
+struct TokenLex {
+    /// The vocabulary record of the token in lower case: a copy, so that the stages read it from this
+    /// array, in token order, instead of from the large table at random.
+    WordLex low;
+    bool upper_inside = false;  ///< has_upper_inside()
+    bool alpha = false;         ///< has_alpha()
+    bool digit = false;         ///< has_digit()
+    bool all_caps = false;      ///< all_caps()
+    bool plain_cap = false;     ///< plain_cap()
+    bool possessive = false;    ///< is_possessive()
+    bool fold_is_lower = false; ///< fold_name() of the token is its lower case
+};
+
 struct DocState {
     const Document* doc = nullptr;
     const Lexicons* lx = nullptr;
     Tokenized tok;
+    std::string lower_text;              ///< the text in ASCII lower case: lower-cased tokens are views into it
+    std::vector<TokenLex> lex;           ///< per token (prepare_tokens())
+    std::vector<std::uint64_t> scratch_hashes;  ///< string_hash() of each lower-cased token (prepare_tokens())
+    std::vector<std::uint32_t> scratch_tokens;  ///< prepare_tokens()'s working space
     std::vector<Upos> tags;              ///< part of speech per token (stage 2)
     std::vector<bool> title_case;        ///< per sentence
     std::vector<MentionCand> mentions;   ///< sorted by start token
@@ -56,9 +75,24 @@ struct DocState {
     std::string_view text(std::uint32_t b, std::uint32_t e) const {
         return std::string_view(doc->text).substr(tok.tokens[b].start, tok.tokens[e - 1].end - tok.tokens[b].start);
     }
-    /// Token i in lower case (computed once per document: the stages ask for it many times).
-    const std::string& lower_tok(std::uint32_t i) const { return lowered[i]; }
-    std::vector<std::string> lowered;    ///< lower-cased token texts, filled by find_mentions()
+    /// Token i in lower case (a view into lower_text).
+    std::string_view lower_tok(std::uint32_t i) const {
+        const Token& t = tok.tokens[i];
+        return std::string_view(lower_text.data() + t.start, t.end - t.start);  // tokens lie inside the text
+    }
+    /// What the name lists say about token i as written (DocState::lex has the lower-case lists).
+    /// Looked up on first use: most tokens are never asked about, and the name lists are large.
+    const NameLex& as_written(std::uint32_t i) const {
+        if (!written_memo[i]) written_memo[i] = &lx->name_lex(tok.tokens[i].text);
+        return *written_memo[i];
+    }
+    /// What the name lists say about the fold_name() of token i (gazetteer keys); also on first use.
+    const NameLex& folded(std::uint32_t i) const {
+        if (!folded_memo[i]) folded_memo[i] = &fold_lookup(i);
+        return *folded_memo[i];
+    }
+    const NameLex& fold_lookup(std::uint32_t i) const;
+    mutable std::vector<const NameLex*> written_memo, folded_memo;  ///< per token, nullptr until asked
     /// True when the tagger reads token i as a verb or auxiliary.
     bool verb(std::uint32_t i) const { return i < tags.size() && (tags[i] == Upos::VERB || tags[i] == Upos::AUX); }
     /// Index of the (non-pseudo) mention starting at token i, or -1. Constant time: see index_mentions().
@@ -79,6 +113,8 @@ struct DocState {
     Evidence sentence_evidence(std::uint32_t s) const;
 };
 
+/// Stage 1b: lower-cased text and per-token lexicon records (extractor.cpp).
+void prepare_tokens(DocState& st);
 /// Stage 2: part-of-speech tags for every token (extractor.cpp).
 void tag_tokens(DocState& st);
 /// Stage 3: finds and types names (mentions.cpp).

@@ -1,11 +1,13 @@
 #include <kg/extract.hpp>
 
 #include "extract/doc.hpp"
+#include "text/util.hpp"
+
+#include <kg/graph.hpp>
 
 #include <kg/limits.hpp>
 
 #include <algorithm>
-#include <map>
 
 namespace kg {
 
@@ -19,10 +21,64 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 namespace detail {
+// Per-token facts every later stage asks for, computed once: the lower-cased text (tokens in lower case
+// are views into it), each token's vocabulary record (one lookup instead of one per list and question)
+// and its shape; the name-list records of capitalized tokens are fetched here too, in a batch.
+void prepare_tokens(DocState& st) {
+    const Lexicons& lx = *st.lx;
+    st.lower_text = lower(st.doc->text);
+    const auto& T = st.tok.tokens;
+    st.lex.assign(T.size(), TokenLex{});
+    st.written_memo.assign(T.size(), nullptr);
+    st.folded_memo.assign(T.size(), nullptr);
+    // Every token in the lower-case vocabulary (pipelined: the table is larger than the cache).
+    lx.vocab.find_all(
+        T.size(), [&](std::size_t i) { return st.lower_tok(static_cast<std::uint32_t>(i)); },
+        [&](std::size_t i, const WordLex* w) { st.lex[i].low = w ? *w : Lexicons::no_lex; }, st.scratch_hashes);
+    for (std::size_t i = 0; i < T.size(); ++i) {
+        const Token& t = T[i];
+        TokenLex& x = st.lex[i];
+        if (t.kind == TokKind::punct) continue;  // no letters or digits: every shape test is false
+        const WordShape shape = word_shape(t.text);
+        x.upper_inside = shape.upper_inside;
+        x.alpha = shape.alpha;
+        x.digit = shape.digit;
+        x.all_caps = shape.all_caps;
+        x.plain_cap = shape.plain_cap;
+        x.possessive = shape.possessive;
+        x.fold_is_lower = shape.fold_is_lower;
+    }
+    // Capitalized tokens are the ones the stages ask the name lists about (as_written(), folded()):
+    // look those up now, in a batch, rather than one cache miss at a time later. The rest stay lazy.
+    std::vector<std::uint32_t>& caps = st.scratch_tokens;
+    caps.clear();
+    for (std::uint32_t i = 0; i < T.size(); ++i)
+        if (T[i].cap() || st.lex[i].upper_inside) caps.push_back(i);
+    std::vector<std::uint64_t> hashes;
+    lx.names.find_all(
+        caps.size(), [&](std::size_t k) { return T[caps[k]].text; },
+        [&](std::size_t k, const NameLex* n) { st.written_memo[caps[k]] = n ? n : &Lexicons::no_name; }, hashes);
+    auto plain = std::remove_if(caps.begin(), caps.end(), [&](std::uint32_t i) { return !st.lex[i].fold_is_lower; });
+    caps.erase(plain, caps.end());  // the others need a fold built: left to folded()
+    lx.names.find_all(
+        caps.size(), [&](std::size_t k) { return st.lower_tok(caps[k]); },
+        [&](std::size_t k, const NameLex* n) { st.folded_memo[caps[k]] = n ? n : &Lexicons::no_name; }, hashes);
+}
+
+const NameLex& DocState::fold_lookup(std::uint32_t i) const {
+    const std::string_view low = lower_tok(i);
+    if (lex[i].fold_is_lower) return lx->name_lex(low);
+    std::string fold;
+    bool space = false;
+    fold_append(fold, space, low);
+    return lx->name_lex(fold);
+}
+
 void tag_tokens(DocState& st) {
     const Tagger& tagger = Tagger::get();
     st.tags.assign(st.tok.tokens.size(), Upos::X);
     std::vector<std::string_view> words;
+    words.reserve(limits::max_sentence_tokens);
     for (const Sentence& se : st.tok.sentences) {
         words.clear();
         for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(st.tok.tokens[i].text);
@@ -57,8 +113,9 @@ void name_codes_after_makers(detail::DocState& st) {
 DocExtraction to_extraction(const detail::DocState& st) {
     DocExtraction x;
     x.doc = st.doc->id;
-    // Entities with the same name and type (after renaming) are one entity.
-    std::map<std::pair<std::string, EntityType>, std::size_t> index;
+    // Entities with the same name and type (after renaming) are one entity. Key: name, NUL, type.
+    detail::StringMap<std::size_t> index;
+    std::string key;
     std::vector<std::size_t> remap(st.entities.size(), SIZE_MAX);
     std::vector<std::pair<std::uint32_t, std::size_t>> order;  // first mention → entity
     for (std::size_t k = 0; k < st.entities.size(); ++k) {
@@ -68,20 +125,24 @@ DocExtraction to_extraction(const detail::DocState& st) {
         order.emplace_back(first, k);
     }
     std::sort(order.begin(), order.end());
+    x.entities.reserve(order.size());
     for (const auto& [first, k] : order) {
         const detail::DocEnt& e = st.entities[k];
-        auto key = std::make_pair(e.name, e.type);
-        auto it = index.find(key);
-        if (it == index.end()) {
-            it = index.emplace(key, x.entities.size()).first;
+        key = e.name;
+        key += '\0';
+        key += static_cast<char>('0' + static_cast<int>(e.type));
+        auto [slot, inserted] = index.try_emplace(key);
+        if (inserted) {
+            *slot = x.entities.size();
             DocEntity de;
             de.name = e.name;
             de.type = e.type;
             de.type_confidence = static_cast<double>(e.source) / static_cast<double>(detail::TypeSource::lexicon);
             x.entities.push_back(std::move(de));
         }
-        remap[k] = it->second;
-        DocEntity& de = x.entities[it->second];
+        remap[k] = *slot;
+        DocEntity& de = x.entities[*slot];
+        if (inserted) de.mentions.reserve(e.mentions.size());
         for (std::size_t m : e.mentions) {
             const detail::MentionCand& mc = st.mentions[m];
             const auto& T = st.tok.tokens;
@@ -119,29 +180,37 @@ DocExtraction Extractor::operator()(const Document& doc) const {
         warn((doc.source.empty() ? doc.id : doc.source) + ": " + std::to_string(st.tok.cut_sentences) +
              " sentence(s) longer than " + std::to_string(limits::max_sentence_tokens) +
              " tokens were split (kg::limits::max_sentence_tokens)");
+    detail::prepare_tokens(st);
     detail::tag_tokens(st);
     detail::find_mentions(st);
     detail::resolve_entities(st);
     detail::find_relations(st);
     name_codes_after_makers(st);
     // The analyst's merge rules (merges.tsv) rename an entity; its old name stays as an alias.
-    for (auto& e : st.entities)
-        if (auto it = impl_->lx->merges.find(fold_name(e.name)); it != impl_->lx->merges.end()) e.name = it->second;
+    if (!impl_->lx->merges.empty()) {
+        std::string folded;
+        for (auto& e : st.entities) {
+            folded.clear();
+            bool space = false;
+            detail::fold_append(folded, space, e.name);  // fold_name(e.name) without a new string per entity
+            if (const std::string* to = impl_->lx->merges.find(folded)) e.name = *to;
+        }
+    }
     return to_extraction(st);
 }
 
 void reconcile_types(std::vector<DocExtraction>& xs) {
     // A name typed by a guess in one document ("post-ChatGPT era") takes the type another document
     // established with evidence ("released ChatGPT"), so one thing does not become two nodes.
-    std::map<std::string, std::pair<double, EntityType>> best;
+    detail::StringMap<std::pair<double, EntityType>> best;  // name → its most confident type
     for (const auto& x : xs)
         for (const auto& e : x.entities) {
-            auto it = best.find(e.name);
-            if (it == best.end() || e.type_confidence > it->second.first) best[e.name] = {e.type_confidence, e.type};
+            auto [b, inserted] = best.try_emplace(e.name);
+            if (inserted || e.type_confidence > b->first) *b = {e.type_confidence, e.type};
         }
     for (auto& x : xs)
         for (auto& e : x.entities) {
-            const auto& [conf, type] = best[e.name];
+            const auto& [conf, type] = *best.find(e.name);
             if (e.type_confidence < 0.5 && conf >= 0.5 && type != e.type) {
                 e.type = type;
                 e.type_confidence = conf;

@@ -57,6 +57,35 @@ std::vector<std::string> words_of(std::string_view phrase) {
     return out;
 }
 
+// Gathers what every list says about each word into one record per word (Lexicons::vocab and
+// Lexicons::names), so that a token costs one lookup per document instead of one per list and question.
+// Runs after all lists are loaded: the records point into them.
+void build_vocab(Lexicons& lx) {
+    auto& v = lx.vocab;
+    for (std::size_t k = 0; k < lx.words.size(); ++k) {
+        const WordInfo& w = lx.words.value_at(k);
+        WordLex& r = v[lx.words.key_at(k)];
+        r.info = &w;
+        r.common = w.lower_share >= 0.5f && w.upos != "PROPN";
+        r.function_word = w.lower_share >= 0.5f &&
+                          (w.tag == Upos::ADP || w.tag == Upos::DET || w.tag == Upos::PRON || w.tag == Upos::AUX ||
+                           w.tag == Upos::CCONJ || w.tag == Upos::SCONJ || w.tag == Upos::PART);
+    }
+    for (std::size_t k = 0; k < lx.cues.size(); ++k) v[lx.cues.key_at(k)].cue = &lx.cues.value_at(k);
+    for (std::size_t k = 0; k < lx.context_nouns.size(); ++k) v[lx.context_nouns.key_at(k)].context = &lx.context_nouns.value_at(k);
+    for (std::size_t k = 0; k < lx.roles.size(); ++k)  // one-word roles: a token is never a phrase
+        if (!lx.roles.value_at(k).empty() && lx.roles.key_at(k).find(' ') == std::string::npos)
+            v[lx.roles.key_at(k)].role = &lx.roles.value_at(k);
+    for (std::size_t k = 0; k < lx.role_first_words.size(); ++k) v[lx.role_first_words.key_at(k)].role_first = true;
+    for (std::size_t k = 0; k < lx.triggers_by_first.size(); ++k)
+        v[lx.triggers_by_first.key_at(k)].triggers = &lx.triggers_by_first.value_at(k);
+    auto& n = lx.names;
+    for (std::size_t k = 0; k < lx.gazetteer_first_words.size(); ++k) n[lx.gazetteer_first_words.key_at(k)].gaz_first = true;
+    for (std::size_t k = 0; k < lx.common_acronyms.size(); ++k) n[lx.common_acronyms.key_at(k)].common_acronym = true;
+    for (std::size_t k = 0; k < lx.non_names.size(); ++k) n[lx.non_names.key_at(k)].non_name = true;
+    for (std::size_t k = 0; k < lx.person_tokens.size(); ++k) n[lx.person_tokens.key_at(k)].person = &lx.person_tokens.value_at(k);
+}
+
 void load(Lexicons& lx) {
     each_row("abbreviations.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         std::string w = lower(trim(c[0]));
@@ -87,20 +116,21 @@ void load(Lexicons& lx) {
         if (key.empty()) return;
         auto kw = words_of(key);
         lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, kw.size());
-        lx.gazetteer_first_words.insert(kw.front());
+        lx.gazetteer_first_words.emplace(kw.front(), true);
         lx.gazetteer[key].push_back(std::move(e));
     });
     each_row("words.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() < 4) return;
         WordInfo w;
         w.upos = std::string(c[1]);
+        w.tag = parse_upos(w.upos).value_or(Upos::X);
         w.count = static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10));
         w.lower_share = std::strtof(std::string(c[3]).c_str(), nullptr);
-        lx.words.emplace(std::string(c[0]), std::move(w));
+        lx.words.emplace(c[0], std::move(w));
     });
     each_row("person_names.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() < 3) return;
-        lx.person_tokens.emplace(std::string(c[0]),
+        lx.person_tokens.emplace(c[0],
                                  std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
                                                 static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
     });
@@ -111,7 +141,7 @@ void load(Lexicons& lx) {
             auto ws = words_of(w);
             if (ws.empty()) return;
             lx.roles_max_words = std::max(lx.roles_max_words, ws.size());
-            lx.role_first_words.insert(ws.front());
+            lx.role_first_words.emplace(ws.front(), true);
             lx.roles.emplace(w, std::string(trim(c[1])));
         });
     each_row("cues.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
@@ -143,7 +173,7 @@ void load(Lexicons& lx) {
         lx.modality[phrase] = std::string(trim(c[1]));
     });
     each_row("not_entities.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
-        lx.not_entities.insert(fold_name(trim(c[0])));
+        lx.not_entities.emplace(fold_name(trim(c[0])), true);
     });
     each_row("merges.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 2) throw Error(ExitCode::bad_input, "merges.tsv:" + std::to_string(line) + ": expected 2 columns");
@@ -151,10 +181,10 @@ void load(Lexicons& lx) {
     });
     for (const char* file : {"non_names.txt", "languages.txt"})
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
-            lx.non_names.insert(std::string(trim(c[0])));
+            lx.non_names.emplace(trim(c[0]), true);
         });
     each_row("common_acronyms.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
-        lx.common_acronyms.insert(std::string(trim(c[0])));
+        lx.common_acronyms.emplace(trim(c[0]), true);
     });
     each_row("role_relations.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.role_predicates.emplace(lower(trim(c[0])), std::string(trim(c[1])));
@@ -186,41 +216,37 @@ void load(Lexicons& lx) {
         }
     });
     // Longer trigger phrases first, so "focus on" wins over "focus".
-    for (auto& [w, idx] : lx.triggers_by_first)
+    for (std::size_t k = 0; k < lx.triggers_by_first.size(); ++k) {
+        auto& idx = lx.triggers_by_first.value_at(k);
         std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
             return lx.triggers[a].words.size() > lx.triggers[b].words.size();
         });
+    }
+    build_vocab(lx);
 }
 
 }  // namespace
 
+const WordLex Lexicons::no_lex;
+const NameLex Lexicons::no_name;
+
 const Lexicons& Lexicons::get() {
-    static const Lexicons lx = [] {
-        Lexicons l;
-        load(l);
+    // Built in place and never moved: vocab points into the other tables.
+    static const std::unique_ptr<const Lexicons> lx = [] {
+        auto l = std::make_unique<Lexicons>();
+        load(*l);
         return l;
     }();
-    return lx;
+    return *lx;
 }
 
-const std::vector<GazEntry>* Lexicons::lookup(const std::string& surface) const {
-    auto it = gazetteer.find(fold_name(surface));
-    return it == gazetteer.end() ? nullptr : &it->second;
-}
+const std::vector<GazEntry>* Lexicons::lookup(std::string_view surface) const { return gazetteer.find(fold_name(surface)); }
 
-const WordInfo* Lexicons::word(const std::string& w) const {
-    auto it = words.find(w);
-    return it == words.end() ? nullptr : &it->second;
-}
+bool Lexicons::common(std::string_view w) const { return lex(w).common; }
 
-bool Lexicons::common(const std::string& w) const {
-    const WordInfo* info = word(w);
-    return info && info->lower_share >= 0.5f && info->upos != "PROPN";
-}
-
-std::string Lexicons::role(const std::string& phrase) const {
-    auto it = roles.find(phrase);
-    return it == roles.end() ? std::string() : it->second;
+const std::string* Lexicons::role(std::string_view phrase) const {
+    const std::string* code = roles.find(phrase);
+    return code && !code->empty() ? code : nullptr;
 }
 
 }  // namespace kg::detail

@@ -11,7 +11,6 @@
 #include <kg/limits.hpp>
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace kg::detail {
 
@@ -54,41 +53,100 @@ Evidence DocState::sentence_evidence(std::uint32_t s) const {
 
 namespace {
 
+// A set of words of the document (views into its text), filled without an allocation per word.
+class ViewSet {
+public:
+    /// Fills the set with words[i], whose string_hash() is hashes[i].
+    void build(const std::vector<std::string_view>& words, const std::vector<std::uint64_t>& hashes) {
+        std::size_t n = 16;
+        while (n < 2 * words.size()) n *= 2;
+        slots_.assign(n, std::string_view());
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::size_t s = hashes[i] & (n - 1);
+            while (!slots_[s].empty() && slots_[s] != words[i]) s = (s + 1) & (n - 1);
+            slots_[s] = words[i];
+        }
+    }
+    bool contains(std::string_view w) const {  // w is not empty (tokens never are)
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = string_hash(w) & mask; !slots_[s].empty(); s = (s + 1) & mask)
+            if (slots_[s] == w) return true;
+        return false;
+    }
+
+private:
+    std::vector<std::string_view> slots_;  ///< open addressing; an empty view is a free slot
+};
+
 struct Finder {
     DocState& st;
     const Lexicons& lx;
     const std::vector<Token>& T;
-    std::unordered_set<std::string> known;  // names (folded) found in ordinary sentences
-    std::unordered_set<std::string> known_words;  // first and last words of those names ("Li" of "Li Qiang")
-    std::unordered_set<std::string_view> lower_words;  // words the document writes in lower case (views into it)
+    StringSet known;        // names (folded) found in ordinary sentences
+    StringSet known_words;  // first and last words of those names ("Li" of "Li Qiang")
+    ViewSet lower_words;    // words the document writes in lower case (views into it)
+    bool lower_words_ready = false;  // lower_words is filled on first use (writes_lower())
     std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
     std::vector<MentionCand> attributive;         // unknown words modifying a noun, kept if named elsewhere
+    std::vector<char> name_like_;                 // name_like() per token, computed once
+    // Scratch buffers for folded spans and phrases (no allocation per question once they have grown).
+    mutable std::vector<char> fold_buf;  // fold_into() target
+    mutable std::string phrase_buf;
+    mutable std::vector<std::uint32_t> prefix_ends;  // lengths of the folds / phrases of leading sub-spans
+    mutable std::vector<std::uint64_t> fold_hashes;
 
     explicit Finder(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {
-        for (const Token& t : T)
-            if (t.lower()) lower_words.insert(t.text);
+        name_like_.resize(T.size());
+        for (std::uint32_t i = 0; i < T.size(); ++i) name_like_[i] = compute_name_like(i);
     }
 
-    const std::string& low(std::uint32_t i) const { return st.lower_tok(i); }
+    std::string_view low(std::uint32_t i) const { return st.lower_tok(i); }
+    const WordLex& lw(std::uint32_t i) const { return st.lex[i].low; }  // lexicons on token i, lower-cased
+    const NameLex& xw(std::uint32_t i) const { return st.as_written(i); }  // name lists on token i as written
 
-    bool function_word(std::uint32_t i) const {
-        if (all_caps(T[i].text)) return false;
-        const WordInfo* w = lx.word(low(i));
-        if (!w || w->lower_share < 0.5f) return false;
-        return w->upos == "ADP" || w->upos == "DET" || w->upos == "PRON" || w->upos == "AUX" || w->upos == "CCONJ" ||
-               w->upos == "SCONJ" || w->upos == "PART";
+    bool writes_lower(std::string_view w) {
+        if (!lower_words_ready) {
+            // A lower-case token is its own lower case: its hash is already known (prepare_tokens()).
+            std::vector<std::string_view> words;
+            std::vector<std::uint64_t> hashes;
+            words.reserve(T.size());
+            hashes.reserve(T.size());
+            for (std::uint32_t i = 0; i < T.size(); ++i)
+                if (T[i].lower()) {
+                    words.push_back(T[i].text);
+                    hashes.push_back(st.scratch_hashes[i]);
+                }
+            lower_words.build(words, hashes);
+            lower_words_ready = true;
+        }
+        return lower_words.contains(w);
     }
 
-    bool name_like(std::uint32_t i) const {
+    bool function_word(std::uint32_t i) const { return !st.lex[i].all_caps && lw(i).function_word; }
+
+    bool compute_name_like(std::uint32_t i) const {
         const Token& t = T[i];
-        if (t.kind == TokKind::punct || is_possessive(t.text)) return false;
-        if (!has_alpha(t.text)) return false;
-        if (!(t.cap() || has_upper_inside(t.text))) return domain_name(i) != nullptr;
+        if (t.kind == TokKind::punct || st.lex[i].possessive) return false;
+        if (!st.lex[i].alpha) return false;
+        if (!(t.cap() || st.lex[i].upper_inside)) return domain_name(i) != nullptr;
         return !function_word(i);
     }
+    bool name_like(std::uint32_t i) const { return name_like_[i]; }
 
-    const GazEntry* gaz_best(const std::string& surface, bool allow_demonym) const {
-        const auto* es = lx.lookup(surface);
+    // The folded text of tokens [b, e), in fold_buf (valid until the next call).
+    std::string_view fold_span(std::uint32_t b, std::uint32_t e) const { return fold(st.text(b, e)); }
+    // fold_name(text), in fold_buf (valid until the next call).
+    std::string_view fold(std::string_view text) const {
+        if (fold_buf.size() < 2 * text.size()) fold_buf.resize(2 * text.size());
+        bool space = false;
+        return std::string_view(fold_buf.data(), fold_into(fold_buf.data(), 0, space, text));
+    }
+    const std::vector<GazEntry>* gaz_lookup(std::uint32_t b, std::uint32_t e) const { return lx.lookup_folded(fold_span(b, e)); }
+
+    const GazEntry* gaz_best(std::uint32_t b, std::uint32_t e, bool allow_demonym) const {
+        return gaz_best(lx.lookup_folded(fold_span(b, e)), allow_demonym);
+    }
+    const GazEntry* gaz_best(const std::vector<GazEntry>* es, bool allow_demonym) const {
         if (!es) return nullptr;
         const GazEntry* best = nullptr;
         auto rank = [](const GazEntry& e) {
@@ -113,21 +171,40 @@ struct Finder {
     // Longest gazetteer match starting at b within [b, e) of the wanted kind (a demonym or a name):
     // returns its length in tokens, 0 if none. "French" is both a demonym and a place; asking decides.
     std::uint32_t gaz_match(std::uint32_t b, std::uint32_t e, bool demonym, const GazEntry** out) const {
-        if (b >= e || !lx.gazetteer_first_words.count(fold_name(T[b].text))) return 0;  // most words start no name
+        if (b >= e || !st.folded(b).gaz_first) return 0;  // most words start no name
         std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.gazetteer_max_words));
+        // Fold the longest span once: the fold of [b, b + k) is its prefix of length prefix_ends[k].
+        const std::string_view text = st.text(b, b + max);
+        if (fold_buf.size() < 2 * text.size()) fold_buf.resize(2 * text.size());
+        prefix_ends.resize(max + 1);
+        bool space = false;
+        std::size_t n = 0;
+        for (std::uint32_t k = 1; k <= max; ++k) {
+            const std::uint32_t from = k == 1 ? T[b].start : T[b + k - 2].end;
+            n = fold_into(fold_buf.data(), n, space, std::string_view(st.doc->text).substr(from, T[b + k - 1].end - from));
+            prefix_ends[k] = static_cast<std::uint32_t>(n);
+        }
+        // The candidate spans end in a capitalized word; request all their gazetteer slots before probing
+        // any, so that the cache misses overlap.
+        fold_hashes.assign(max + 1, 0);
         for (std::uint32_t k = max; k >= 1; --k) {
-            if (!T[b + k - 1].cap() && !has_upper_inside(T[b + k - 1].text)) continue;
-            std::string surface(st.text(b, b + k));
+            if (!T[b + k - 1].cap() && !st.lex[b + k - 1].upper_inside) continue;
+            fold_hashes[k] = string_hash(std::string_view(fold_buf.data(), prefix_ends[k]));
+            lx.gazetteer.prefetch_slot(fold_hashes[k]);
+        }
+        for (std::uint32_t k = max; k >= 1; --k) {
+            if (!T[b + k - 1].cap() && !st.lex[b + k - 1].upper_inside) continue;
+            const auto* es = lx.gazetteer.find(std::string_view(fold_buf.data(), prefix_ends[k]), fold_hashes[k]);
             const GazEntry* g = nullptr;
             if (demonym) {
-                if (const auto* es = lx.lookup(surface))
+                if (es)
                     for (const auto& x : *es)
                         if (x.demonym) {
                             g = &x;
                             break;
                         }
             } else {
-                g = gaz_best(surface, false);
+                g = gaz_best(es, false);
             }
             if (g) {
                 if (out) *out = g;
@@ -138,18 +215,21 @@ struct Finder {
     }
 
     std::uint32_t role_match(std::uint32_t b, std::uint32_t e, std::string* role, std::string* code) const {
-        if (b >= e || !lx.role_first_words.count(low(b))) return 0;  // most words start no title
+        if (b >= e || !lw(b).role_first) return 0;  // most words start no title
         std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.roles_max_words));
+        // The phrase of [b, b + k) is the prefix of the longest phrase up to the end of its k-th word.
+        phrase_buf.clear();
+        prefix_ends.assign(max + 1, 0);
+        for (std::uint32_t k = 1; k <= max; ++k) {
+            if (k > 1) phrase_buf += ' ';
+            phrase_buf += low(b + k - 1);
+            prefix_ends[k] = static_cast<std::uint32_t>(phrase_buf.size());
+        }
         for (std::uint32_t k = max; k >= 1; --k) {
-            std::string phrase;
-            for (std::uint32_t i = b; i < b + k; ++i) {
-                if (i > b) phrase += ' ';
-                phrase += low(i);
-            }
-            std::string c = lx.role(phrase);
-            if (!c.empty()) {
-                if (role) *role = phrase;
-                if (code) *code = c;
+            const std::string_view phrase = std::string_view(phrase_buf).substr(0, prefix_ends[k]);
+            if (const std::string* c = lx.role(phrase)) {
+                if (role) *role = std::string(phrase);
+                if (code) *code = *c;
                 return k;
             }
         }
@@ -161,13 +241,18 @@ struct Finder {
         std::string_view w = T[i].text;
         std::size_t dot = w.rfind('.');
         if (dot == std::string_view::npos || dot == 0 || dot + 1 >= w.size()) return nullptr;
-        auto it = lx.cues.find(lower(w.substr(dot)));
-        return it != lx.cues.end() && it->second.where == Cue::domain ? &it->second : nullptr;
+        const Cue* c = lx.cues.find(low(i).substr(dot));
+        return c && c->where == Cue::domain ? c : nullptr;
     }
 
-    const Cue* cue(std::uint32_t i) const {
-        auto it = lx.cues.find(low(i));
-        return it == lx.cues.end() ? nullptr : &it->second;
+    const Cue* cue(std::uint32_t i) const { return lw(i).cue; }
+    // "Secretary of State": is "<word a> of <word b>" a title?
+    bool role_of_phrase(std::uint32_t a, std::uint32_t b) const {
+        phrase_buf.clear();
+        phrase_buf += low(a);
+        phrase_buf += " of ";
+        phrase_buf += low(b);
+        return lx.role(phrase_buf) != nullptr;
     }
     bool cue_head(std::uint32_t i) const {
         const Cue* c = cue(i);
@@ -198,14 +283,13 @@ struct Finder {
 
     // Types a name [b, e) from the name itself and its context.
     void type_name(MentionCand& m, std::uint32_t b, std::uint32_t e) const {
-        const std::string surface(st.text(b, e));
         auto set = [&](EntityType t, TypeSource src) {
             if (src > m.source || m.type == EntityType::UNKNOWN) {
                 m.type = t;
                 m.source = src;
             }
         };
-        if (const GazEntry* g = gaz_best(surface, false)) {
+        if (const GazEntry* g = gaz_best(b, e, false)) {
             set(g->type, TypeSource::lexicon);
             m.canonical = g->canonical;
             if (m.country.empty()) m.country = g->country;
@@ -249,7 +333,7 @@ struct Finder {
         if (m.source == TypeSource::cue) return;
         // Model codes: "Walker S2", "R1".
         std::string_view last = T[e - 1].text;
-        if (has_digit(last) && has_alpha(last) && last.size() <= 6) {
+        if (st.lex[e - 1].digit && st.lex[e - 1].alpha && last.size() <= 6) {
             set(EntityType::PRODUCT, e - b >= 2 ? TypeSource::cue : TypeSource::context);
             return;
         }
@@ -265,7 +349,7 @@ struct Finder {
             if (c && c->where == Cue::after && (!plural || determiner)) set(EntityType::PRODUCT, TypeSource::context);
         }
         // "its Cybertruck": one unknown word owned by an organization is most often its product.
-        if (e - b == 1 && b > 0 && (low(b - 1) == "its" || low(b - 1) == "their") && lx.role(low(b)).empty())
+        if (e - b == 1 && b > 0 && (low(b - 1) == "its" || low(b - 1) == "their") && !lw(b).role)
             set(EntityType::PRODUCT, TypeSource::weak);
         // A context noun right before ("startup X", "analyst Jane Roe"), or a list introduced by one.
         if (auto t = context_type(b)) set(*t, TypeSource::context);
@@ -273,29 +357,28 @@ struct Finder {
         // Person names: two or three plain capitalized words whose first is a known given name.
         if (e - b >= 2 && e - b <= 3) {
             bool plain = true;
-            for (std::uint32_t i = b; i < e; ++i) plain = plain && plain_cap(T[i].text);
+            for (std::uint32_t i = b; i < e; ++i) plain = plain && st.lex[i].plain_cap;
             if (plain) {
-                auto it = lx.person_tokens.find(std::string(T[b].text));
-                unsigned firsts = it == lx.person_tokens.end() ? 0 : it->second.first;
-                bool common_first = lx.common(low(b));
+                const auto* counts = xw(b).person;
+                unsigned firsts = counts ? counts->first : 0;
+                bool common_first = lw(b).common;
                 if (firsts >= 3 && !common_first) set(EntityType::PERSON, TypeSource::context);
                 else if (firsts >= 1 && !common_first) set(EntityType::PERSON, TypeSource::weak);
-                else if (b >= 2 && is_possessive(T[b - 1].text)) set(EntityType::PERSON, TypeSource::weak);
+                else if (b >= 2 && st.lex[b - 1].possessive) set(EntityType::PERSON, TypeSource::weak);
                 else if (e < T.size() && (low(e) == "said" || low(e) == "says" || low(e) == "told")) set(EntityType::PERSON, TypeSource::weak);
             }
         }
         if (m.source >= TypeSource::weak) return;
-        if (e - b == 1 && plain_cap(T[b].text) && !lx.common(low(b))) {
+        if (e - b == 1 && st.lex[b].plain_cap && !lw(b).common) {
             // A lone surname or given name ("Liang's remarks") seen in person names more than once.
-            auto it = lx.person_tokens.find(std::string(T[b].text));
-            if (it != lx.person_tokens.end() && it->second.first + it->second.second >= 2 &&
-                (it->second.second >= 1 || it->second.first >= 2) && e < T.size() &&
-                (is_possessive(T[e].text) || is_verb_after(e))) {
+            const auto* counts = xw(b).person;
+            if (counts && counts->first + counts->second >= 2 && (counts->second >= 1 || counts->first >= 2) && e < T.size() &&
+                (st.lex[e].possessive || is_verb_after(e))) {
                 set(EntityType::PERSON, TypeSource::weak);
                 return;
             }
         }
-        if (e - b == 1 && (has_upper_inside(T[b].text) || all_caps(T[b].text) || T[b].text.find('.') != std::string_view::npos))
+        if (e - b == 1 && (st.lex[b].upper_inside || st.lex[b].all_caps || T[b].text.find('.') != std::string_view::npos))
             set(EntityType::COMPANY, TypeSource::weak);
         else
             set(e - b == 1 ? EntityType::COMPANY : EntityType::ORGANIZATION, TypeSource::fallback);
@@ -308,10 +391,9 @@ struct Finder {
         if (b == 0) return std::nullopt;
         auto noun_type = [&](std::uint32_t i) -> std::optional<EntityType> {
             if (!T[i].lower()) return std::nullopt;
-            auto it = lx.context_nouns.find(low(i));
-            if (it != lx.context_nouns.end()) return it->second;
-            std::string role = lx.role(low(i));
-            if (!role.empty()) return EntityType::PERSON;
+            const WordLex& w = lw(i);
+            if (w.context) return *w.context;
+            if (w.role) return EntityType::PERSON;
             return std::nullopt;
         };
         if (auto t = noun_type(b - 1)) return t;
@@ -320,16 +402,16 @@ struct Finder {
         int steps = 0;
         while (i >= 0 && steps < 40) {
             ++steps;
-            std::string w = low(static_cast<std::uint32_t>(i));
+            std::string_view w = low(static_cast<std::uint32_t>(i));
             if (w == "," || w == "and" || w == "or" || w == "to" || w == "from" || w == "&" || name_like(static_cast<std::uint32_t>(i)) ||
-                is_possessive(T[i].text) || T[i].kind == TokKind::number) {
+                st.lex[i].possessive || T[i].kind == TokKind::number) {
                 --i;
                 continue;
             }
             break;
         }
         if (i < 0) return std::nullopt;
-        std::string w = low(static_cast<std::uint32_t>(i));
+        std::string_view w = low(static_cast<std::uint32_t>(i));
         std::int64_t noun = -1;
         if (w == "like" || w == "including") noun = i - 1;
         else if (w == "as" && i >= 1 && low(static_cast<std::uint32_t>(i - 1)) == "such") noun = i - 2;
@@ -349,10 +431,10 @@ struct Finder {
         MentionCand m;
         // Sentence-initial adverbs and verbs are not part of a name ("Even President X", "Powered by").
         while (b < e && sentence_initial(b, se)) {
-            const WordInfo* w = lx.word(low(b));
-            bool weak_word = w && w->lower_share >= 0.5f && w->upos != "NOUN" && w->upos != "ADJ" && w->upos != "PROPN" &&
-                             !lx.lookup(std::string(T[b].text));
-            bool lone_common = e - b == 1 && lx.common(low(b)) && !lx.lookup(std::string(T[b].text));
+            const WordInfo* w = lw(b).info;
+            bool weak_word = w && w->lower_share >= 0.5f && w->tag != Upos::NOUN && w->tag != Upos::ADJ && w->tag != Upos::PROPN &&
+                             !gaz_lookup(b, b + 1);
+            bool lone_common = e - b == 1 && lw(b).common && !gaz_lookup(b, b + 1);
             if (!(weak_word || lone_common)) break;
             ++b;
         }
@@ -376,8 +458,8 @@ struct Finder {
                 // What follows a title must look like a person's name ("President Jane Roe").
                 bool person_like = e - (p + k) <= 3;
                 for (std::uint32_t q = p + k; q < e && person_like; ++q)
-                    person_like = plain_cap(T[q].text) || all_caps(T[q].text) || T[q].text == "-" || has_upper_inside(T[q].text);
-                if (const GazEntry* g = gaz_best(std::string(st.text(p + k, e)), false); g && g->type != EntityType::PERSON)
+                    person_like = st.lex[q].plain_cap || st.lex[q].all_caps || T[q].text == "-" || st.lex[q].upper_inside;
+                if (const GazEntry* g = gaz_best(p + k, e, false); g && g->type != EntityType::PERSON)
                     person_like = false;
                 if (!person_like) continue;
                 const std::uint32_t name_start = p + k;
@@ -390,7 +472,7 @@ struct Finder {
                     MentionCand c;
                     type_name(c, b, p);
                     if (c.type == EntityType::COUNTRY && c.source == TypeSource::lexicon) m.country = c.canonical;
-                    if (!lx.common_acronyms.count(std::string(T[b].text)) || p - b > 1) add(b, p, s, c);
+                    if (!xw(b).common_acronym || p - b > 1) add(b, p, s, std::move(c));
                 }
                 m.role = role;
                 m.role_code = code;
@@ -413,34 +495,33 @@ struct Finder {
         // A lone demonym ("Chinese") names no entity; a lone common acronym ("AI") is a noun.
         const GazEntry* demo = nullptr;
         if (gaz_match(b, e, true, &demo) == e - b) return;
-        if (lx.common_acronyms.count(std::string(T[b].text))) {
+        if (xw(b).common_acronym) {
             bool cue_end = cue_head(e - 1);
             if (e - b == 1 || !cue_end) ++b;
             if (b >= e) return;
         }
-        if (e - b == 1 && lx.common_acronyms.count(std::string(T[b].text))) return;
+        if (e - b == 1 && xw(b).common_acronym) return;
         // "DeepMind AI model": a trailing common acronym modifies the noun after the name.
-        if (e - b > 1 && lx.common_acronyms.count(std::string(T[e - 1].text)) && e < T.size() && T[e].lower() &&
+        if (e - b > 1 && xw(e - 1).common_acronym && e < T.size() && T[e].lower() &&
             !function_word(e))
             --e;
-        if (e - b == 1 && (lx.non_names.count(std::string(T[b].text)) || (cue(b) && cue(b)->where != Cue::legal)))
+        if (e - b == 1 && (xw(b).non_name || (cue(b) && cue(b)->where != Cue::legal)))
             return;
-        if (lx.non_names.count(std::string(T[b].text))) {  // "July 21": a date, not a name
+        if (xw(b).non_name) {  // "July 21": a date, not a name
             bool date = true;
             for (std::uint32_t q = b + 1; q < e && date; ++q) date = T[q].kind == TokKind::number;
             if (date) return;
         }  // "Friday", or a generic head noun capitalized by house style ("the Conference")
-        const std::string surface(st.text(b, e));
+        const std::string_view surface = st.text(b, e);
         if (header) {
-            bool ok = known.count(fold_name(surface)) || lx.lookup(surface) || (st.title_case[s] && cue_head(e - 1)) ||
-                      (e - b == 1 && (has_upper_inside(T[b].text) || (has_digit(T[b].text))));
+            bool ok = known.contains(fold(surface)) || gaz_lookup(b, e) || (st.title_case[s] && cue_head(e - 1)) ||
+                      (e - b == 1 && (st.lex[b].upper_inside || st.lex[b].digit));
             if (!ok) {
                 // Take the longest known or gazetteer names inside the run instead.
                 for (std::uint32_t i = b; i < e;) {
                     std::uint32_t best = 0;
                     for (std::uint32_t k = e - i; k >= 1; --k) {
-                        std::string sub(st.text(i, i + k));
-                        if (known.count(fold_name(sub)) || gaz_best(sub, false)) {
+                        if (known.contains(fold_span(i, i + k)) || gaz_best(i, i + k, false)) {
                             best = k;
                             break;
                         }
@@ -448,7 +529,7 @@ struct Finder {
                     if (best) {
                         MentionCand c;
                         type_name(c, i, i + best);
-                        add(i, i + best, s, c);
+                        add(i, i + best, s, std::move(c));
                         i += best;
                     } else {
                         ++i;
@@ -456,16 +537,15 @@ struct Finder {
                 }
                 return;
             }
-        } else if (sentence_initial(b, se) && e - b == 1 && !lx.lookup(surface) && !has_upper_inside(T[b].text) &&
-                   !has_digit(T[b].text) && !all_caps(T[b].text)) {
+        } else if (sentence_initial(b, se) && e - b == 1 && !gaz_lookup(b, e) && !st.lex[b].upper_inside &&
+                   !st.lex[b].digit && !st.lex[b].all_caps) {
             // A lone capitalized word opening a sentence is a name only if the text treats it as one elsewhere:
             // decided after the whole document has been read.
-            const std::string lowered = lower(surface);
-            if (lower_words.count(std::string_view(lowered)) || lx.common(lowered)) return;
+            if (lw(b).common || writes_lower(low(b))) return;
             type_name(m, b, e);
             // A dateline ("Acme News, Friday, July 25 -") names its source at the start of a line.
-            if (e + 1 < se.end && T[e].text == "," && lx.non_names.count(std::string(T[e + 1].text))) {
-                add(b, e, s, m);
+            if (e + 1 < se.end && T[e].text == "," && xw(e + 1).non_name) {
+                add(b, e, s, std::move(m));
                 return;
             }
             m.b = b;
@@ -487,7 +567,7 @@ struct Finder {
             attributive.push_back(std::move(m));
             return;
         }
-        add(b, e, s, m);
+        add(b, e, s, std::move(m));
     }
 
     void scan_sentence(std::uint32_t s, bool title_pass) {
@@ -518,7 +598,7 @@ struct Finder {
                 // "Windows 12", "Boeing 737": a short number that is not a year continues a name.
                 if (t.kind == TokKind::number && t.text.size() <= 4 && t.space_before &&
                     !(t.text.size() == 4 && (t.text.substr(0, 2) == "19" || t.text.substr(0, 2) == "20")) &&
-                    (j + 1 >= se.end || !T[j + 1].lower() || !lx.word(low(j + 1)) || lx.word(low(j + 1))->upos != "NOUN")) {
+                    (j + 1 >= se.end || !T[j + 1].lower() || !lw(j + 1).info || lw(j + 1).info->tag != Upos::NOUN)) {
                     last = j++;
                     continue;
                 }
@@ -530,11 +610,11 @@ struct Finder {
                     ++j;
                     continue;
                 }
-                std::string w = low(j);
+                std::string_view w = low(j);
                 // "Bank of X", "Meeting on X", "Secretary of State": connectors after a head word or a title.
                 if ((w == "of" || w == "for" || w == "on" || w == "&" || w == "de") && j + 1 < se.end && name_like(j + 1) &&
                     (cue_head(last) || w == "&" ||
-                     (w == "of" && (!lx.role(low(last)).empty() || !lx.role(low(last) + " of " + low(j + 1)).empty())))) {
+                     (w == "of" && (lw(last).role || role_of_phrase(last, j + 1))))) {
                     ++j;
                     continue;
                 }
@@ -568,7 +648,7 @@ bool is_title_case(const DocState& st, const Sentence& se) {
         }
     int words = 0, caps = 0, lowers = 0;
     for (std::uint32_t i = from; i < se.end; ++i) {
-        if (T[i].kind != TokKind::word || !has_alpha(T[i].text)) continue;
+        if (T[i].kind != TokKind::word || !st.lex[i].alpha) continue;
         ++words;
         if (T[i].cap()) ++caps;
         else if (T[i].lower()) ++lowers;
@@ -580,32 +660,40 @@ bool is_title_case(const DocState& st, const Sentence& se) {
 }  // namespace
 
 void find_mentions(DocState& st) {
-    st.lowered.clear();
-    st.lowered.reserve(st.tok.tokens.size());
-    for (const Token& t : st.tok.tokens) st.lowered.push_back(lower(t.text));
+    st.mentions.reserve(st.tok.tokens.size() / 4 + 16);  // about one name per 8 tokens in news; moves are dear
     st.title_case.clear();
     for (const Sentence& se : st.tok.sentences) st.title_case.push_back(is_title_case(st, se));
     Finder f(st);
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, false);
+    f.known.reserve(st.mentions.size());
+    f.known_words.reserve(2 * st.mentions.size());
     for (const MentionCand& m : st.mentions) {
-        f.known.insert(fold_name(m.surface));
+        f.known.emplace(f.fold(m.surface), 1);
         // The first and last words of multi-word names are known too: "Li" after "Li Qiang".
         if (m.e - m.b >= 2) {
-            f.known_words.insert(fold_name(st.tok.tokens[m.b].text));
-            f.known_words.insert(fold_name(st.tok.tokens[m.e - 1].text));
+            f.known_words.emplace(f.fold(st.tok.tokens[m.b].text), 1);
+            f.known_words.emplace(f.fold(st.tok.tokens[m.e - 1].text), 1);
         }
     }
     for (MentionCand& m : f.tentative)
-        if (f.known.count(fold_name(m.surface)) || f.known_words.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
+        if (f.known.contains(f.fold(m.surface)) || f.known_words.contains(f.fold(m.surface))) st.mentions.push_back(std::move(m));
     for (MentionCand& m : f.attributive)
-        if (f.known.count(fold_name(m.surface))) st.mentions.push_back(std::move(m));
+        if (f.known.contains(f.fold(m.surface))) st.mentions.push_back(std::move(m));
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
     if (!st.lx->not_entities.empty())
         st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
-                                         [&](const MentionCand& m) { return st.lx->not_entities.count(fold_name(m.surface)) > 0; }),
+                                         [&](const MentionCand& m) { return st.lx->not_entities.contains(fold_name(m.surface)); }),
                           st.mentions.end());
-    std::stable_sort(st.mentions.begin(), st.mentions.end(),
-                     [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; });
+    // Stable order by start token. Sorting indices and moving each mention once is much cheaper than
+    // sorting the mentions themselves (each holds several strings).
+    std::vector<std::uint32_t> order(st.mentions.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return st.mentions[a].b < st.mentions[b].b; });
+    std::vector<MentionCand> sorted;
+    sorted.reserve(st.mentions.capacity());
+    for (std::uint32_t k : order) sorted.push_back(std::move(st.mentions[k]));
+    st.mentions = std::move(sorted);
     st.index_mentions();
 }
 

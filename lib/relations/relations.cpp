@@ -26,16 +26,18 @@ struct Rel {
     const std::vector<Token>& T;
     std::set<std::tuple<int, std::string, int, std::uint32_t>> seen;
     int main_event = -1;
+    mutable std::string phrase_buf;  // scratch for hedge phrases
 
     explicit Rel(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {}
 
-    const std::string& low(std::uint32_t i) const { return st.lower_tok(i); }
+    std::string_view low(std::uint32_t i) const { return st.lower_tok(i); }
+    const WordLex& lw(std::uint32_t i) const { return st.lex[i].low; }  // lexicons on token i, lower-cased
     EntityType type_of(int m) const { return st.entities[st.mentions[m].entity].type; }
     int ent(int m) const { return st.mentions[m].entity; }
 
-    const WordInfo* word(std::uint32_t i) const { return lx.word(low(i)); }
+    const WordInfo* word(std::uint32_t i) const { return lw(i).info; }
     bool is_verb(std::uint32_t i) const { return T[i].lower() && st.verb(i); }
-    bool is_role(std::uint32_t i) const { return !lx.role(low(i)).empty(); }
+    bool is_role(std::uint32_t i) const { return lw(i).role != nullptr; }
 
     // trigger: index of the trigger word when a word states the relation, so that hedges before it
     // ("is expected to attend", "did not sign") are recorded on the evidence.
@@ -65,15 +67,16 @@ struct Rel {
                 continue;
             }
             for (std::uint32_t n = 1; n <= lx.modality_max_words && n <= k + 1 - begin; ++n) {
-                std::string phrase;
+                std::string& phrase = phrase_buf;  // words k + 1 - n .. k
+                phrase.clear();
                 for (std::uint32_t q = k + 1 - n; q <= k; ++q) {
                     if (q > k + 1 - n) phrase += ' ';
                     phrase += low(q);
                 }
-                auto it = lx.modality.find(phrase);
-                if (it == lx.modality.end()) continue;
-                if (it->second == "negated") ev.negated = true;
-                else if (ev.modality.empty()) ev.modality = it->second;
+                const std::string* cls = lx.modality.find(phrase);
+                if (!cls) continue;
+                if (*cls == "negated") ev.negated = true;
+                else if (ev.modality.empty()) ev.modality = *cls;
             }
         }
     }
@@ -119,8 +122,8 @@ struct Rel {
                code.find("JUD") != std::string::npos;
     }
     std::string role_predicate(const std::string& role) const {
-        auto it = lx.role_predicates.find(role);
-        return it == lx.role_predicates.end() ? "works_for" : it->second;
+        const std::string* pred = lx.role_predicates.find(role);
+        return pred ? *pred : "works_for";
     }
     bool org_like(EntityType t) const { return t == EntityType::COMPANY || t == EntityType::ORGANIZATION; }
 
@@ -170,7 +173,7 @@ struct Rel {
             std::uint32_t i = p.b;
             std::string role;
             while (i > se.begin && (is_role(i - 1) || T[i - 1].lower()) && p.b - i < 3) {
-                if (is_role(i - 1)) role = low(i - 1);
+                if (is_role(i - 1)) role = std::string(low(i - 1));
                 --i;
                 if (!role.empty()) break;
             }
@@ -191,19 +194,19 @@ struct Rel {
             bool of = low(i) == "of" || low(i) == "at";
             ++i;
             for (std::uint32_t steps = 0; i < se.end && steps < 6; ++steps) {
-                std::string w = low(i);
+                std::string_view w = low(i);
                 if (int o = st.mention_at(i); o >= 0) {
                     if (!org_like(type_of(o))) break;
                     std::uint32_t after = st.mentions[o].e;
                     std::string role_after;
-                    if (after < se.end && is_role(after)) role_after = low(after);
+                    if (after < se.end && is_role(after)) role_after = std::string(low(after));
                     if (!role.empty() || !role_after.empty() || of)
                         emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s);
                     break;
                 }
-                if (is_role(i)) role = w;
+                if (is_role(i)) role = std::string(w);
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
-                           w == "for" || lx.context_nouns.count(w) || (T[i].lower() && !is_verb(i))))
+                           w == "for" || lw(i).context || (T[i].lower() && !is_verb(i))))
                     break;
                 ++i;
             }
@@ -213,7 +216,7 @@ struct Rel {
             std::uint32_t j = p.b;
             if (T[j - 1].text == ",") --j;
             if (j >= 2 && is_role(j - 1)) {
-                std::string role = low(j - 1);
+                std::string role(low(j - 1));
                 std::uint32_t k = j - 1;
                 if (k >= 1 && (low(k - 1) == "its" || is_possessive(T[k - 1].text))) {
                     int o = -1;
@@ -242,7 +245,7 @@ struct Rel {
             std::uint32_t i = noun;
             for (int steps = 0; i > st.tok.sentences[m.sentence].begin && steps < 5; ++steps) {
                 --i;
-                std::string w = low(i);
+                std::string_view w = low(i);
                 if (w == "and" || w == "or" || w == ",") break;
                 if (T[i].cap()) {
                     // One- or two-word demonyms: "Chinese", "South Korean".
@@ -250,7 +253,7 @@ struct Rel {
                     std::uint32_t from = i;
                     for (std::uint32_t w = 2; w >= 1 && !demonym; --w) {
                         if (i + 1 < w) continue;
-                        const auto* es = lx.lookup(std::string(st.text(i + 1 - w, i + 1)));
+                        const auto* es = lx.lookup(st.text(i + 1 - w, i + 1));
                         if (!es) continue;
                         for (const auto& e : *es)
                             if (e.demonym) {
@@ -270,7 +273,7 @@ struct Rel {
                     if (c >= 0 && type_of(c) == EntityType::COUNTRY) emit(ent(static_cast<int>(k)), "based_in", ent(c), 0.75, m.sentence);
                     break;
                 }
-                if (!(T[i].lower() || lx.common_acronyms.count(std::string(T[i].text)))) break;
+                if (!(T[i].lower() || st.as_written(i).common_acronym)) break;
             }
         }
     }
@@ -278,16 +281,16 @@ struct Rel {
     // The context noun that introduces a name: right before it, or before "like"/"such as" heading its list.
     std::uint32_t find_head_noun(std::uint32_t b) const {
         if (b == 0) return UINT32_MAX;
-        if (T[b - 1].lower() && lx.context_nouns.count(low(b - 1))) return b - 1;
+        if (T[b - 1].lower() && lw(b - 1).context) return b - 1;
         std::int64_t i = static_cast<std::int64_t>(b) - 1;
         for (int steps = 0; i >= 0 && steps < 30; ++steps) {
-            std::string w = low(static_cast<std::uint32_t>(i));
+            std::string_view w = low(static_cast<std::uint32_t>(i));
             if (w == "like" || w == "including") {
-                if (i >= 1 && lx.context_nouns.count(low(static_cast<std::uint32_t>(i - 1)))) return static_cast<std::uint32_t>(i - 1);
+                if (i >= 1 && lw(static_cast<std::uint32_t>(i - 1)).context) return static_cast<std::uint32_t>(i - 1);
                 return UINT32_MAX;
             }
             if (w == "as" && i >= 2 && low(static_cast<std::uint32_t>(i - 1)) == "such") {
-                if (lx.context_nouns.count(low(static_cast<std::uint32_t>(i - 2)))) return static_cast<std::uint32_t>(i - 2);
+                if (lw(static_cast<std::uint32_t>(i - 2)).context) return static_cast<std::uint32_t>(i - 2);
                 return UINT32_MAX;
             }
             if (w == "," || w == "and" || w == "or" || w == "&" || mention_covering(static_cast<std::uint32_t>(i)) >= 0) {
@@ -317,7 +320,7 @@ public:
         const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
         for (int steps = 0; i > begin && steps < 12; ++steps) {
             --i;
-            std::string w = low(i);
+            std::string_view w = low(i);
             if (is_possessive(T[i].text)) {
                 int o = st.mention_ending(i);
                 return o >= 0 && org_like(type_of(o)) ? ent(o) : -1;
@@ -345,7 +348,7 @@ private:
         const MentionCand& c = st.mentions[m];
         if (c.e < T.size() && is_possessive(T[c.e].text)) return true;
         if (c.b == 0) return false;
-        std::string p = low(c.b - 1);
+        std::string_view p = low(c.b - 1);
         return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
                p == "about" || p == "against" || p == "than";
     }
@@ -359,7 +362,7 @@ private:
             bool connector = false;
             std::uint32_t j = i;
             while (j > begin) {
-                std::string w = low(j - 1);
+                std::string_view w = low(j - 1);
                 if (w == "," || w == "and" || w == "or" || w == "to" || w == "from" || w == "like" || w == "including" ||
                     w == "as" || w == "such" || w == "&") {
                     connector = true;
@@ -375,8 +378,8 @@ private:
                     break;
                 }
                 const WordInfo* wi = word(j - 1);
-                bool modifier = T[j - 1].lower() && !is_verb(j - 1) && (!wi || wi->upos == "ADJ" || wi->upos == "NOUN" || wi->upos == "ADV" || wi->upos == "NUM" || wi->upos == "PROPN");
-                if (modifier || lx.common_acronyms.count(std::string(T[j - 1].text)) || is_role(j - 1)) {
+                bool modifier = T[j - 1].lower() && !is_verb(j - 1) && (!wi || wi->tag == Upos::ADJ || wi->tag == Upos::NOUN || wi->tag == Upos::ADV || wi->tag == Upos::NUM || wi->tag == Upos::PROPN);
+                if (modifier || st.as_written(j - 1).common_acronym || is_role(j - 1)) {
                     --j;
                     continue;
                 }
@@ -397,7 +400,7 @@ private:
             std::uint32_t j = i;
             bool connector = false;
             while (j < end) {
-                std::string w = low(j);
+                std::string_view w = low(j);
                 if (w == "," || w == "and" || w == "or" || w == "&") {
                     connector = true;
                     ++j;
@@ -425,17 +428,17 @@ private:
             const Sentence& se = st.tok.sentences[s];
             for (std::uint32_t i = se.begin; i < se.end; ++i) {
                 if (mention_covering(i) >= 0 || T[i].cap()) continue;
-                auto it = lx.triggers_by_first.find(low(i));
-                if (it == lx.triggers_by_first.end()) continue;
+                const std::vector<std::size_t>* candidates = lw(i).triggers;
+                if (!candidates) continue;
                 // After a possessive or a determiner the word is a noun: "China's focus on", "the address".
                 bool nounish = false;
                 if (i > se.begin) {
-                    std::string p = low(i - 1);
+                    std::string_view p = low(i - 1);
                     nounish = is_possessive(T[i - 1].text) || p == "the" || p == "a" || p == "an" || p == "its" ||
                               p == "their" || p == "his" || p == "her" || p == "this" || p == "opening";
                 }
                 std::size_t matched_len = 0;
-                for (std::size_t idx : it->second) {
+                for (std::size_t idx : *candidates) {
                     const Trigger& t = lx.triggers[idx];
                     if (!t.noun && nounish) continue;
                     // The tagger decides whether a one-word trigger is used as a verb or as a noun here
@@ -505,7 +508,7 @@ private:
         } else if (by < se.end && low(by) == "by") {
             for (std::uint32_t k = b; k > se.begin && b - k < 3;) {
                 --k;
-                std::string w = low(k);
+                std::string_view w = low(k);
                 if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being") {
                     passive = true;
                     break;
@@ -550,7 +553,7 @@ private:
     int country_at(std::uint32_t i, std::uint32_t s) {
         if (int m = mention_covering(i); m >= 0) return type_of(m) == EntityType::COUNTRY ? ent(m) : -1;
         if (!T[i].cap()) return -1;
-        if (const auto* es = lx.lookup(std::string(T[i].text)))
+        if (const auto* es = lx.lookup(T[i].text))
             for (const auto& e : *es)
                 if (e.demonym || e.type == EntityType::COUNTRY) return country_entity(e.canonical, i, i + 1, s);
         return -1;
@@ -633,7 +636,7 @@ private:
                 EntityType t = type_of(static_cast<int>(k));
                 if (t == EntityType::EVENT && (!m.pseudo || T[m.b].lower())) events.push_back(static_cast<int>(k));
                 if (t == EntityType::LOCATION && !m.pseudo && m.b > 0) {
-                    std::string p = low(m.b - 1);
+                    std::string_view p = low(m.b - 1);
                     if (p == "in" || p == "on")
                         places.push_back(static_cast<int>(k));
                     else if (p == "of" && m.b >= 2 && (low(m.b - 2) == "banks" || low(m.b - 2) == "outskirts"))
@@ -690,9 +693,9 @@ private:
         for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
             const Sentence& se = st.tok.sentences[s];
             for (std::uint32_t i = se.begin + 1; i < se.end; ++i) {
-                auto c = lx.cues.find(low(i));
-                if (c == lx.cues.end() || c->second.type != EntityType::EVENT || c->second.where != Cue::head) continue;
-                std::string d = low(i - 1);
+                const Cue* c = lw(i).cue;
+                if (!c || c->type != EntityType::EVENT || c->where != Cue::head) continue;
+                std::string_view d = low(i - 1);
                 bool def = d == "the" || d == "this" || (is_possessive(T[i - 1].text) && i >= 2 && low(i - 2) == "year");
                 if (!def) continue;
                 std::uint32_t b = is_possessive(T[i - 1].text) ? i - 3 : i - 1;

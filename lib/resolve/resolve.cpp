@@ -10,16 +10,16 @@
 #include <kg/graph.hpp>
 
 #include <algorithm>
-#include <map>
-#include <unordered_map>
+#include <cctype>
 
 namespace kg::detail {
 
 namespace {
 
 // Words of a name as written, without the trailing period of an abbreviation kept by the tokenizer.
-std::vector<std::string> name_words(const DocState& st, const MentionCand& m) {
-    std::vector<std::string> out;
+// Into `out` (cleared first), so that one vector serves every mention.
+void name_words(const DocState& st, const MentionCand& m, std::vector<std::string>& out) {
+    out.clear();
     for (std::uint32_t i = m.b; i < m.e; ++i) {
         const Token& t = st.tok.tokens[i];
         if (t.kind == TokKind::punct && t.text != "&") {
@@ -32,7 +32,6 @@ std::vector<std::string> name_words(const DocState& st, const MentionCand& m) {
         }
         out.emplace_back(t.text);
     }
-    return out;
 }
 
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
@@ -46,29 +45,43 @@ std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e
 
 // Initials of a name's capitalized words; with split_hyphens, "Pan-African" gives "PA".
 std::string initials(const std::vector<std::string>& words, bool split_hyphens) {
-    std::vector<std::string> parts;
-    for (const auto& w : words) {
-        if (!split_hyphens) {
-            parts.push_back(w);
-            continue;
-        }
-        for (auto p : split(w, '-'))
-            if (!p.empty()) parts.emplace_back(p);
-    }
     std::string out;
-    for (const auto& w : parts) {
-        if (w.empty()) continue;
-        if (w[0] >= 'a' && w[0] <= 'z') continue;  // of, on, for
+    auto add = [&](std::string_view w) {
+        if (w.empty()) return;
+        if (w[0] >= 'a' && w[0] <= 'z') return;  // of, on, for
         if (all_caps(w) && w.size() <= 3) {
             out += w;  // "AI" inside a name contributes its letters
-            continue;
+            return;
         }
         out += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    };
+    for (const std::string& w : words) {
+        if (!split_hyphens) {
+            add(w);
+            continue;
+        }
+        for (std::size_t from = 0;;) {  // the parts between hyphens
+            const std::size_t to = w.find('-', from);
+            add(std::string_view(w).substr(from, to == std::string::npos ? std::string::npos : to - from));
+            if (to == std::string::npos) break;
+            from = to + 1;
+        }
     }
     return out;
 }
 
-bool locative(const std::string& w) {
+// lower(a) == b, without building lower(a).
+bool equals_lower(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != b[i]) return false;
+    }
+    return true;
+}
+
+bool locative(std::string_view w) {
     return w == "in" || w == "at" || w == "to" || w == "from" || w == "near" || w == "across" || w == "around" ||
            w == "of" || w == "into" || w == "outside" || w == "inside" || w == "on" || w == "via" || w == "through";
 }
@@ -80,15 +93,25 @@ void resolve_entities(DocState& st) {
     const auto& T = st.tok.tokens;
     std::vector<std::string> keys(st.mentions.size());
     std::vector<std::string> display(st.mentions.size());
+    std::string lowered;               // scratch
+    std::vector<std::string> words;    // scratch: the words of one mention
+    std::string folded;                // scratch for fold()
+    // fold_name(s) without a new string each time (valid until the next call).
+    auto fold = [&folded](std::string_view s) -> std::string_view {
+        folded.clear();
+        bool space = false;
+        fold_append(folded, space, s);
+        return folded;
+    };
 
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         // Capital-city metonymy: a seat city that owns something or does something is its government.
         if (m.seat && m.type == EntityType::LOCATION && !m.country.empty()) {
-            std::string prev = m.b > 0 ? st.lower_tok(m.b - 1) : "";
+            std::string_view prev = m.b > 0 ? st.lower_tok(m.b - 1) : std::string_view();
             bool acts = false;
             if (m.e < T.size()) {
-                std::string next = st.lower_tok(m.e);
+                std::string_view next = st.lower_tok(m.e);
                 if (next == "'s" || next == "\xE2\x80\x99s") {
                     acts = !(m.e + 1 < T.size() && st.mention_at(m.e + 1) >= 0 &&
                              st.mentions[st.mention_at(m.e + 1)].type == EntityType::LOCATION);
@@ -96,9 +119,9 @@ void resolve_entities(DocState& st) {
                     acts = true;
                 } else if (T[m.e].lower() && next.size() > 2 && next.back() == 's' && m.e + 1 < T.size()) {
                     // "Beijing aims to ...": a third-person verb the treebank mostly saw as a noun.
-                    std::string after = st.lower_tok(m.e + 1);
-                    const WordInfo* a = lx.word(after);
-                    acts = after == "to" || (a && (a->upos == "DET" || a->upos == "PRON"));
+                    std::string_view after = st.lower_tok(m.e + 1);
+                    const WordInfo* a = st.lex[m.e + 1].low.info;
+                    acts = after == "to" || (a && (a->tag == Upos::DET || a->tag == Upos::PRON));
                 }
             }
             if (acts && !locative(prev)) {
@@ -108,18 +131,22 @@ void resolve_entities(DocState& st) {
                 m.canonical = m.country;
             }
         }
-        std::vector<std::string> words;
         if (!m.canonical.empty()) {
-            for (auto w : split(m.canonical, ' '))
-                if (!w.empty()) words.emplace_back(w);
+            words.clear();
+            for (std::size_t from = 0; from <= m.canonical.size();) {  // the canonical name's words
+                std::size_t to = m.canonical.find(' ', from);
+                if (to == std::string::npos) to = m.canonical.size();
+                if (to > from) words.emplace_back(m.canonical, from, to - from);
+                from = to + 1;
+            }
         } else {
-            words = name_words(st, m);
+            name_words(st, m, words);
         }
         // Shorten known variants: "Artificial Intelligence" → "AI".
         for (const auto& [longw, shortw] : lx.name_variants) {
             for (std::size_t i = 0; i + longw.size() <= words.size(); ++i) {
                 bool match = true;
-                for (std::size_t j = 0; j < longw.size() && match; ++j) match = lower(words[i + j]) == longw[j];
+                for (std::size_t j = 0; j < longw.size() && match; ++j) match = equals_lower(words[i + j], longw[j]);
                 if (match) {
                     words.erase(words.begin() + static_cast<long>(i), words.begin() + static_cast<long>(i + longw.size()));
                     words.insert(words.begin() + static_cast<long>(i), shortw);
@@ -129,8 +156,10 @@ void resolve_entities(DocState& st) {
         // Drop legal suffixes so "X Holdings Ltd." and "X" meet.
         if (m.type == EntityType::COMPANY) {
             while (words.size() > 1) {
-                auto it = lx.cues.find(lower(words.back()));
-                if (it == lx.cues.end() || it->second.where != Cue::legal) break;
+                lowered.clear();
+                append_lower(lowered, words.back());
+                const Cue* c = lx.cues.find(lowered);
+                if (!c || c->where != Cue::legal) break;
                 words.pop_back();
             }
         }
@@ -140,28 +169,30 @@ void resolve_entities(DocState& st) {
 
     // Short forms of people: a single word equal to the first or last word of a longer person name
     // (the first such name in the document). Indexed so long documents stay linear.
-    std::unordered_map<std::string, std::size_t> person_word;
-    std::unordered_map<std::string, std::size_t> by_initials;
+    StringMap<std::size_t> person_word;
+    StringMap<std::size_t> by_initials;
+    person_word.reserve(2 * st.mentions.size());
+    by_initials.reserve(2 * st.mentions.size());
     for (std::size_t j = 0; j < st.mentions.size(); ++j) {
         const MentionCand& o = st.mentions[j];
         if (o.e - o.b < 2) continue;
         if (o.type == EntityType::PERSON) {
-            person_word.emplace(fold_name(T[o.b].text), j);
-            person_word.emplace(fold_name(T[o.e - 1].text), j);
+            person_word.emplace(fold(T[o.b].text), j);
+            person_word.emplace(fold(T[o.e - 1].text), j);
         }
-        auto words = name_words(st, o);
+        name_words(st, o, words);
         by_initials.emplace(initials(words, false), j);
         by_initials.emplace(initials(words, true), j);
     }
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         if (m.e - m.b != 1 || m.source == TypeSource::lexicon) continue;
-        auto it = person_word.find(fold_name(m.surface));
-        if (it == person_word.end()) continue;
-        keys[k] = keys[it->second];
-        display[k] = display[it->second];
+        const std::size_t* full = person_word.find(fold(m.surface));
+        if (!full) continue;
+        keys[k] = keys[*full];
+        display[k] = display[*full];
         m.type = EntityType::PERSON;
-        m.source = st.mentions[it->second].source;
+        m.source = st.mentions[*full].source;
     }
     // Acronyms: "WAIC" for "World Artificial Intelligence Conference", or any "Name (ACR)".
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
@@ -173,7 +204,7 @@ void resolve_entities(DocState& st) {
             if (o >= 0 && st.mentions[o].e - st.mentions[o].b >= 2) j = static_cast<std::size_t>(o);
         }
         if (j == st.mentions.size())
-            if (auto it = by_initials.find(m.surface); it != by_initials.end()) j = it->second;
+            if (const std::size_t* full = by_initials.find(m.surface)) j = *full;
         if (j == st.mentions.size()) continue;
         keys[k] = keys[j];
         display[k] = display[j];
@@ -182,17 +213,20 @@ void resolve_entities(DocState& st) {
     }
 
     // Group by key, in order of first mention.
-    std::map<std::string, int> by_key;
+    StringMap<int> by_key;
+    by_key.reserve(st.mentions.size());
+    st.entities.reserve(st.mentions.size());
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
-        auto [it, inserted] = by_key.emplace(keys[k], static_cast<int>(st.entities.size()));
+        auto [index, inserted] = by_key.try_emplace(keys[k]);
         if (inserted) {
+            *index = static_cast<int>(st.entities.size());
             DocEnt e;
             e.name = display[k];
             st.entities.push_back(std::move(e));
         }
-        DocEnt& e = st.entities[it->second];
+        DocEnt& e = st.entities[*index];
         e.mentions.push_back(k);
-        st.mentions[k].entity = it->second;
+        st.mentions[k].entity = *index;
         const MentionCand& m = st.mentions[k];
         if (m.source > e.source || e.type == EntityType::UNKNOWN) {
             e.type = m.type;

@@ -56,6 +56,7 @@ bool dotted_initials(std::string_view w) {
 Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
     Tokenized out;
     auto& toks = out.tokens;
+    toks.reserve(t.size() / 5 + 16);  // news text: a token per 5 to 6 bytes; growing the vector copies it
     std::vector<std::size_t> line_breaks;  // token index before which a newline occurred
     bool space = true;
     bool newline = true;
@@ -82,7 +83,7 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
             continue;
         }
         bool blank = false;
-        if (std::size_t len = unicode_punct(t, i, blank)) {
+        if (std::size_t len = c >= 0x80 ? unicode_punct(t, i, blank) : 0) {  // all its cases start with a non-ASCII byte
             if (blank) space = true;
             else push(i, i + len, TokKind::punct);
             i += len;

@@ -1,0 +1,70 @@
+// The extractor's fast string helpers (lib/text/util) against the plain definitions they replace: the
+// piecewise fold must equal kg::fold_name, and word_shape must equal the single shape tests, or lookups
+// silently miss names.
+#include <doctest/doctest.h>
+
+#include "text/util.hpp"
+
+#include <kg/graph.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace kg::detail;
+
+namespace {
+
+// Words from an alphabet rich in what folding and shape tests treat specially.
+std::vector<std::string> tricky_words(std::size_t n) {
+    static const std::vector<std::string> pieces = {"a", "Z", "q", "7", ".", "-", "'", "’", " ", "\t", ",", "&",
+                                                    "é", "É", "中", "s", "'s", "’s", "U.S.", "Mc", "\xff", "_"};
+    std::mt19937 rng(12345);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string w;
+        const std::size_t len = rng() % 7;
+        for (std::size_t k = 0; k < len; ++k) w += pieces[rng() % pieces.size()];
+        out.push_back(w);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("piecewise folding equals fold_name of the joined text") {
+    const std::vector<std::string> words = tricky_words(4000);
+    std::mt19937 rng(7);
+    for (std::size_t i = 0; i + 4 < words.size(); i += 4) {
+        // A span of 1-4 words joined by spaces, as the mention finder folds token spans.
+        const std::size_t k = 1 + rng() % 4;
+        std::string joined, appended;
+        bool space = false, space_raw = false;
+        std::vector<char> raw(64 * 2 + 16);
+        std::size_t n = 0;
+        for (std::size_t j = 0; j < k; ++j) {
+            const std::string piece = (j ? " " : "") + words[i + j];
+            joined += piece;
+            fold_append(appended, space, piece);
+            if (raw.size() < n + 2 * piece.size()) raw.resize(n + 2 * piece.size());
+            n = fold_into(raw.data(), n, space_raw, piece);
+            // The fold of every prefix is available on the way, as the finder relies on.
+            CHECK_MESSAGE(appended == kg::fold_name(joined), "text: [" << joined << "]");
+            CHECK(std::string(raw.data(), n) == appended);
+        }
+    }
+}
+
+TEST_CASE("word_shape agrees with the single shape tests") {
+    for (const std::string& w : tricky_words(3000)) {
+        const WordShape s = word_shape(w);
+        CHECK_MESSAGE(s.upper_inside == has_upper_inside(w), w);
+        CHECK_MESSAGE(s.digit == has_digit(w), w);
+        CHECK_MESSAGE(s.alpha == has_alpha(w), w);
+        CHECK_MESSAGE(s.all_caps == all_caps(w), w);
+        CHECK_MESSAGE(s.possessive == is_possessive(w), w);
+        CHECK_MESSAGE(s.plain_cap == plain_cap(w), w);
+        // A promise, not an equivalence: when set, the finder uses the lower case as the fold.
+        if (s.fold_is_lower) CHECK_MESSAGE(kg::fold_name(w) == lower(w), w);
+    }
+}
