@@ -329,6 +329,17 @@ std::string write_model(const Perceptron& p, const std::vector<float>& avg, cons
     return out;
 }
 
+/// Where --dump writes every tag the library's tagger assigns (one sentence a line), so that a faster
+/// tagger can be checked to give exactly the tags of the one before.
+std::FILE* dump_file = nullptr;
+
+void dump_tags(const char* name, const Upos* tags, std::size_t n) {
+    if (!dump_file) return;
+    std::fprintf(dump_file, "%s", name);
+    for (std::size_t i = 0; i < n; ++i) std::fprintf(dump_file, " %s", std::string(to_string(tags[i])).c_str());
+    std::fputc('\n', dump_file);
+}
+
 double seconds_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -347,6 +358,7 @@ double evaluate(const Tagger& tg, const std::vector<Sent>& data, const char* nam
     for (const auto& s : data) {
         std::vector<std::string_view> w(s.words.begin(), s.words.end());
         auto tags = tg.tag(w);
+        dump_tags(name, tags.data(), tags.size());
         for (std::size_t i = 0; i < tags.size(); ++i) {
             ++all;
             if (static_cast<int>(tags[i]) == s.tags[i]) ++ok;
@@ -408,6 +420,14 @@ void bench(const Tagger& tg, const std::vector<std::string>& files) {
     c0 = cpu_seconds();
     for (const auto& s : sents) tg.tag(s.data(), s.size(), out.data());
     double first = cpu_seconds() - c0;
+    if (dump_file) {
+        std::size_t at = 0;
+        for (const auto& s : sents) {
+            tg.tag(s.data(), s.size(), out.data() + at);
+            dump_tags("bench", out.data() + at, s.size());
+            at += s.size();
+        }
+    }
     std::printf("speed, first pass: %.2f M tokens/s, %.1f MB/s\n", tk.tokens.size() / first / 1e6, text.size() / first / 1e6);
     int reps = 0;
     c0 = cpu_seconds();
@@ -428,6 +448,7 @@ int usage() {
     std::fprintf(stderr,
                  "usage: kg-train-tagger --train TRAIN.conllu --dev DEV.conllu [--test TEST.conllu] --out MODEL\n"
                  "                       [--seed N] [--max-epochs N] [--prune X] [--bench FILE]...\n"
+                 "                       [--dump FILE]   (every tag of dev, test and bench, for comparing taggers)\n"
                  "       kg-train-tagger --model MODEL [--dev F] [--test F] [--bench FILE]...   (evaluate only)\n");
     return 2;
 }
@@ -449,6 +470,11 @@ int main(int argc, char** argv) try {
         else if (a == "--out") o.out = val();
         else if (a == "--model") model_path = val();
         else if (a == "--bench") o.bench.push_back(val());
+        else if (a == "--dump") {
+            std::string f = val();
+            dump_file = std::fopen(f.c_str(), "w");
+            if (!dump_file) throw std::runtime_error("cannot write " + f);
+        }
         else if (a == "--seed") o.seed = std::stoull(val());
         else if (a == "--max-epochs") o.max_epochs = std::stoi(val());
         else if (a == "--prune") o.prune = std::stod(val());
@@ -525,6 +551,7 @@ int main(int argc, char** argv) try {
     if (!o.dev.empty()) evaluate(tg, read_conllu(o.dev), "dev (shipped model)", false);
     if (!o.test.empty()) evaluate(tg, read_conllu(o.test), "test (shipped model)", true);
     if (!o.bench.empty()) bench(tg, o.bench);
+    if (dump_file && std::fclose(dump_file) != 0) throw std::runtime_error("cannot write the --dump file");
     return 0;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "kg-train-tagger: %s\n", e.what());
