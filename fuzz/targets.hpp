@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kgfuzz {
 
@@ -77,10 +78,14 @@ inline void extractor(const std::uint8_t* data, std::size_t size) {
 // The node-link JSON reader; what it accepts must survive libkg's own round trip.
 inline void json_reader(const std::uint8_t* data, std::size_t size) {
     try {
-        kg::KnowledgeGraph g = kg::parse_json(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json");
+        // parse_saved_json is parse_json plus the "extraction" section, so one call covers both readers.
+        kg::SavedGraph saved =
+            kg::parse_saved_json(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json");
         std::ostringstream out;
-        kg::write(g, kg::Format::gexf, out);
-        check_round_trip(g);
+        kg::write(saved.graph, kg::Format::gexf, out);
+        check_round_trip(saved.graph);
+        // A section the reader accepted must merge (what `kg-export --graph saved.json NEW` does with it).
+        if (saved.extraction) kg::write(kg::merge_documents(std::move(*saved.extraction)), kg::Format::json, out);
     } catch (const kg::Error&) {
     }
 }
