@@ -17,6 +17,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,6 +50,80 @@ struct Relation {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;  ///< a vertex handle
 using Edge = boost::graph_traits<Graph>::edge_descriptor;      ///< an edge handle
+
+namespace detail {
+
+/// An open-addressing hash index of handles whose keys live in the graph itself (ids, labels), so an entry
+/// costs 8 bytes of hash plus the handle and no allocation; `same(handle)` tells whether a handle's key is
+/// the one looked up. Entries are never removed.
+template <class T>
+class HandleIndex {
+public:
+    HandleIndex() = default;
+    HandleIndex(HandleIndex&& other) noexcept : slots_(std::move(other.slots_)), size_(other.size_) { other.size_ = 0; }
+    HandleIndex& operator=(HandleIndex&& other) noexcept {
+        slots_ = std::move(other.slots_);
+        size_ = other.size_;
+        other.size_ = 0;
+        return *this;
+    }
+
+    /// The handle whose key has this hash and satisfies `same`, or null.
+    template <class Same>
+    const T* find(std::uint64_t hash, Same same) const {
+        if (slots_.empty()) return nullptr;
+        hash = fix(hash);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Slot& s = slots_[i];
+            if (s.hash == 0) return nullptr;
+            if (s.hash == hash && same(s.handle)) return &s.handle;
+        }
+    }
+    /// Starts loading the slot where a key with this hash would be.
+    void prefetch([[maybe_unused]] std::uint64_t hash) const {
+#if defined(__GNUC__)
+        if (!slots_.empty()) __builtin_prefetch(&slots_[fix(hash) & (slots_.size() - 1)]);
+#endif
+    }
+    /// Adds a handle whose key is known not to be present yet.
+    void insert(std::uint64_t hash, const T& handle) {
+        if (2 * (size_ + 1) > slots_.size()) grow(2 * (size_ + 1));
+        place(fix(hash), handle);
+        ++size_;
+    }
+    /// Room for `n` entries without rehashing.
+    void reserve(std::size_t n) {
+        if (2 * n > slots_.size()) grow(2 * n);
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;  // 0: empty
+        T handle{};
+    };
+    static std::uint64_t fix(std::uint64_t hash) noexcept { return hash ? hash : 1; }
+    void place(std::uint64_t hash, const T& handle) {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = hash & mask;
+        while (slots_[i].hash != 0) i = (i + 1) & mask;
+        slots_[i].hash = hash;
+        slots_[i].handle = handle;
+    }
+    void grow(std::size_t want) {
+        std::size_t cap = 16;
+        while (cap < want) cap *= 2;
+        std::vector<Slot> old(cap);
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.hash != 0) place(s.hash, s.handle);
+    }
+
+    std::vector<Slot> slots_;  // size a power of two, at most half full
+    std::size_t size_ = 0;
+};
+
+}  // namespace detail
 
 /// The merged graph of a corpus.
 class KnowledgeGraph {
@@ -99,6 +174,34 @@ public:
     Vertex insert_entity(Entity entity);
     /// Inserts an edge as read from a file; its id must be unique.
     Edge insert_relation(Vertex s, Vertex o, Relation relation);
+    /// Whether an edge with this id exists (the readers use it to pick ids for edges whose own is taken).
+    bool has_relation_id(std::string_view id) const;
+    /// Makes room for this many entities and relations in all, so bulk inserts do not regrow storage.
+    void reserve(std::size_t entities, std::size_t relations);
+
+    /// Bulk insertion for readers: add() is insert_relation(), except that the vertices' in- and out-edge
+    /// lists are filled in by finish() (or the destructor), each grown once instead of edge by edge. Until
+    /// then use the graph only for insert_entity(), reading vertices, find_id() and has_relation_id().
+    class RelationBatch {
+    public:
+        /// Starts a batch on `graph`.
+        explicit RelationBatch(KnowledgeGraph& graph) : graph_(graph) {}
+        RelationBatch(const RelationBatch&) = delete;             ///< not copyable: one batch per graph
+        RelationBatch& operator=(const RelationBatch&) = delete;  ///< not copyable
+        /// Finishes the batch.
+        ~RelationBatch() { finish(); }
+        /// Inserts an edge as insert_relation() does (its id must be unique).
+        Edge add(Vertex s, Vertex o, Relation relation);
+        /// Starts loading the index entry for an edge id that add() or has_relation_id() will look up soon,
+        /// so that a reader's parsing overlaps the memory access.
+        void prefetch(std::string_view id) const;
+        /// Fills in the edge lists of the vertices of the edges added so far.
+        void finish();
+
+    private:
+        KnowledgeGraph& graph_;
+        std::size_t pending_ = 0;  // the last edges of the edge list, not yet in their vertices' lists
+    };
 
 private:
     std::string unique_slug(const std::string& label, EntityType type) const;
@@ -114,24 +217,28 @@ private:
             exchange(old);
             return *this;
         }
+        void reserve_vertices(std::size_t n) { this->m_vertices.reserve(n); }
+        // add_edge in two halves: append_edge() puts the edge in the edge list, link_edges(n) adds the last
+        // n appended to their vertices' lists.
+        Edge append_edge(Vertex s, Vertex o, Relation&& relation);
+        void link_edges(std::size_t n);
         void exchange(MovableGraph& other) noexcept {
             this->m_edges.swap(other.m_edges);
             this->m_vertices.swap(other.m_vertices);
             this->m_property.swap(other.m_property);
         }
     };
-    struct KeyHash {
-        std::size_t operator()(const std::pair<std::string, EntityType>& k) const noexcept {
-            return std::hash<std::string>()(k.first) * 31 + static_cast<std::size_t>(k.second);
-        }
-    };
+    const Vertex* vertex_by_id(std::string_view id) const;
+    const Vertex* vertex_by_key(std::string_view label, EntityType type) const;
+    const Edge* edge_by_id(std::string_view id) const;
 
     MovableGraph g_;
     std::vector<DocumentInfo> documents_;
-    // Lookup only, never iterated: insertion order lives in g_.
-    std::unordered_map<std::string, Vertex> by_id_;
-    std::unordered_map<std::pair<std::string, EntityType>, Vertex, KeyHash> by_key_;
-    std::unordered_map<std::string, Edge> edges_by_id_;
+    // Lookup only, never iterated: insertion order lives in g_. Entries hold handles and compare the ids,
+    // labels and types stored in g_, so no key is stored twice.
+    detail::HandleIndex<Vertex> by_id_;
+    detail::HandleIndex<Vertex> by_key_;
+    detail::HandleIndex<Edge> edges_by_id_;
 };
 
 /// Lower-case ASCII slug of a name: letters and digits kept, runs of anything else become one '-'.

@@ -87,27 +87,45 @@ std::string fold_name(std::string_view name) {
 
 void KnowledgeGraph::add_document(DocumentInfo info) { documents_.push_back(std::move(info)); }
 
+namespace {
+std::uint64_t hash_of(std::string_view s) noexcept { return std::hash<std::string_view>()(s); }
+std::uint64_t hash_of(std::string_view label, EntityType type) noexcept {
+    return hash_of(label) * 31 + static_cast<std::uint64_t>(type);
+}
+}  // namespace
+
+const Vertex* KnowledgeGraph::vertex_by_id(std::string_view id) const {
+    return by_id_.find(hash_of(id), [&](Vertex v) { return g_[v].id == id; });
+}
+
+const Vertex* KnowledgeGraph::vertex_by_key(std::string_view label, EntityType type) const {
+    return by_key_.find(hash_of(label, type), [&](Vertex v) { return g_[v].type == type && g_[v].label == label; });
+}
+
+const Edge* KnowledgeGraph::edge_by_id(std::string_view id) const {
+    return edges_by_id_.find(hash_of(id), [&](const Edge& e) { return g_[e].id == id; });
+}
+
 std::string KnowledgeGraph::unique_slug(const std::string& label, EntityType type) const {
     std::string base = slugify(label);
-    if (by_id_.find(base) == by_id_.end()) return base;
+    if (!vertex_by_id(base)) return base;
     std::string typed = base + "-" + slugify(to_string(type));
-    if (by_id_.find(typed) == by_id_.end()) return typed;
+    if (!vertex_by_id(typed)) return typed;
     for (std::size_t n = 2;; ++n) {
         std::string candidate = typed + "-" + std::to_string(n);
-        if (by_id_.find(candidate) == by_id_.end()) return candidate;
+        if (!vertex_by_id(candidate)) return candidate;
     }
 }
 
 Vertex KnowledgeGraph::add_entity(const std::string& name, EntityType type) {
-    auto key = std::make_pair(name, type);
-    if (auto it = by_key_.find(key); it != by_key_.end()) return it->second;
+    if (const Vertex* found = vertex_by_key(name, type)) return *found;
     Entity e;
     e.id = unique_slug(name, type);
     e.label = name;
     e.type = type;
     Vertex v = boost::add_vertex(e, g_);
-    by_id_.emplace(g_[v].id, v);
-    by_key_.emplace(std::move(key), v);
+    by_id_.insert(hash_of(g_[v].id), v);
+    by_key_.insert(hash_of(name, type), v);
     return v;
 }
 
@@ -124,14 +142,15 @@ Edge KnowledgeGraph::add_relation(Vertex s, const std::string& predicate, Vertex
     if (is_symmetric(predicate) && g_[o].id < g_[s].id) std::swap(s, o);
     std::string id = g_[s].id + "--" + predicate + "--" + g_[o].id;
     Edge e;
-    if (auto it = edges_by_id_.find(id); it != edges_by_id_.end()) {
-        e = it->second;
+    if (const Edge* found = edge_by_id(id)) {
+        e = *found;
     } else {
+        const std::uint64_t hash = hash_of(id);
         Relation r;
-        r.id = id;
+        r.id = std::move(id);
         r.predicate = predicate;
         e = boost::add_edge(s, o, r, g_).first;
-        edges_by_id_.emplace(std::move(id), e);
+        edges_by_id_.insert(hash, e);
     }
     Relation& r = g_[e];
     r.confidence = std::max(r.confidence, confidence);
@@ -161,12 +180,12 @@ void KnowledgeGraph::add(const DocExtraction& x) {
 }
 
 std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
-    if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
+    if (const Vertex* v = vertex_by_id(id)) return *v;
     return std::nullopt;
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view name, EntityType type) const {
-    if (auto it = by_key_.find(std::make_pair(std::string(name), type)); it != by_key_.end()) return it->second;
+    if (const Vertex* v = vertex_by_key(name, type)) return *v;
     return std::nullopt;
 }
 
@@ -209,25 +228,83 @@ std::vector<std::string> KnowledgeGraph::closest_labels(std::string_view name, s
 }
 
 Vertex KnowledgeGraph::insert_entity(Entity entity) {
-    auto [slot, fresh] = by_id_.try_emplace(entity.id, boost::num_vertices(g_));
-    if (!fresh) throw Error(ExitCode::bad_input, "duplicate node id '" + entity.id + "'");
-    auto key = std::make_pair(entity.label, entity.type);
+    const std::uint64_t id_hash = hash_of(entity.id);
+    if (by_id_.find(id_hash, [&](Vertex v) { return g_[v].id == entity.id; }))
+        throw Error(ExitCode::bad_input, "duplicate node id '" + entity.id + "'");
+    const std::uint64_t key_hash = hash_of(entity.label, entity.type);
+    // The first entity with a (label, type) keeps the key, as add_entity would have found it.
+    const bool new_key = !vertex_by_key(entity.label, entity.type);
     // add_vertex copies its property, so the entity is moved in after.
     Vertex v = boost::add_vertex(Entity(), g_);
     g_[v] = std::move(entity);
-    slot->second = v;
-    by_key_.emplace(std::move(key), v);
+    by_id_.insert(id_hash, v);
+    if (new_key) by_key_.insert(key_hash, v);
     return v;
 }
 
 Edge KnowledgeGraph::insert_relation(Vertex s, Vertex o, Relation relation) {
-    auto [slot, fresh] = edges_by_id_.try_emplace(relation.id);
-    if (!fresh) throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
+    const std::uint64_t hash = hash_of(relation.id);
+    if (edges_by_id_.find(hash, [&](const Edge& e) { return g_[e].id == relation.id; }))
+        throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
     // add_edge copies its property, so the relation is moved in after.
     Edge e = boost::add_edge(s, o, Relation(), g_).first;
     g_[e] = std::move(relation);
-    slot->second = e;
+    edges_by_id_.insert(hash, e);
     return e;
+}
+
+bool KnowledgeGraph::has_relation_id(std::string_view id) const { return edge_by_id(id) != nullptr; }
+
+Edge KnowledgeGraph::MovableGraph::append_edge(Vertex s, Vertex o, Relation&& relation) {
+    // As add_edge does for vertices past the end.
+    if (std::max(s, o) >= this->m_vertices.size()) this->m_vertices.resize(std::max(s, o) + 1);
+    this->m_edges.emplace_back(s, o);
+    Relation& stored = this->m_edges.back().get_property();
+    stored = std::move(relation);
+    return Edge(s, o, &stored);
+}
+
+void KnowledgeGraph::MovableGraph::link_edges(std::size_t n) {
+    if (n == 0) return;
+    const auto first = std::prev(this->m_edges.end(), static_cast<std::ptrdiff_t>(n));
+    auto& vs = this->m_vertices;
+    std::vector<std::size_t> out(vs.size()), in(vs.size());
+    for (auto it = first; it != this->m_edges.end(); ++it) {
+        ++out[it->m_source];
+        ++in[it->m_target];
+    }
+    for (std::size_t v = 0; v < vs.size(); ++v) {
+        if (out[v]) vs[v].m_out_edges.reserve(vs[v].m_out_edges.size() + out[v]);
+        if (in[v]) vs[v].m_in_edges.reserve(vs[v].m_in_edges.size() + in[v]);
+    }
+    for (auto it = first; it != this->m_edges.end(); ++it) {
+        vs[it->m_source].m_out_edges.emplace_back(it->m_target, it);
+        vs[it->m_target].m_in_edges.emplace_back(it->m_source, it);
+    }
+}
+
+Edge KnowledgeGraph::RelationBatch::add(Vertex s, Vertex o, Relation relation) {
+    const std::uint64_t hash = hash_of(relation.id);
+    if (graph_.edges_by_id_.find(hash, [&](const Edge& e) { return graph_.g_[e].id == relation.id; }))
+        throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
+    const Edge e = graph_.g_.append_edge(s, o, std::move(relation));
+    ++pending_;
+    graph_.edges_by_id_.insert(hash, e);
+    return e;
+}
+
+void KnowledgeGraph::RelationBatch::prefetch(std::string_view id) const { graph_.edges_by_id_.prefetch(hash_of(id)); }
+
+void KnowledgeGraph::RelationBatch::finish() {
+    graph_.g_.link_edges(pending_);
+    pending_ = 0;
+}
+
+void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
+    g_.reserve_vertices(entities);
+    by_id_.reserve(entities);
+    by_key_.reserve(entities);
+    edges_by_id_.reserve(relations);
 }
 
 }  // namespace kg

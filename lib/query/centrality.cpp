@@ -3,10 +3,16 @@
 #include "query/csr.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <thread>
+#include <utility>
 
 namespace kg {
 
@@ -21,8 +27,100 @@ std::size_t source_block(std::size_t sources) { return std::max<std::size_t>(32,
 
 // Vertex blocks for the per-round sweeps of PageRank and eigenvector, for the same reason.
 constexpr std::size_t kVertexBlock = 4096;
-// Threads are started every round, so by default each must get enough vertices to be worth starting.
+// Every sweep wakes the workers and waits for them, so by default each must get enough vertices to be
+// worth waking.
 constexpr std::size_t kBlocksPerThread = 16;
+
+// Workers that stay up for all the sweeps of an iteration: PageRank on a big sparse graph makes a few
+// hundred sweeps of a few milliseconds each, and starting threads for every one cost as much as the sweep.
+// Blocks go out in increasing order to whichever thread is free; each block writes only its own results.
+class SweepPool {
+public:
+    explicit SweepPool(unsigned threads) {
+        for (unsigned t = 1; t < threads; ++t) workers_.emplace_back([this] { work(); });
+    }
+    SweepPool(const SweepPool&) = delete;
+    SweepPool& operator=(const SweepPool&) = delete;
+    ~SweepPool() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+            ++generation_;
+        }
+        wake_.notify_all();
+        for (auto& w : workers_) w.join();
+    }
+
+    // body(b) for b in [0, blocks), on all the workers and the calling thread; returns when all are done.
+    template <class Body>
+    void run(std::size_t blocks, const Body& body) {
+        if (workers_.empty()) {
+            for (std::size_t b = 0; b < blocks; ++b) body(b);
+            return;
+        }
+        const std::function<void(std::size_t)> f = std::cref(body);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            body_ = &f;
+            blocks_ = blocks;
+            next_ = 0;
+            busy_ = workers_.size();
+            ++generation_;
+        }
+        wake_.notify_all();
+        take();
+        std::unique_lock<std::mutex> lock(mutex_);
+        done_.wait(lock, [this] { return busy_ == 0; });
+        body_ = nullptr;
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
+    }
+
+private:
+    void take() {
+        try {
+            for (std::size_t b; (b = next_.fetch_add(1)) < blocks_;) (*body_)(b);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failure_mutex_);
+            if (!failure_) failure_ = std::current_exception();
+            next_ = blocks_;
+        }
+    }
+    void work() {
+        std::size_t seen = 0;
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [&] { return generation_ != seen; });
+            seen = generation_;
+            if (stop_) return;
+            lock.unlock();
+            take();
+            lock.lock();
+            if (--busy_ == 0) done_.notify_one();
+        }
+    }
+
+    std::vector<std::thread> workers_;
+    std::mutex mutex_, failure_mutex_;
+    std::condition_variable wake_, done_;
+    std::size_t generation_ = 0, busy_ = 0, blocks_ = 0;
+    bool stop_ = false;
+    std::atomic<std::size_t> next_{0};
+    const std::function<void(std::size_t)>* body_ = nullptr;
+    std::exception_ptr failure_;
+};
+
+// The sum over all vertices of per_vertex(v), added per block and then in block order, so that it is the
+// same for any number of threads.
+template <class PerVertex>
+double sum_by_blocks(SweepPool& pool, std::size_t n, std::vector<double>& block_sum, const PerVertex& per_vertex) {
+    pool.run(block_sum.size(), [&](std::size_t b) {
+        double s = 0;
+        const std::size_t end = std::min(n, (b + 1) * kVertexBlock);
+        for (std::size_t v = b * kVertexBlock; v < end; ++v) s += per_vertex(v);
+        block_sum[b] = s;
+    });
+    return std::accumulate(block_sum.begin(), block_sum.end(), 0.0);
+}
 
 std::uint64_t splitmix64(std::uint64_t& state) {
     std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
@@ -228,14 +326,8 @@ std::vector<double> pagerank(const KnowledgeGraph& graph, const PageRankOptions&
     const std::size_t blocks = (n + kVertexBlock - 1) / kVertexBlock;
     const unsigned threads = detail::thread_count(options.threads, options.threads ? blocks : blocks / kBlocksPerThread);
     std::vector<double> block_sum(blocks);
-    auto blocked_sum = [&](const std::function<double(std::size_t)>& per_vertex) {
-        detail::parallel_blocks(blocks, threads, [&](std::size_t b) {
-            double s = 0;
-            for (std::size_t v = b * kVertexBlock; v < std::min(n, (b + 1) * kVertexBlock); ++v) s += per_vertex(v);
-            block_sum[b] = s;
-        });
-        return std::accumulate(block_sum.begin(), block_sum.end(), 0.0);
-    };
+    SweepPool pool(threads);
+    auto blocked_sum = [&](const auto& per_vertex) { return sum_by_blocks(pool, n, block_sum, per_vertex); };
     for (std::size_t round = 0; round < options.max_iterations; ++round) {
         const double dangling = blocked_sum([&](std::size_t u) {
             share[u] = x[u] * inv_out[u];
@@ -266,14 +358,8 @@ std::vector<double> eigenvector_centrality(const KnowledgeGraph& graph, const Ei
     const std::size_t blocks = (n + kVertexBlock - 1) / kVertexBlock;
     const unsigned threads = detail::thread_count(options.threads, options.threads ? blocks : blocks / kBlocksPerThread);
     std::vector<double> block_sum(blocks);
-    auto blocked_sum = [&](const std::function<double(std::size_t)>& per_vertex) {
-        detail::parallel_blocks(blocks, threads, [&](std::size_t b) {
-            double s = 0;
-            for (std::size_t v = b * kVertexBlock; v < std::min(n, (b + 1) * kVertexBlock); ++v) s += per_vertex(v);
-            block_sum[b] = s;
-        });
-        return std::accumulate(block_sum.begin(), block_sum.end(), 0.0);
-    };
+    SweepPool pool(threads);
+    auto blocked_sum = [&](const auto& per_vertex) { return sum_by_blocks(pool, n, block_sum, per_vertex); };
     for (std::size_t round = 0; round < options.max_iterations; ++round) {
         // (A + I) x, as NetworkX iterates, so bipartite graphs converge instead of oscillating.
         const double squares = blocked_sum([&](std::size_t v) {
