@@ -168,6 +168,49 @@ TEST_CASE("read: NetworkX node-link JSON (links, numeric ids, no types or weight
     CHECK(rs[2].confidence == 0.25);
 }
 
+TEST_CASE("read: node-link JSON with members in any order and repeated keys (the first counts)") {
+    const std::string nodes = R"("nodes": [{"id": "a", "label": "A", "label": "B", "type": 5, "type": "PERSON"},
+                {"id": 2, "aliases": ["x", 1, "y"], "mentions": "in d"}])";
+    const std::string edges = R"("edges": [{"source": "a", "target": 2, "weight": "heavy", "weight": 2, "evidence": "said so"},
+                {"source": 2, "target": "a", "id": "", "key": "k", "predicate": "p",
+                 "evidence": [{"text": "t", "negated": true, "modality": "expected"}, 3]}])";
+    const std::string graph = R"("graph": {"documents": [{"id": "d", "source": "s", "bytes": 3}, 7]})";
+    const std::string in_order = "{" + graph + ",\n" + nodes + ",\n" + edges + "}";
+    const kg::KnowledgeGraph g = kg::parse_json(in_order, "o.json");
+    const kg::Graph& gr = g.graph();
+    REQUIRE(g.num_entities() == 2);
+    CHECK(gr[0].label == "A");
+    CHECK(gr[0].type == kg::EntityType::UNKNOWN);
+    CHECK(gr[1].label == "2");
+    CHECK(gr[1].aliases == std::vector<std::string>{"x", "y"});
+    REQUIRE(gr[1].mentions.size() == 1);
+    CHECK(gr[1].mentions[0].text == "in d");
+    std::vector<kg::Relation> rs;
+    for (auto e : boost::make_iterator_range(boost::edges(gr))) rs.push_back(gr[e]);
+    REQUIRE(rs.size() == 2);
+    CHECK(std::isnan(rs[0].weight));
+    CHECK(rs[0].id == "a--related_to--2");
+    REQUIRE(rs[0].evidence.size() == 1);
+    CHECK(rs[0].evidence[0].text == "said so");
+    CHECK(rs[1].id == "k");
+    CHECK(rs[1].predicate == "p");
+    REQUIRE(rs[1].evidence.size() == 1);
+    CHECK(rs[1].evidence[0].negated);
+    CHECK(rs[1].evidence[0].modality == "expected");
+    REQUIRE(g.documents().size() == 1);
+    CHECK(g.documents()[0].bytes == 3);
+    // Edges before nodes, a repeated top-level key, both edge list names: the same graph.
+    const std::string expected = as(g, kg::Format::json);
+    CHECK(as(kg::parse_json("{" + edges + ",\n" + nodes + ",\n" + graph + "}", "r.json"), kg::Format::json) == expected);
+    CHECK(as(kg::parse_json("{" + graph + ",\n" + nodes + ",\n" + edges + ",\n\"graph\": {}}", "r.json"),
+             kg::Format::json) == expected);
+    CHECK(as(kg::parse_json("{\"links\": 5,\n" + graph + ",\n" + nodes + ",\n" + edges + "}", "r.json"),
+             kg::Format::json) == expected);
+    // A syntax error is reported even after a structural one.
+    CHECK(error_of([] { kg::parse_json("{\"nodes\": [{\"id\": \"a\"}, {\"id\": \"a\"}],\n \"x\": }", "s.json"); })
+              .rfind("s.json:2:7: invalid JSON", 0) == 0);
+}
+
 TEST_CASE("read: igraph-style GraphML (name attribute, no edge ids, key defaults)") {
     const std::string ig = R"(<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">

@@ -5,17 +5,17 @@
 #include "io/common.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/error/en.h>
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <limits>
-#include <map>
-#include <sstream>
+#include <optional>
 
 namespace kg {
 
@@ -93,12 +93,25 @@ std::vector<Evidence> evidence_items(const Value* v) {
     return out;
 }
 
+// The file's edge id when present and not taken, else "<s>--<predicate>--<t>" made unique, so foreign files
+// (NetworkX keys 0, 1, …; igraph no ids) still give every edge its own id.
+std::string edge_id(const KnowledgeGraph& graph, const std::string& file_id, Vertex s, const std::string& predicate,
+                    Vertex t) {
+    if (!file_id.empty() && !graph.has_relation_id(file_id)) return file_id;
+    const Graph& g = graph.graph();
+    const std::string base = g[s].id + "--" + predicate + "--" + g[t].id;
+    std::string id = base;
+    for (std::size_t n = 2; graph.has_relation_id(id); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
 }  // namespace
 
+constexpr unsigned kFlags =
+    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag |
+    rapidjson::kParseIterativeFlag;  // deep nesting ([[[[…) must not exhaust the stack
+
 void parse_text(rapidjson::Document& d, std::string_view text, const std::string& name) {
-    constexpr unsigned kFlags =
-        rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag |
-        rapidjson::kParseIterativeFlag;  // deep nesting ([[[[…) must not exhaust the stack
     d.Parse<kFlags>(text.data(), text.size());
     if (d.HasParseError())
         throw iodetail::bad_at(name, text, d.GetErrorOffset(),
@@ -124,14 +137,14 @@ KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
                                         string_member(doc, "publisher"), string_member(doc, "url"),
                                         string_member(doc, "duplicate_of")});
 
-    std::map<std::string, Vertex, std::less<>> by_id;
+    graph.reserve(nodes->Size(), edges ? edges->Size() : 0);
     rapidjson::SizeType i = 0;
     for (const Value& n : nodes->GetArray()) {
         const std::string where = "nodes[" + std::to_string(i++) + "]";
         if (!n.IsObject()) throw iodetail::bad(name, where, "not an object");
         auto id = id_text(member(n, "id"));
         if (!id) throw iodetail::bad(name, where, "no \"id\" (a string or an integer)");
-        if (by_id.count(*id)) throw iodetail::bad(name, where, "duplicate node id '" + *id + "'");
+        if (graph.find_id(*id)) throw iodetail::bad(name, where, "duplicate node id '" + *id + "'");
         Entity e;
         e.id = *id;
         if (const Value* l = member(n, "label"); l && l->IsString()) e.label = str(*l);
@@ -143,10 +156,10 @@ KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
                 if (s.IsString()) e.aliases.push_back(str(s));
         e.frequency = size_member(n, "frequency");
         e.mentions = spans(member(n, "mentions"));
-        by_id.emplace(*id, graph.insert_entity(std::move(e)));
+        graph.insert_entity(std::move(e));
     }
 
-    iodetail::EdgeIds ids;
+    KnowledgeGraph::RelationBatch batch(graph);
     i = 0;
     if (edges)
         for (const Value& ed : edges->GetArray()) {
@@ -157,10 +170,9 @@ KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
             for (int k = 0; k < 2; ++k) {
                 auto end = id_text(member(ed, keys[k]));
                 if (!end) throw iodetail::bad(name, where, std::string("no \"") + keys[k] + "\" node id");
-                auto it = by_id.find(*end);
-                if (it == by_id.end())
-                    throw iodetail::bad(name, where, std::string(keys[k]) + " '" + *end + "' is not a node");
-                ends[k] = it->second;
+                auto v = graph.find_id(*end);
+                if (!v) throw iodetail::bad(name, where, std::string(keys[k]) + " '" + *end + "' is not a node");
+                ends[k] = *v;
             }
             Relation r;
             if (const Value* p = member(ed, "predicate"); p && p->IsString()) r.predicate = str(*p);
@@ -168,13 +180,13 @@ KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
             else r.predicate = "related_to";
             std::string file_id = string_member(ed, "id");
             if (file_id.empty()) file_id = string_member(ed, "key");
-            const Graph& g = graph.graph();
-            r.id = ids.take(file_id, g[ends[0]].id, r.predicate, g[ends[1]].id);
+            r.id = edge_id(graph, file_id, ends[0], r.predicate, ends[1]);
             r.weight = number_member(ed, "weight");
             r.confidence = number_member(ed, "confidence");
             r.evidence = evidence_items(member(ed, "evidence"));
-            graph.insert_relation(ends[0], ends[1], std::move(r));
+            batch.add(ends[0], ends[1], std::move(r));
         }
+    batch.finish();
     return graph;
 }
 
@@ -301,27 +313,457 @@ private:
     std::string where_;
 };
 
-std::string slurp(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        if (std::cin.bad()) throw Error(ExitCode::bad_input, "standard input: read error");
-        return std::move(s).str();
+namespace {
+
+// ---- The fast path ---------------------------------------------------------------------------------------
+// A DOM of a 1M-edge file costs more memory than the graph built from it, and building it costs about as
+// much time as the rest. So files are first read in one pass of RapidJSON's SAX reader straight into the
+// graph. That pass takes only files it can read without looking ahead or back: "nodes" before the edges,
+// no repeated top-level key, every node and edge valid. On anything else it gives up and the DOM reader
+// above reads the file again, so every error message, and every odd file, stays the DOM reader's own.
+
+// A scalar as the DOM would classify it (Value::IsInt64, IsUint64, IsNumber).
+struct Scalar {
+    enum Kind : std::uint8_t { null, boolean, integer, big, real, string };  // integer: fits int64; big: above
+    Kind kind = null;
+    bool b = false;
+    std::int64_t i = 0;
+    std::uint64_t u = 0;
+    double d = 0;
+    std::string_view s;
+
+    bool is_uint64() const noexcept { return (kind == integer && i >= 0) || kind == big; }
+    std::uint64_t uint64() const noexcept { return kind == big ? u : static_cast<std::uint64_t>(i); }
+    // As member() + id_text(): the decimal text of an integer id.
+    bool id(std::string& out) const {
+        if (kind == string) out.assign(s);
+        else if (kind == integer) out = std::to_string(i);
+        else if (kind == big) out = std::to_string(u);
+        else return false;
+        return true;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ExitCode::bad_input, path + ": " + std::strerror(errno));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error(ExitCode::bad_input, path + ": read error");
-    return text;
+    // As number_member() for a present member.
+    double number() const noexcept {
+        if (kind == integer) return static_cast<double>(i);
+        if (kind == big) return static_cast<double>(u);
+        if (kind == real) return d;
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+};
+
+// Which of an object's keys have been seen: the DOM's FindMember() finds a repeated key's first value, so
+// later ones are skipped.
+class Seen {
+public:
+    void clear() noexcept { bits_ = 0; }
+    // `field` if it is a field and its first occurrence, else -1 (skip the value).
+    int first(int field) noexcept {
+        if (field < 0 || (bits_ >> field & 1u)) return -1;
+        bits_ |= 1u << field;
+        return field;
+    }
+
+private:
+    unsigned bits_ = 0;
+};
+
+int field_of(std::string_view key, std::initializer_list<std::string_view> names) {
+    int i = 0;
+    for (std::string_view n : names) {
+        if (n == key) return i;
+        ++i;
+    }
+    return -1;
 }
 
+// Node ids to vertices for the edges' lookups. The graph's own index compares the id stored in the vertex,
+// a cache miss into a large array per lookup; these ids sit together in one small buffer instead.
+class NodeIds {
+public:
+    static std::uint64_t hash(std::string_view id) noexcept { return std::hash<std::string_view>()(id); }
+    void prefetch(std::uint64_t hash) const { index_.prefetch(hash); }
+    const Vertex* find(std::string_view id, std::uint64_t hash) const {
+        return index_.find(hash, [&](Vertex v) { return text(v) == id; });
+    }
+    // Vertices come in order 0, 1, … (a new graph's vecS storage).
+    void insert(std::string_view id, std::uint64_t hash, Vertex v) {
+        text_.append(id);
+        ends_.push_back(text_.size());
+        index_.insert(hash, v);
+    }
+
+private:
+    std::string_view text(Vertex v) const {
+        const std::size_t begin = v == 0 ? 0 : ends_[v - 1];
+        return std::string_view(text_).substr(begin, ends_[v] - begin);
+    }
+    std::string text_;
+    std::vector<std::size_t> ends_;
+    detail::HandleIndex<Vertex> index_;
+};
+
+class FastReader {
+public:
+    using Stream = rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>;
+
+    struct Result {
+        KnowledgeGraph graph;
+        std::string generator;
+        std::string_view extraction;  // the section's JSON text; empty when absent
+        bool has_extraction = false;
+    };
+
+    // The graph, or nullopt when the DOM reader must read the file.
+    static std::optional<Result> read(std::string_view text) {
+        rapidjson::MemoryStream ms(text.data(), text.size());
+        Stream is(ms);
+        FastReader h(is);
+        rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>> reader;
+        if (reader.Parse<kFlags>(is, h).IsError() || !h.done_) return std::nullopt;
+        h.batch_.reset();  // links the edges into their vertices
+        Result r{std::move(h.graph_), std::move(h.generator_), {}, h.extraction_begin_ != kNone};
+        if (r.has_extraction) {
+            std::size_t b = h.extraction_begin_;
+            while (b < h.extraction_end_ && (text[b] == ':' || text[b] == ' ' || text[b] == '\t' || text[b] == '\n' ||
+                                             text[b] == '\r'))
+                ++b;
+            r.extraction = text.substr(b, h.extraction_end_ - b);
+        }
+        return r;
+    }
+
+    // RapidJSON's handler interface.
+    bool Null() { return scalar(Scalar{}); }
+    bool Bool(bool b) {
+        Scalar s;
+        s.kind = Scalar::boolean;
+        s.b = b;
+        return scalar(s);
+    }
+    bool Int(int i) { return Int64(i); }
+    bool Uint(unsigned u) { return Uint64(u); }
+    bool Int64(std::int64_t i) {
+        Scalar s;
+        s.kind = Scalar::integer;
+        s.i = i;
+        return scalar(s);
+    }
+    bool Uint64(std::uint64_t u) {
+        Scalar s;
+        if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+            s.kind = Scalar::integer;
+            s.i = static_cast<std::int64_t>(u);
+        } else {
+            s.kind = Scalar::big;
+            s.u = u;
+        }
+        return scalar(s);
+    }
+    bool Double(double d) {
+        Scalar s;
+        s.kind = Scalar::real;
+        s.d = d;
+        return scalar(s);
+    }
+    bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
+    bool String(const char* str, rapidjson::SizeType length, bool) {
+        Scalar s;
+        s.kind = Scalar::string;
+        s.s = std::string_view(str, length);
+        return scalar(s);
+    }
+    bool StartObject() { return start(true); }
+    bool StartArray() { return start(false); }
+    bool Key(const char* str, rapidjson::SizeType length, bool) { return key(std::string_view(str, length)); }
+    bool EndObject(rapidjson::SizeType) { return end(); }
+    bool EndArray(rapidjson::SizeType) { return end(); }
+
+private:
+    enum Ctx : std::uint8_t { top, graph, docs, doc, nodes, node, aliases, spans, span, edges, edge, skip, extraction };
+    enum TopField { t_graph, t_nodes, t_edges, t_extraction };
+    enum GraphField { g_documents, g_generator };
+    enum DocField { d_id, d_source, d_bytes, d_title, d_date, d_publisher, d_url, d_duplicate_of };
+    enum NodeField { n_id, n_label, n_name, n_type, n_aliases, n_frequency, n_mentions };
+    enum SpanField { s_doc, s_start, s_end, s_text, s_modality, s_negated };
+    enum EdgeField { e_source, e_target, e_predicate, e_label, e_id, e_key, e_weight, e_confidence, e_evidence };
+    static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+    explicit FastReader(const Stream& is) : is_(is) {}
+
+    Ctx ctx() const { return stack_.back(); }
+
+    bool key(std::string_view k) {
+        switch (ctx()) {
+        case top: {
+            int f = field_of(k, {"graph", "nodes", "edges", "extraction", "links"});
+            if (f == 4) f = t_edges;  // either name; both present is the DOM's case
+            if (f >= 0 && seen_top_.first(f) < 0) return false;
+            field_ = f;
+            if (f == t_extraction) extraction_begin_ = is_.Tell();
+            return true;
+        }
+        case graph: field_ = seen_graph_.first(field_of(k, {"documents", "generator"})); return true;
+        case doc:
+            field_ = seen_.first(field_of(k, {"id", "source", "bytes", "title", "date", "publisher", "url", "duplicate_of"}));
+            return true;
+        case node:
+            field_ = seen_.first(field_of(k, {"id", "label", "name", "type", "aliases", "frequency", "mentions"}));
+            return true;
+        case span: field_ = seen_span_.first(field_of(k, {"doc", "start", "end", "text", "modality", "negated"})); return true;
+        case edge:
+            field_ = seen_.first(field_of(
+                k, {"source", "target", "predicate", "label", "id", "key", "weight", "confidence", "evidence"}));
+            return true;
+        default: return true;
+        }
+    }
+
+    bool scalar(const Scalar& s) {
+        if (stack_.empty()) return false;  // not an object
+        switch (ctx()) {
+        case top:
+            if (field_ == t_nodes || field_ == t_edges) return false;
+            if (field_ == t_extraction) extraction_end_ = is_.Tell();
+            return true;
+        case graph:
+            if (field_ == g_generator && s.kind == Scalar::string) generator_.assign(s.s);
+            return true;
+        case doc:
+            if (field_ == d_bytes) {
+                if (s.is_uint64()) doc_.bytes = static_cast<std::size_t>(s.uint64());
+            } else if (field_ >= 0 && s.kind == Scalar::string) {
+                doc_text(field_).assign(s.s);
+            }
+            return true;
+        case node:
+            switch (field_) {
+            case n_id: has_id_ = s.id(id_); break;
+            case n_label: if ((has_label_ = s.kind == Scalar::string)) label_.assign(s.s); break;
+            case n_name: if ((has_name_ = s.kind == Scalar::string)) name_.assign(s.s); break;
+            case n_type: if (s.kind == Scalar::string) type_.assign(s.s); break;
+            case n_frequency: if (s.is_uint64()) frequency_ = static_cast<std::size_t>(s.uint64()); break;
+            case n_mentions: if (s.kind == Scalar::string) single_span(s.s); break;
+            default: break;
+            }
+            return true;
+        case aliases:
+            if (s.kind == Scalar::string) aliases_.emplace_back(s.s);
+            return true;
+        case span:
+            switch (field_) {
+            case s_doc: if (s.kind == Scalar::string) span_.doc.assign(s.s); break;
+            case s_start: if (s.is_uint64()) span_.start = static_cast<std::size_t>(s.uint64()); break;
+            case s_end: if (s.is_uint64()) span_.end = static_cast<std::size_t>(s.uint64()); break;
+            case s_text: if (s.kind == Scalar::string) span_.text.assign(s.s); break;
+            case s_modality: if (s.kind == Scalar::string) span_.modality.assign(s.s); break;
+            case s_negated: if (s.kind == Scalar::boolean) span_.negated = s.b; break;
+            default: break;
+            }
+            return true;
+        case nodes:
+        case edges: return false;  // an element that is not an object
+        case edge:
+            switch (field_) {
+            case e_source:
+                if ((has_source_ = s.id(source_))) node_ids_.prefetch(source_hash_ = NodeIds::hash(source_));
+                break;
+            case e_target:
+                if ((has_target_ = s.id(target_))) node_ids_.prefetch(target_hash_ = NodeIds::hash(target_));
+                break;
+            case e_predicate: if ((has_predicate_ = s.kind == Scalar::string)) predicate_.assign(s.s); break;
+            case e_label: if ((has_label_ = s.kind == Scalar::string)) label_.assign(s.s); break;
+            // The id's index entry is loaded while the rest of the edge is parsed.
+            case e_id:
+                if (s.kind == Scalar::string) id_.assign(s.s), batch_->prefetch(id_);
+                break;
+            case e_key:
+                if (s.kind == Scalar::string) key_.assign(s.s), batch_->prefetch(key_);
+                break;
+            case e_weight: weight_ = s.number(); break;
+            case e_confidence: confidence_ = s.number(); break;
+            case e_evidence: if (s.kind == Scalar::string) single_span(s.s); break;
+            default: break;
+            }
+            return true;
+        default: return true;  // docs, spans: not an object, ignored; skip, extraction
+        }
+    }
+
+    bool start(bool object) {
+        Ctx next = skip;
+        if (stack_.empty()) {
+            if (!object) return false;
+            next = top;
+        } else {
+            switch (ctx()) {
+            case top:
+                if (field_ == t_graph && object) next = graph;
+                else if (field_ == t_nodes) {
+                    if (object) return false;
+                    next = nodes;
+                } else if (field_ == t_edges) {
+                    if (object || !nodes_done_) return false;
+                    next = edges;
+                    batch_.emplace(graph_);
+                } else if (field_ == t_extraction) {
+                    next = extraction;
+                }
+                break;
+            case graph:
+                if (field_ == g_documents && !object) next = docs;
+                break;
+            case docs:
+                if (object) next = doc, seen_.clear(), doc_ = DocumentInfo{};
+                break;
+            case nodes:
+                if (!object) return false;
+                next = node;
+                seen_.clear();
+                has_id_ = has_label_ = has_name_ = false;
+                type_.clear();
+                aliases_.clear();
+                frequency_ = 0;
+                spans_.clear();
+                break;
+            case node:
+                if (field_ == n_aliases && !object) next = aliases;
+                else if (field_ == n_mentions && !object) next = spans;
+                break;
+            case spans:
+                if (object) next = span, seen_span_.clear(), span_ = Evidence{};
+                break;
+            case edges:
+                if (!object) return false;
+                next = edge;
+                seen_.clear();
+                has_source_ = has_target_ = has_predicate_ = has_label_ = false;
+                id_.clear();
+                key_.clear();
+                weight_ = confidence_ = 1.0;
+                spans_.clear();
+                break;
+            case edge:
+                if (field_ == e_evidence && !object) next = spans;
+                else if (field_ == e_weight) weight_ = std::numeric_limits<double>::quiet_NaN();
+                else if (field_ == e_confidence) confidence_ = std::numeric_limits<double>::quiet_NaN();
+                break;
+            default: break;
+            }
+        }
+        stack_.push_back(next);
+        return true;
+    }
+
+    bool end() {
+        const Ctx c = stack_.back();
+        stack_.pop_back();
+        switch (c) {
+        case top: done_ = nodes_done_; return true;
+        case doc: graph_.add_document(std::move(doc_)); return true;
+        case nodes: nodes_done_ = true; return true;
+        case node: return add_node();
+        case span: spans_.push_back(std::move(span_)); return true;
+        case edge: return add_edge();
+        case extraction: extraction_end_ = is_.Tell(); return true;
+        default: return true;
+        }
+    }
+
+    std::string& doc_text(int field) {
+        switch (field) {
+        case d_id: return doc_.id;
+        case d_source: return doc_.source;
+        case d_title: return doc_.title;
+        case d_date: return doc_.date;
+        case d_publisher: return doc_.publisher;
+        case d_url: return doc_.url;
+        default: return doc_.duplicate_of;
+        }
+    }
+
+    // A foreign file's single evidence sentence (or mention) given as a string.
+    void single_span(std::string_view text) {
+        Evidence e;
+        e.text = text;
+        spans_.push_back(std::move(e));
+    }
+
+    bool add_node() {
+        if (!has_id_) return false;
+        const std::uint64_t hash = NodeIds::hash(id_);
+        if (node_ids_.find(id_, hash)) return false;
+        Entity e;
+        e.id = id_;
+        e.label = has_label_ ? label_ : has_name_ ? name_ : id_;
+        e.type = parse_entity_type(type_).value_or(EntityType::UNKNOWN);
+        e.aliases = std::move(aliases_);
+        e.frequency = frequency_;
+        e.mentions.reserve(spans_.size());
+        for (Evidence& s : spans_) e.mentions.push_back(std::move(static_cast<Span&>(s)));
+        node_ids_.insert(id_, hash, graph_.insert_entity(std::move(e)));
+        return true;
+    }
+
+    bool add_edge() {
+        if (!has_source_ || !has_target_) return false;
+        const Vertex* s = node_ids_.find(source_, source_hash_);
+        const Vertex* t = node_ids_.find(target_, target_hash_);
+        if (!s || !t) return false;
+        Relation r;
+        r.predicate = has_predicate_ ? predicate_ : has_label_ ? label_ : "related_to";
+        r.id = edge_id(graph_, id_.empty() ? key_ : id_, *s, r.predicate, *t);
+        r.weight = weight_;
+        r.confidence = confidence_;
+        r.evidence = std::move(spans_);
+        spans_.clear();
+        batch_->add(*s, *t, std::move(r));
+        return true;
+    }
+
+    const Stream& is_;
+    KnowledgeGraph graph_;
+    std::optional<KnowledgeGraph::RelationBatch> batch_;  // after graph_: finished before it goes
+    std::vector<Ctx> stack_;
+    int field_ = -1;  // the current object's field whose value comes next, -1 when it is skipped
+    Seen seen_top_, seen_graph_, seen_, seen_span_;  // seen_: the document, node or edge
+    bool nodes_done_ = false, done_ = false;
+    std::size_t extraction_begin_ = kNone, extraction_end_ = kNone;
+    std::string generator_;
+    DocumentInfo doc_;
+    // The node or edge being read (label_ and id_ serve both).
+    std::string id_, label_, name_, type_, source_, target_, predicate_, key_;
+    std::uint64_t source_hash_ = 0, target_hash_ = 0;
+    NodeIds node_ids_;
+    bool has_id_ = false, has_label_ = false, has_name_ = false, has_source_ = false, has_target_ = false,
+         has_predicate_ = false;
+    std::vector<std::string> aliases_;
+    std::size_t frequency_ = 0;
+    double weight_ = 1.0, confidence_ = 1.0;
+    std::vector<Evidence> spans_;  // the node's mentions or the edge's evidence
+    Evidence span_;
+};
+
+}  // namespace
+
 KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
+    if (auto fast = FastReader::read(text)) return std::move(fast->graph);
     rapidjson::Document d;
     parse_text(d, text, name);
     return graph_of(d, name);
 }
 
 SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
+    if (auto fast = FastReader::read(text)) {
+        SavedGraph saved{std::move(fast->graph), std::nullopt, std::move(fast->generator)};
+        if (!fast->has_extraction) return saved;
+        // The section is small next to the graph and checked field by field: the DOM reads it.
+        rapidjson::Document x;
+        x.Parse<kFlags>(fast->extraction.data(), fast->extraction.size());
+        if (!x.HasParseError()) {
+            saved.extraction = ExtractionReader(name, saved.graph).read(x);
+            return saved;
+        }
+    }
     rapidjson::Document d;
     parse_text(d, text, name);
     SavedGraph saved{graph_of(d, name), std::nullopt, {}};
@@ -332,7 +774,8 @@ SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
 
 SavedGraph read_saved_graph(const std::string& path) {
     const std::string name = path == "-" ? "standard input" : path;
-    std::string text = slurp(path);
+    const iodetail::FileText file(path);
+    const std::string_view text = file.view();
     std::size_t i = 0;
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // a byte-order mark
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
