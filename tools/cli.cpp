@@ -223,16 +223,15 @@ ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std:
     });
 }
 
-std::string extract_records(const po::variables_map& vm, const std::vector<std::string>& inputs) {
+void extract_records(const po::variables_map& vm, const std::vector<std::string>& inputs, std::ostream& out) {
     if (vm.count("graph")) throw kg::Error(kg::ExitCode::usage, "--format triples extracts documents: --graph does not apply");
     if (vm.count("since") || vm.count("until"))
         throw kg::Error(kg::ExitCode::usage, "--since/--until apply to graphs: give them to the reduce step");
     if (input_format(vm) == kg::InputFormat::triples)
         throw kg::Error(kg::ExitCode::usage, "--format triples writes records; to merge records use another --format");
-    return with_builder(vm, inputs, {}, [](kg::GraphBuilder& b, const kg::BuildOptions&) {
-        std::ostringstream out;
+    with_builder(vm, inputs, {}, [&out](kg::GraphBuilder& b, const kg::BuildOptions&) {
         for (const kg::ExtractedDocument& d : b.take()) kg::write_records(d, out);
-        return std::move(out).str();
+        return 0;
     });
 }
 

@@ -37,8 +37,9 @@ struct ExportGraph {
 ExportGraph build_for_export(const boost::program_options::variables_map& vm, const std::vector<std::string>& inputs,
                              bool keep_extraction);
 
-/// The map step: extracts the inputs (on -j threads) and returns their records (kg/records.hpp), in id order.
-std::string extract_records(const boost::program_options::variables_map& vm, const std::vector<std::string>& inputs);
+/// The map step: extracts the inputs (on -j threads) and writes their records (kg/records.hpp) to `out`, in id order.
+void extract_records(const boost::program_options::variables_map& vm, const std::vector<std::string>& inputs,
+                     std::ostream& out);
 
 /// The view options as given on the command line, checked before the (slow) graph building.
 struct ViewArgs {

@@ -95,8 +95,10 @@ int main(int argc, char** argv) {
             if (vm.count("links-key")) throw kg::Error(kg::ExitCode::usage, "--links-key goes with --json only");
             if (vm.count("no-extraction")) throw kg::Error(kg::ExitCode::usage, "--no-extraction goes with --json only");
             if (kgcli::view_args(vm).any) throw kg::Error(kg::ExitCode::usage, "views apply to graphs, not to --format triples");
-            kg::write_output(vm["output"].as<std::string>(),
-                             kgcli::extract_records(vm, vm["input"].as<std::vector<std::string>>()));
+            // Records stream to the output as they are written; a failure removes the unfinished file.
+            kg::write_output(vm["output"].as<std::string>(), [&](std::ostream& out) {
+                kgcli::extract_records(vm, vm["input"].as<std::vector<std::string>>(), out);
+            });
             return 0;
         }
         auto format = kg::parse_format(format_name);

@@ -13,6 +13,7 @@
 
 #include <kg/graph.hpp>
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -78,7 +79,15 @@ void write_file(const KnowledgeGraph& graph, Format format, const std::string& p
                 const WriteOptions& options = {});
 
 /// Writes `data` to `path` by the rules of write_file ("-" stdout, atomic for regular files), for outputs
-/// that are not graphs (kg-export --format triples).
+/// that are not graphs.
 void write_output(const std::string& path, const std::string& data);
+
+/// Something that writes an output onto a stream (kg-export --format triples writes records as it goes).
+using OutputProducer = std::function<void(std::ostream&)>;
+/// Streams what `produce` writes to `path` by the rules of write_file, without holding the output in
+/// memory: a regular file is written under a temporary name and renamed into place only when `produce`
+/// returned and every byte was written; if `produce` throws, the temporary file is removed and the
+/// exception propagates. On stdout, bytes already written stay written.
+void write_output(const std::string& path, const OutputProducer& produce);
 
 }  // namespace kg

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <iostream>
 #include <sstream>
+#include <streambuf>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -203,7 +205,7 @@ namespace {
 }
 
 // Writes all of `data`; returns 0 or the errno of the failed write.
-int write_all(int fd, const std::string& data) {
+int write_all(int fd, std::string_view data) {
     const char* p = data.data();
     std::size_t left = data.size();
     while (left > 0) {
@@ -218,11 +220,59 @@ int write_all(int fd, const std::string& data) {
     return 0;
 }
 
+// An output stream straight onto a file descriptor: a big corpus's export is gigabytes, and building it in
+// memory first (as an ostringstream does, at up to twice its size, plus a copy) would dominate peak memory.
+// A failed write stops the stream; error() gives its errno.
+class FdBuf : public std::streambuf {
+public:
+    explicit FdBuf(int fd) : fd_(fd), buf_(1 << 20) { setp(buf_.data(), buf_.data() + buf_.size()); }
+    int error() const { return err_; }
+    // Writes what is buffered; returns 0 or the errno.
+    int flush_all() {
+        if (err_ == 0) {
+            const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+            err_ = write_all(fd_, std::string_view(pbase(), n));
+        }
+        setp(buf_.data(), buf_.data() + buf_.size());
+        return err_;
+    }
+
+protected:
+    int_type overflow(int_type ch) override {
+        if (flush_all() != 0) return traits_type::eof();
+        if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(ch);
+            pbump(1);
+        }
+        return traits_type::not_eof(ch);
+    }
+    int sync() override { return flush_all() == 0 ? 0 : -1; }
+
+private:
+    int fd_;
+    std::vector<char> buf_;
+    int err_ = 0;
+};
+
+// Runs `produce` onto `fd`; returns 0 or the errno of the failed write (exceptions from produce propagate).
+int produce_into(int fd, const OutputProducer& produce) {
+    FdBuf buf(fd);
+    std::ostream out(&buf);
+    produce(out);
+    return buf.flush_all();
+}
+
 // Devices and pipes cannot be renamed over: write straight through, and report the failure (/dev/full).
-void write_direct(const std::string& path, const std::string& data) {
+void write_direct(const std::string& path, const OutputProducer& produce) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) fail(path, errno);
-    int err = write_all(fd, data);
+    int err = 0;
+    try {
+        err = produce_into(fd, produce);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
     if (::close(fd) != 0 && err == 0) err = errno;
     if (err != 0) fail(path, err);
 }
@@ -234,7 +284,7 @@ std::string directory_of(const std::string& path) {
     return path.substr(0, slash);
 }
 
-void write_atomic(const std::string& path, const std::string& data, const struct stat* existing) {
+void write_atomic(const std::string& path, const OutputProducer& produce, const struct stat* existing) {
     // open(O_EXCL, 0666) rather than mkstemp so the new file gets the usual umask-derived mode.
     std::string tmp;
     int fd = -1;
@@ -252,7 +302,14 @@ void write_atomic(const std::string& path, const std::string& data, const struct
     }
     int err = 0;
     if (existing) (void)::fchmod(fd, existing->st_mode & 07777);  // keep the replaced file's permissions
-    err = write_all(fd, data);
+    try {
+        err = produce_into(fd, produce);
+    } catch (...) {
+        // Serializing failed half-way: the partial file must not survive.
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw;
+    }
     if (err == 0 && ::fsync(fd) != 0) err = errno;
     if (::close(fd) != 0 && err == 0) err = errno;
     if (err == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
@@ -354,16 +411,17 @@ void write_file(const KnowledgeGraph& graph, Format format, const std::string& p
         write_csv_dir(graph, path);
         return;
     }
-    // Serialize first: nothing is touched on disk until the whole output exists.
-    std::ostringstream buffer;
-    write(graph, format, buffer, options);
-    write_output(path, std::move(buffer).str());
+    write_output(path, [&](std::ostream& out) { write(graph, format, out, options); });
 }
 
 void write_output(const std::string& path, const std::string& data) {
+    write_output(path, [&](std::ostream& out) { out.write(data.data(), static_cast<std::streamsize>(data.size())); });
+}
+
+void write_output(const std::string& path, const OutputProducer& produce) {
     if (path == "-") {
         std::cout.flush();
-        int err = std::cout ? write_all(STDOUT_FILENO, data) : EIO;
+        int err = std::cout ? produce_into(STDOUT_FILENO, produce) : EIO;
         if (err != 0) throw Error(ExitCode::output, std::string("standard output: ") + std::strerror(err));
         return;
     }
@@ -373,7 +431,7 @@ void write_output(const std::string& path, const std::string& data) {
     if (::stat(path.c_str(), &st) == 0) {
         if (!S_ISREG(st.st_mode)) {
             if (S_ISDIR(st.st_mode)) fail(path, EISDIR);
-            write_direct(path, data);
+            write_direct(path, produce);
             return;
         }
         // A symlink to a regular file: replace the file it points to, not the link.
@@ -385,11 +443,11 @@ void write_output(const std::string& path, const std::string& data) {
                 std::free(real);
             }
         }
-        write_atomic(target, data, &st);
+        write_atomic(target, produce, &st);
         return;
     }
     if (errno != ENOENT) fail(path, errno);
-    write_atomic(path, data, nullptr);
+    write_atomic(path, produce, nullptr);
 }
 
 }  // namespace kg
