@@ -111,6 +111,32 @@ TEST_CASE("write_file: creates a new file with exactly the stream output, no tem
     CHECK(names == std::vector<std::string>{"g.graphml", "g.json"});
 }
 
+TEST_CASE("write_output: a producer streams more than its buffer into place; one that throws leaves nothing") {
+    TempDir dir;
+    const std::string path = dir.path + "/big.txt";
+    // 3 MB crosses the stream buffer several times, so the file is written while the producer runs.
+    const std::string line(999, 'x');
+    kg::write_output(path, [&](std::ostream& out) {
+        for (int i = 0; i < 3000; ++i) out << line << '\n';
+    });
+    CHECK(slurp(path).size() == 3000u * 1000u);
+    CHECK(list_dir(dir.path) == std::vector<std::string>{"big.txt"});
+
+    // A failure half-way (after megabytes reached the disk) keeps the old file and removes the temporary one.
+    struct Boom {};
+    CHECK_THROWS_AS(kg::write_output(path,
+                                     [&](std::ostream& out) {
+                                         for (int i = 0; i < 3000; ++i) out << "y" << line << '\n';
+                                         throw Boom{};
+                                     }),
+                    Boom);
+    CHECK(slurp(path).size() == 3000u * 1000u);
+    CHECK(slurp(path)[0] == 'x');
+    CHECK(list_dir(dir.path) == std::vector<std::string>{"big.txt"});
+    CHECK_THROWS_AS(kg::write_output(dir.path + "/new.txt", [](std::ostream&) { throw Boom{}; }), Boom);
+    CHECK(list_dir(dir.path) == std::vector<std::string>{"big.txt"});
+}
+
 TEST_CASE("write_file: replaces an existing file atomically, keeping its mode") {
     TempDir dir;
     const std::string path = dir.path + "/out.json";
