@@ -35,6 +35,14 @@ std::string saved_json(std::vector<kg::ExtractedDocument> docs, const kg::BuildO
     w.extraction = &kept;
     std::ostringstream out;
     kg::write_json(g, out, w);
+    // kg-export renders the lines before merging, to free the documents: the bytes must not differ.
+    std::vector<std::string> lines;
+    for (const auto& d : kept) lines.push_back(kg::extraction_line(d));
+    kg::WriteOptions by_lines;
+    by_lines.extraction_lines = &lines;
+    std::ostringstream out2;
+    kg::write_json(g, out2, by_lines);
+    CHECK(out2.str() == out.str());
     return out.str();
 }
 

@@ -2,6 +2,7 @@
 
 #include <kg/corpus.hpp>
 #include <kg/error.hpp>
+#include <kg/export.hpp>
 #include <kg/extract.hpp>
 #include <kg/lexicon.hpp>
 #include <kg/limits.hpp>
@@ -183,6 +184,15 @@ kg::KnowledgeGraph build_from_options(const po::variables_map& vm, const std::ve
                        dates);
 }
 
+namespace {
+std::vector<std::string> render_lines(const std::vector<kg::ExtractedDocument>& docs) {
+    std::vector<std::string> lines;
+    lines.reserve(docs.size());
+    for (const kg::ExtractedDocument& d : docs) lines.push_back(kg::extraction_line(d));
+    return lines;
+}
+}  // namespace
+
 ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std::string>& inputs, bool keep_extraction) {
     const kg::ViewOptions dates = date_bounds(vm);
     // A date view drops documents: saving their extraction with it would describe another graph.
@@ -194,7 +204,9 @@ ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std:
             if (vm.count("data")) throw kg::Error(kg::ExitCode::usage, "--data applies to extraction, not to --graph");
             if (!keep_extraction) return {apply_dates(kg::read_graph(path), dates), std::nullopt};
             kg::SavedGraph saved = kg::read_saved_graph(path);
-            return {std::move(saved.graph), std::move(saved.extraction)};
+            ExportGraph out{std::move(saved.graph), std::nullopt};
+            if (saved.extraction) out.extraction_lines = render_lines(*saved.extraction);
+            return out;
         }
         for (const std::string& input : inputs)
             if (path == "-" && input == "-")
@@ -217,7 +229,7 @@ ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std:
     return with_builder(vm, inputs, std::move(earlier), [&](kg::GraphBuilder& b, const kg::BuildOptions& options) {
         std::vector<kg::ExtractedDocument> docs = b.take();
         ExportGraph out;
-        if (keep_extraction) out.extraction = docs;
+        if (keep_extraction) out.extraction_lines = render_lines(docs);
         out.graph = apply_dates(kg::merge_documents(std::move(docs), options), dates);
         return out;
     });

@@ -27,8 +27,10 @@ kg::KnowledgeGraph build_from_options(const boost::program_options::variables_ma
 /// A graph for kg-export, with the documents it was merged from when they are to be saved with it.
 struct ExportGraph {
     kg::KnowledgeGraph graph;  ///< the graph to write
-    /// Set when asked for and the graph is whole (no --since/--until): what write_json saves for later updates.
-    std::optional<std::vector<kg::ExtractedDocument>> extraction;
+    /// Set when asked for and the graph is whole (no --since/--until): the lines of the extraction section
+    /// write_json saves for later updates, rendered before the merge (kg::extraction_line) because the
+    /// documents themselves would take several times the memory until the graph is written.
+    std::optional<std::vector<std::string>> extraction_lines;
 };
 
 /// build_from_options() for kg-export, where `--graph FILE INPUTs` adds INPUTs to the saved graph: FILE's

@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
             kgcli::build_for_export(vm, vm["input"].as<std::vector<std::string>>(), keep_extraction);
         kg::KnowledgeGraph& graph = built.graph;
         if (view_args.any) graph = kg::make_view(graph, kgcli::view_options(graph, view_args));
-        if (built.extraction) write_options.extraction = &*built.extraction;
+        if (built.extraction_lines) write_options.extraction_lines = &*built.extraction_lines;
         kg::write_file(graph, *format, output, write_options);
         return 0;
     });

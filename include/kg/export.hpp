@@ -39,7 +39,13 @@ struct WriteOptions {
     /// json: the documents the graph was merged from, as merge_documents() took them; when set, they are
     /// written as the top-level "extraction" section (see write_json) so that a later run can add documents.
     const std::vector<ExtractedDocument>* extraction = nullptr;
+    /// json, when `extraction` is null: the same section from lines extraction_line() rendered earlier, so a
+    /// caller need not keep every document's extraction in memory until the graph is written.
+    const std::vector<std::string>* extraction_lines = nullptr;
 };
+
+/// One document's line of the "extraction" section, exactly as write_json writes it.
+std::string extraction_line(const ExtractedDocument& document);
 
 /// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges or options.links_key).
 /// With options.extraction, a last key follows, which NetworkX ignores and read_saved_graph() reads back:

@@ -25,8 +25,8 @@ using exportdetail::put_number;
 
 void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out) {
     const Graph& g = graph.graph();
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
+    exportdetail::OStreamSink sink(out);
+    Writer w(sink);
     w.SetIndent(' ', 1);
 
     // Cytoscape.js keeps nodes and edges in one id space. libkg's edge ids contain "--", which a slug never
@@ -118,7 +118,7 @@ void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out) {
     w.EndArray();
     w.EndObject();
     w.EndObject();
-    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    sink.Flush();
     out.put('\n');
 }
 

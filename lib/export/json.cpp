@@ -89,7 +89,48 @@ void put_compact_span(LineWriter& w, const Span& s) {
     w.EndArray();
 }
 
-void put_extraction(Writer& w, const KnowledgeGraph& graph, const std::vector<ExtractedDocument>& docs) {
+void put_line(LineWriter& l, const ExtractedDocument& d) {
+    l.StartObject();
+    l.Key("id");
+    put_compact(l, d.info.id);
+    l.Key("shingles");
+    l.Uint(d.fingerprint.shingles);
+    l.Key("minhash");
+    put_compact(l, to_hex(d.fingerprint));
+    l.Key("entities");
+    l.StartArray();
+    for (const DocEntity& e : d.extraction.entities) {
+        l.StartArray();
+        put_compact(l, e.name);
+        put_compact(l, to_string(e.type));
+        put_compact_number(l, e.type_confidence);
+        l.StartArray();
+        for (const std::string& a : e.aliases) put_compact(l, a);
+        l.EndArray();
+        l.StartArray();
+        for (const Mention& m : e.mentions) put_compact_span(l, m);
+        l.EndArray();
+        l.EndArray();
+    }
+    l.EndArray();
+    l.Key("relations");
+    l.StartArray();
+    for (const DocRelation& r : d.extraction.relations) {
+        l.StartArray();
+        l.Uint64(r.subject);
+        put_compact(l, r.predicate);
+        l.Uint64(r.object);
+        put_compact_number(l, r.confidence);
+        put_compact_span(l, r.evidence);
+        if (!r.evidence.modality.empty() || r.evidence.negated) put_compact(l, r.evidence.modality);
+        if (r.evidence.negated) l.Bool(true);
+        l.EndArray();
+    }
+    l.EndArray();
+    l.EndObject();
+}
+
+void put_extraction(Writer& w, const KnowledgeGraph& graph, const WriteOptions& options) {
     w.StartObject();
     w.Key("format");
     w.Uint(1);
@@ -99,49 +140,17 @@ void put_extraction(Writer& w, const KnowledgeGraph& graph, const std::vector<Ex
     w.Uint64(graph.num_relations());
     w.Key("documents");
     w.StartArray();
-    rapidjson::StringBuffer line;
-    for (const ExtractedDocument& d : docs) {
-        line.Clear();
-        LineWriter l(line);
-        l.StartObject();
-        l.Key("id");
-        put_compact(l, d.info.id);
-        l.Key("shingles");
-        l.Uint(d.fingerprint.shingles);
-        l.Key("minhash");
-        put_compact(l, to_hex(d.fingerprint));
-        l.Key("entities");
-        l.StartArray();
-        for (const DocEntity& e : d.extraction.entities) {
-            l.StartArray();
-            put_compact(l, e.name);
-            put_compact(l, to_string(e.type));
-            put_compact_number(l, e.type_confidence);
-            l.StartArray();
-            for (const std::string& a : e.aliases) put_compact(l, a);
-            l.EndArray();
-            l.StartArray();
-            for (const Mention& m : e.mentions) put_compact_span(l, m);
-            l.EndArray();
-            l.EndArray();
+    if (options.extraction) {
+        rapidjson::StringBuffer line;
+        for (const ExtractedDocument& d : *options.extraction) {
+            line.Clear();
+            LineWriter l(line);
+            put_line(l, d);
+            w.RawValue(line.GetString(), line.GetSize(), rapidjson::kObjectType);
         }
-        l.EndArray();
-        l.Key("relations");
-        l.StartArray();
-        for (const DocRelation& r : d.extraction.relations) {
-            l.StartArray();
-            l.Uint64(r.subject);
-            put_compact(l, r.predicate);
-            l.Uint64(r.object);
-            put_compact_number(l, r.confidence);
-            put_compact_span(l, r.evidence);
-            if (!r.evidence.modality.empty() || r.evidence.negated) put_compact(l, r.evidence.modality);
-            if (r.evidence.negated) l.Bool(true);
-            l.EndArray();
-        }
-        l.EndArray();
-        l.EndObject();
-        w.RawValue(line.GetString(), line.GetSize(), rapidjson::kObjectType);
+    } else {
+        for (const std::string& line : *options.extraction_lines)
+            w.RawValue(line.data(), line.size(), rapidjson::kObjectType);
     }
     w.EndArray();
     w.EndObject();
@@ -149,10 +158,17 @@ void put_extraction(Writer& w, const KnowledgeGraph& graph, const std::vector<Ex
 
 }  // namespace
 
+std::string extraction_line(const ExtractedDocument& document) {
+    rapidjson::StringBuffer line;
+    LineWriter l(line);
+    put_line(l, document);
+    return std::string(line.GetString(), line.GetSize());
+}
+
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options) {
     const Graph& g = graph.graph();
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
+    exportdetail::OStreamSink sink(out);
+    Writer w(sink);
     w.SetIndent(' ', 1);
 
     w.StartObject();
@@ -235,13 +251,13 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         w.EndObject();
     }
     w.EndArray();
-    if (options.extraction) {
+    if (options.extraction || options.extraction_lines) {
         w.Key("extraction");
-        put_extraction(w, graph, *options.extraction);
+        put_extraction(w, graph, options);
     }
     w.EndObject();
 
-    out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    sink.Flush();
     out.put('\n');
 }
 

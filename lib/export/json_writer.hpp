@@ -7,12 +7,38 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <cmath>
+#include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 
 namespace kg::exportdetail {
 
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+// A RapidJSON output stream onto a std::ostream through a small buffer: exports of big graphs are
+// gigabytes, and a StringBuffer would hold all of it in memory before the first byte is written.
+class OStreamSink {
+public:
+    using Ch = char;
+    explicit OStreamSink(std::ostream& out) : out_(out) {}
+    OStreamSink(const OStreamSink&) = delete;
+    OStreamSink& operator=(const OStreamSink&) = delete;
+    ~OStreamSink() { Flush(); }
+    void Put(char c) {
+        if (n_ == sizeof buf_) Flush();
+        buf_[n_++] = c;
+    }
+    void Flush() {
+        out_.write(buf_, static_cast<std::streamsize>(n_));
+        n_ = 0;
+    }
+
+private:
+    std::ostream& out_;
+    std::size_t n_ = 0;
+    char buf_[1 << 16];
+};
+
+using JsonWriter = rapidjson::PrettyWriter<OStreamSink>;
 
 // RapidJSON escapes quotes, backslash and control characters but passes bytes through; ill-formed UTF-8
 // is replaced first so the file always parses.
