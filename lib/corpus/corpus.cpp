@@ -26,6 +26,14 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
+        // Runs of ASCII (most of a news text) eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t v;
+            std::memcpy(&v, p + i, 8);
+            if (v & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = p[i];
         if (c < 0x80) { ++i; continue; }
         std::size_t len;
@@ -162,8 +170,15 @@ bool is_iso_date(std::string_view d) noexcept {
 Document parse_jsonl_document(std::string_view line, const std::string& name, std::size_t line_number) {
     const std::string where = name + ":" + std::to_string(line_number);
     rapidjson::Document d;
-    // Iterative: 10,000 nested arrays must not exhaust the stack.
-    d.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    // Iterative: 10,000 nested arrays must not exhaust the stack. RapidJSON checks the UTF-8 of every
+    // string byte by byte, the slowest part of reading; a line that is valid UTF-8 as a whole (checked
+    // here eight ASCII bytes at a time, by the same strict rules) cannot fail that check, as the bytes
+    // of a string between two ASCII quotes of valid UTF-8 are valid UTF-8. Other lines are parsed with
+    // the check, for the same error at the same column.
+    if (find_invalid_utf8(line) == std::string_view::npos)
+        d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    else
+        d.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
     if (d.HasParseError())
         throw Error(ExitCode::bad_input, where + ": invalid JSON at column " + std::to_string(d.GetErrorOffset() + 1) +
                                              ": " + rapidjson::GetParseError_En(d.GetParseError()));

@@ -18,35 +18,56 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer: cheap, well sprea
     return x ^ (x >> 31);
 }
 
+// Byte classes for fingerprint(): a word byte maps to itself in ASCII lower case (letters, digits and
+// every byte >= 0x80), a separator to 0. One table load replaces three range tests per byte.
+struct WordBytes {
+    unsigned char map[256] = {};
+    WordBytes() {
+        for (int c = 0; c < 256; ++c) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) map[c] = static_cast<unsigned char>(c);
+            else if (c >= 'A' && c <= 'Z') map[c] = static_cast<unsigned char>(c + 32);
+        }
+    }
+};
+const WordBytes word_bytes;
+
 }  // namespace
 
 Fingerprint fingerprint(std::string_view text) {
     Fingerprint f;
     f.bins.fill(kEmpty);
-    // Rolling window of the last five word hashes; a shingle's hash combines them in order.
-    std::uint64_t window[kShingle] = {};
+    // The last five words, oldest first: w[k] = mix(word hash). A shingle's hash combines them in order,
+    // s = mix(...mix(mix(0 ^ w[0]) ^ w[1])... ^ w[4]); its first step, mix(0 ^ w[0]), depends on one word
+    // only, so it is computed once per word (first[k]) rather than once per shingle the word starts.
+    // (A shift register instead of a ring indexed modulo 5; the values are the same.)
+    std::uint64_t w[kShingle] = {}, first[kShingle] = {};
     std::size_t words = 0;
     std::uint64_t h = 0;
     bool in_word = false;
     auto end_word = [&] {
-        window[words % kShingle] = mix(h);
+        for (std::size_t k = 0; k + 1 < kShingle; ++k) {
+            w[k] = w[k + 1];
+            first[k] = first[k + 1];
+        }
+        w[kShingle - 1] = mix(h);
+        first[kShingle - 1] = mix(w[kShingle - 1]);
         ++words;
         h = 0;
         in_word = false;
         if (words < kShingle) return;
-        std::uint64_t s = 0;
-        for (std::size_t k = 0; k < kShingle; ++k) s = mix(s ^ window[(words + k) % kShingle]);
+        std::uint64_t s = first[0];
+        for (std::size_t k = 1; k < kShingle; ++k) s = mix(s ^ w[k]);
         // One-permutation hashing: the top 6 bits choose the bin, the low 32 bits compete for its minimum.
         const std::size_t bin = static_cast<std::size_t>(s >> 58);
         const std::uint32_t v = static_cast<std::uint32_t>(s);
         if (v < f.bins[bin]) f.bins[bin] = v;
         ++f.shingles;
     };
+    const unsigned char* map = word_bytes.map;
     for (unsigned char c : text) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (alnum || upper) {
-            h = (h ^ static_cast<unsigned char>(upper ? c + 32 : c)) * 0x100000001b3ULL + 1;
+        // Words: runs of ASCII letters and digits and bytes >= 0x80, lower-cased; a word's hash is FNV-like.
+        if (const unsigned char m = map[c]) {
+            h = (h ^ m) * 0x100000001b3ULL + 1;
             in_word = true;
         } else if (in_word) {
             end_word();

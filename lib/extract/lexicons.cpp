@@ -36,15 +36,17 @@ std::vector<EntityType> parse_types(std::string_view list, const std::string& fi
 template <class F>
 void each_row(const std::string& name, F&& f) {
     std::size_t layer = 0;
+    std::vector<std::string_view> columns;  // reused: the large lists have tens of thousands of rows
     for (const std::string& text : data_layers(name)) {
         std::size_t line_no = 0;
         for (auto line : split_lines(text)) {
             ++line_no;
             if (line.empty() || line[0] == '#') continue;
+            split_into(line, '\t', columns);
             if constexpr (std::is_invocable_v<F, const std::vector<std::string_view>&, std::size_t, std::size_t>)
-                f(split(line, '\t'), line_no, layer);
+                f(columns, line_no, layer);
             else
-                f(split(line, '\t'), line_no);
+                f(columns, line_no);
         }
         ++layer;
     }
@@ -55,6 +57,19 @@ std::vector<std::string> words_of(std::string_view phrase) {
     for (auto w : split(phrase, ' '))
         if (!w.empty()) out.push_back(lower(w));
     return out;
+}
+
+/// words_of(phrase).size() and, when it is not 0, words_of(phrase).front() in `first`, without building
+/// the list (a string per word for every gazetteer row was most of the load time). `phrase` is already
+/// in lower case, so the first word is a view into it.
+std::size_t count_words(std::string_view phrase, std::string_view* first) {
+    std::size_t n = 0, pos = 0;
+    for (;;) {
+        const std::size_t at = std::min(phrase.find(' ', pos), phrase.size());
+        if (at > pos && n++ == 0 && first) *first = phrase.substr(pos, at - pos);
+        if (at == phrase.size()) return n;
+        pos = at + 1;
+    }
 }
 
 // Gathers what every list says about each word into one record per word (Lexicons::vocab and
@@ -92,6 +107,9 @@ void load(Lexicons& lx) {
         lx.abbreviations.all.insert(w);
         if (c.size() > 1 && trim(c[1]) == "title") lx.abbreviations.never_final.insert(w);
     });
+    std::string key;  // reused by the gazetteer rows
+    std::string_view first;
+    std::vector<std::string_view> flags;
     each_row("gazetteer.tsv", [&](const std::vector<std::string_view>& c, std::size_t line, std::size_t layer) {
         if (c.size() < 3) throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": expected 5 columns");
         GazEntry e;
@@ -107,16 +125,18 @@ void load(Lexicons& lx) {
         e.canonical = std::string(c[2]);
         e.user = layer > 0;
         if (c.size() > 3) e.country = std::string(c[3]);
+        if (c.size() > 4) split_into(c[4], ',', flags);
         if (c.size() > 4)
-            for (auto f : split(c[4], ',')) {
+            for (auto f : flags) {
                 if (f == "seat") e.seat = true;
                 if (f == "gov") e.gov = true;
             }
-        std::string key = fold_name(c[0]);
+        key.clear();
+        bool space = false;
+        fold_append(key, space, c[0]);  // fold_name(c[0]) into a reused string
         if (key.empty()) return;
-        auto kw = words_of(key);
-        lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, kw.size());
-        lx.gazetteer_first_words.emplace(kw.front(), true);
+        lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, count_words(key, &first));
+        lx.gazetteer_first_words.emplace(first, true);
         lx.gazetteer[key].push_back(std::move(e));
     });
     each_row("words.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
@@ -138,10 +158,10 @@ void load(Lexicons& lx) {
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
             if (c.size() < 2) return;
             std::string w = lower(trim(c[0]));
-            auto ws = words_of(w);
-            if (ws.empty()) return;
-            lx.roles_max_words = std::max(lx.roles_max_words, ws.size());
-            lx.role_first_words.emplace(ws.front(), true);
+            const std::size_t n = count_words(w, &first);
+            if (n == 0) return;
+            lx.roles_max_words = std::max(lx.roles_max_words, n);
+            lx.role_first_words.emplace(first, true);
             lx.roles.emplace(w, std::string(trim(c[1])));
         });
     each_row("cues.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
@@ -169,7 +189,7 @@ void load(Lexicons& lx) {
     each_row("modality.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 2) throw Error(ExitCode::bad_input, "modality.tsv:" + std::to_string(line) + ": expected 2 columns");
         std::string phrase = lower(trim(c[0]));
-        lx.modality_max_words = std::max(lx.modality_max_words, words_of(phrase).size());
+        lx.modality_max_words = std::max(lx.modality_max_words, count_words(phrase, nullptr));
         lx.modality[phrase] = std::string(trim(c[1]));
     });
     each_row("not_entities.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
@@ -231,9 +251,10 @@ const WordLex Lexicons::no_lex;
 const NameLex Lexicons::no_name;
 
 const Lexicons& Lexicons::get() {
-    // Built in place and never moved: vocab points into the other tables.
-    static const std::unique_ptr<const Lexicons> lx = [] {
-        auto l = std::make_unique<Lexicons>();
+    // Built in place and never moved: vocab points into the other tables. Never freed either: freeing
+    // the tens of thousands of entries one by one at exit cost more than a small document's extraction.
+    static const Lexicons* const lx = [] {
+        auto* l = new Lexicons();
         load(*l);
         return l;
     }();

@@ -15,6 +15,7 @@
 #include "text/tokenize.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,15 +25,41 @@
 namespace kg::detail {
 
 /// The hash of every StringMap (the same for all value types, so one hash of a token serves several tables).
+/// Only ever used to find keys in this process's tables (never saved, never an order), so any good hash does.
 inline std::uint64_t string_hash(std::string_view s) {
-    // FNV-1a (keys are short words and phrases), then a final mix: FNV's low bits, which pick the
-    // slot, are poorly mixed, and clustered slots make linear probing slow.
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ull;
-    h ^= h >> 32;
-    return h;
+    // Eight bytes at a time (most keys are words shorter than that: one step), starting from the length;
+    // a multiply-xorshift mix after each step spreads every byte into the low bits, which pick the slot,
+    // and the high bits, which the slot keeps to skip mismatching entries.
+    auto mix = [](std::uint64_t x) {
+        x ^= x >> 32;
+        x *= 0xd6e8feb86659fd93ull;
+        x ^= x >> 32;
+        x *= 0xd6e8feb86659fd93ull;
+        return x ^ (x >> 32);
+    };
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ull * (n + 1);
+    while (n > 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        h = mix(h ^ v);
+        p += 8;
+        n -= 8;
+    }
+    // The last 1 to 8 bytes as one number, exactly (two overlapping loads place each byte at its own
+    // position), so two different keys of one length differ here.
+    std::uint64_t v = 0;
+    if (n >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        v = lo | static_cast<std::uint64_t>(hi) << (8 * (n - 4));
+    } else if (n > 0) {
+        auto byte = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i); };
+        v = byte(0) | byte(n / 2) | byte(n - 1);
+    }
+    return mix(h ^ v);
 }
 
 /// A hash map from strings to V, searched with a std::string_view (C++17's unordered_map needs a

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <string>
+#include <thread>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -181,11 +183,18 @@ struct Tagger::Model {
     struct alignas(64) Word {
         Dyn lower, shape;
         std::int32_t dict_tag = -1;  ///< frequent unambiguous word: this tag, no scoring
+        /// Whether `rows` are filled (see ensure_rows()); read and written with atomic builtins.
+        std::uint8_t state = unfilled;
         Row rows[n_roles];           ///< the sums of its tag-independent features in each role
+        static constexpr std::uint8_t unfilled = 0, filling = 1, ready = 2;
     };
     std::uint64_t id = 0;               ///< tells per-thread caches which model filled them
     FlatMap<std::uint32_t> known;       ///< normalized form → index in `words`
-    std::vector<Word> words;             ///< the vocabulary, then the 4 padding words
+    /// The vocabulary, then the 4 padding words. Mutable: a word's rows are filled on its first use
+    /// (ensure_rows()), once, by whichever thread gets there first.
+    mutable std::vector<Word> words;
+    std::string bytes;                   ///< a copy of the model file: `vocab` points into it
+    std::vector<std::string_view> vocab; ///< the form of each vocabulary word, for ensure_rows()
     std::uint32_t pad = 0;              ///< index of the first padding word
     std::vector<Row> dyn_rows = {Row{}};  ///< row 0: no feature
     FlatMap<Dyn> lower_dyn, shape_dyn;  ///< every lower-case form and shape of the vocabulary
@@ -216,6 +225,21 @@ struct Tagger::Model {
         for (int i = 0; i < n; ++i)
             if (const Span* sp = spans[i])
                 for (std::uint32_t e = sp->begin; e < sp->end; ++e) out[role[i]][entries[e].tag] += entries[e].weight;
+    }
+    /// Fills the rows of vocabulary word k unless that is done. Filling them all at load time was most
+    /// of the load (tens of thousands of words, ~26 feature lookups each), paid by every process, while a
+    /// corpus of a few MB uses a fraction of the vocabulary. The rows are the same whenever they are
+    /// filled (they depend on the word and the model only), so the tags are too.
+    void ensure_rows(std::uint32_t k) const {
+        Word& w = words[k];
+        if (__atomic_load_n(&w.state, __ATOMIC_ACQUIRE) == Word::ready) return;
+        std::uint8_t expected = Word::unfilled;
+        if (__atomic_compare_exchange_n(&w.state, &expected, Word::filling, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            fill(analyze_word(vocab[k]), w.rows);
+            __atomic_store_n(&w.state, Word::ready, __ATOMIC_RELEASE);
+            return;
+        }
+        while (__atomic_load_n(&w.state, __ATOMIC_ACQUIRE) != Word::ready) std::this_thread::yield();  // another thread fills it
     }
     WordInfo analyze_word(std::string_view w) const {
         return analyze(w, [&](std::uint64_t lower) {
@@ -263,6 +287,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     auto m = std::make_shared<Model>();
     static std::atomic<std::uint64_t> models{0};
     m->id = ++models;
+    m->bytes = std::string(bytes);  // the vocabulary's forms are read again when their rows are filled
+    bytes = m->bytes;
     Reader r{bytes};
     if (r.bytes(8) != std::string_view(model_magic, 8)) throw Error(ExitCode::bad_input, "tagger model: bad magic");
     if (r.uint(4) != model_version) throw Error(ExitCode::bad_input, "tagger model: unsupported version");
@@ -287,7 +313,8 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
         dict.insert(k, t);
     }
     std::size_t n_vocab = r.uint(4);
-    std::vector<std::string_view> vocab(n_vocab);
+    std::vector<std::string_view>& vocab = m->vocab;
+    vocab.resize(n_vocab);
     for (auto& w : vocab) w = r.bytes(r.uint(1));
 
     std::size_t n_feat = r.uint(4);
@@ -330,7 +357,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
         WordInfo wi = m->analyze_word(vocab[i]);
         Model::Word& w = m->words[i];
         if (const int* t = dict.find(wi.norm)) w.dict_tag = *t;
-        m->fill(wi, w.rows);
+        // w.rows: on first use (ensure_rows()).
         // Shared by the forms of one lower case ("The", "the") and by the many words of one shape.
         if (const Model::Dyn* d = m->lower_dyn.find(wi.lower)) w.lower = *d;
         else m->lower_dyn.insert(wi.lower, w.lower = m->make_dyn([&](int t) { return t1_lower_key(t, wi); }));
@@ -339,7 +366,10 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
         m->known.insert(wi.norm, static_cast<std::uint32_t>(i));
     }
     m->pad = static_cast<std::uint32_t>(n_vocab);
-    for (int p = 0; p < 4; ++p) m->fill(pseudo_word(p), m->words[m->pad + p].rows);
+    for (int p = 0; p < 4; ++p) {
+        m->fill(pseudo_word(p), m->words[m->pad + p].rows);
+        m->words[m->pad + p].state = Model::Word::ready;
+    }
     return Tagger(std::move(m));
 }
 
@@ -572,6 +602,7 @@ void Tagger::tag(const std::string_view* input, std::size_t n_in, Upos* out) con
         const Model::Word* w;
         const OovCache::Entry* oov = nullptr;
         if (const std::uint32_t* k = m.known.find(h)) {
+            m.ensure_rows(*k);
             w = &m.words[*k];
         } else {
             const std::size_t set = h & (OovCache::sets - 1);

@@ -20,47 +20,73 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 
 std::vector<std::string_view> split(std::string_view text, char sep) {
     std::vector<std::string_view> out;
-    std::size_t pos = 0;
-    for (;;) {
-        std::size_t at = text.find(sep, pos);
-        if (at == std::string_view::npos) {
-            out.push_back(text.substr(pos));
-            return out;
+    split_into(text, sep, out);
+    return out;
+}
+
+void split_into(std::string_view text, char sep, std::vector<std::string_view>& out) {
+    out.clear();
+    // A plain loop: the fields are short, and a library search per field costs more than it saves.
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == sep) {
+            out.push_back(text.substr(from, i - from));
+            from = i + 1;
         }
-        out.push_back(text.substr(pos, at - pos));
-        pos = at + 1;
+    out.push_back(text.substr(from));
+}
+
+namespace {
+// ASCII lower case of p[0, n) in place. Branch-free, so that the compiler vectorizes it: the extractor
+// lower-cases every document's whole text.
+void lower_in_place(char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(p[i]);
+        p[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
     }
 }
+}  // namespace
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    lower_in_place(out.data(), out.size());
     return out;
 }
 
 void append_lower(std::string& out, std::string_view s) {
     const std::size_t from = out.size();
     out.append(s);
-    for (std::size_t i = from; i < out.size(); ++i)
-        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    lower_in_place(out.data() + from, out.size() - from);
 }
 
-std::size_t fold_into(char* out, std::size_t n, bool& space, std::string_view piece) {
-    for (char ch : piece) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        char keep;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-            keep = ch;
-        } else if (c >= 'A' && c <= 'Z') {
-            keep = static_cast<char>(c - 'A' + 'a');
-        } else {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_') space = true;
-            continue;  // other punctuation is dropped without a break: "U.S." -> "us"
+namespace {
+// What fold_name() does with each byte: 0 drops it (punctuation: "U.S." -> "us"), 1 makes a word break
+// (blank, '-', '_'), anything else is the byte to write (ASCII lower case; letters, digits and bytes
+// >= 0x80, all of which are > 1). One table load instead of a chain of range tests per byte.
+struct FoldTable {
+    unsigned char map[256] = {};
+    FoldTable() {
+        for (int c = 0; c < 256; ++c) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) map[c] = static_cast<unsigned char>(c);
+            else if (c >= 'A' && c <= 'Z') map[c] = static_cast<unsigned char>(c - 'A' + 'a');
+            else if (c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_') map[c] = 1;
         }
-        if (space && n > 0) out[n++] = ' ';
-        space = false;
-        out[n++] = keep;
+    }
+};
+const FoldTable fold_table;
+}  // namespace
+
+std::size_t fold_into(char* out, std::size_t n, bool& space, std::string_view piece) {
+    const unsigned char* map = fold_table.map;
+    for (char ch : piece) {
+        const unsigned char k = map[static_cast<unsigned char>(ch)];
+        if (k > 1) {
+            if (space && n > 0) out[n++] = ' ';
+            space = false;
+            out[n++] = static_cast<char>(k);
+        } else if (k == 1) {
+            space = true;
+        }
     }
     return n;
 }
@@ -100,65 +126,11 @@ bool all_caps(std::string_view w) {
     }
     return letters >= 2;
 }
-bool is_possessive(std::string_view w) {
-    return w == "'s" || w == "'S" || w == "\xE2\x80\x99s" || w == "\xE2\x80\x99S";
-}
 bool plain_cap(std::string_view w) {
     if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
     for (std::size_t i = 1; i < w.size(); ++i)
         if (!(w[i] >= 'a' && w[i] <= 'z') && w[i] != '-' && w[i] != '\'') return false;
     return true;
-}
-
-namespace {
-
-// Byte classes for word_shape(), one table lookup per byte.
-enum : unsigned char { k_lower = 1, k_upper = 2, k_digit = 4, k_plain_rest = 8, k_ascii_punct = 16 };
-
-struct ShapeTable {
-    unsigned char cls[256] = {};
-    ShapeTable() {
-        for (int c = 0; c < 256; ++c) {
-            unsigned char f = 0;
-            if (c >= 'a' && c <= 'z') f = k_lower | k_plain_rest;
-            else if (c >= 'A' && c <= 'Z') f = k_upper;
-            else if (c >= '0' && c <= '9') f = k_digit;
-            else if (c < 0x80) f = k_ascii_punct;
-            if (c == '-' || c == '\'') f |= k_plain_rest;
-            cls[c] = f;
-        }
-    }
-};
-const ShapeTable shape_table;
-
-}  // namespace
-
-WordShape word_shape(std::string_view w) {
-    WordShape out;
-    out.possessive = (w.size() == 2 || w.size() == 4) && is_possessive(w);
-    if (w.empty()) {
-        out.fold_is_lower = true;
-        return out;
-    }
-    const unsigned char* cls = shape_table.cls;
-    const unsigned char first = cls[static_cast<unsigned char>(w[0])];
-    unsigned any = first, rest_any = 0, rest_all = k_plain_rest;
-    int upper = (first & k_upper) ? 1 : 0;
-    for (std::size_t i = 1; i < w.size(); ++i) {
-        const unsigned char f = cls[static_cast<unsigned char>(w[i])];
-        rest_any |= f;
-        rest_all &= f;
-        upper += (f & k_upper) ? 1 : 0;
-    }
-    any |= rest_any;
-    const bool lower = any & k_lower;
-    out.upper_inside = lower && (rest_any & k_upper);
-    out.digit = any & k_digit;
-    out.alpha = any & (k_lower | k_upper);
-    out.all_caps = !lower && upper >= 2;
-    out.plain_cap = w.size() >= 2 && (first & k_upper) && (rest_all & k_plain_rest);
-    out.fold_is_lower = !(any & k_ascii_punct);
-    return out;
 }
 
 }  // namespace kg::detail

@@ -2,6 +2,7 @@
 // ASCII, and non-ASCII bytes are kept as they are).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,8 @@ namespace kg::detail {
 std::vector<std::string_view> split_lines(std::string_view text);
 /// Splits on one separator character.
 std::vector<std::string_view> split(std::string_view text, char sep);
+/// The same into `out` (cleared first), so that a loop over many lines reuses one vector.
+void split_into(std::string_view text, char sep, std::vector<std::string_view>& out);
 /// ASCII lower-case copy.
 std::string lower(std::string_view s);
 /// Appends to `out` the ASCII lower case of `s` (no allocation when `out` has room).
@@ -37,7 +40,9 @@ bool has_alpha(std::string_view w);
 /// At least two letters, none lower case ("NATO", "U.S.").
 bool all_caps(std::string_view w);
 /// The possessive token the tokenizer splits off: 's or ’s.
-bool is_possessive(std::string_view w);
+inline bool is_possessive(std::string_view w) {
+    return w == "'s" || w == "'S" || w == "\xE2\x80\x99s" || w == "\xE2\x80\x99S";
+}
 /// One capital then lower-case letters ("Hinton"); hyphens and apostrophes allowed.
 bool plain_cap(std::string_view w);
 
@@ -46,6 +51,55 @@ struct WordShape {
     bool upper_inside = false, digit = false, alpha = false, all_caps = false, possessive = false, plain_cap = false;
     bool fold_is_lower = false;  ///< fold_name(w) == lower(w): no ASCII punctuation or blank in w
 };
-WordShape word_shape(std::string_view w);
+
+namespace shape_detail {
+// Byte classes for word_shape(), one table lookup per byte.
+enum : unsigned char { k_lower = 1, k_upper = 2, k_digit = 4, k_plain_rest = 8, k_ascii_punct = 16 };
+constexpr std::array<unsigned char, 256> make_table() {
+    std::array<unsigned char, 256> cls{};
+    for (int c = 0; c < 256; ++c) {
+        unsigned char f = 0;
+        if (c >= 'a' && c <= 'z') f = k_lower | k_plain_rest;
+        else if (c >= 'A' && c <= 'Z') f = k_upper;
+        else if (c >= '0' && c <= '9') f = k_digit;
+        else if (c < 0x80) f = k_ascii_punct;
+        if (c == '-' || c == '\'') f |= k_plain_rest;
+        cls[static_cast<std::size_t>(c)] = f;
+    }
+    return cls;
+}
+inline constexpr std::array<unsigned char, 256> table = make_table();
+}  // namespace shape_detail
+
+/// Inline: the extractor asks it of every token, and a call returning the seven answers cost as much as
+/// the loop over the word.
+inline WordShape word_shape(std::string_view w) {
+    using namespace shape_detail;
+    WordShape out;
+    out.possessive = (w.size() == 2 || w.size() == 4) && is_possessive(w);
+    if (w.empty()) {
+        out.fold_is_lower = true;
+        return out;
+    }
+    const unsigned char* cls = table.data();
+    const unsigned char first = cls[static_cast<unsigned char>(w[0])];
+    unsigned any = first, rest_any = 0, rest_all = k_plain_rest;
+    int upper = (first & k_upper) ? 1 : 0;
+    for (std::size_t i = 1; i < w.size(); ++i) {
+        const unsigned char f = cls[static_cast<unsigned char>(w[i])];
+        rest_any |= f;
+        rest_all &= f;
+        upper += (f & k_upper) ? 1 : 0;
+    }
+    any |= rest_any;
+    const bool lower = any & k_lower;
+    out.upper_inside = lower && (rest_any & k_upper);
+    out.digit = any & k_digit;
+    out.alpha = any & (k_lower | k_upper);
+    out.all_caps = !lower && upper >= 2;
+    out.plain_cap = w.size() >= 2 && (first & k_upper) && (rest_all & k_plain_rest);
+    out.fold_is_lower = !(any & k_ascii_punct);
+    return out;
+}
 
 }  // namespace kg::detail

@@ -1,0 +1,87 @@
+// Fast paths of the extraction pipeline against the plain definitions they replaced: the output files
+// (fingerprints are saved in the JSON) must stay byte-identical, so each fast path must compute exactly
+// the same values.
+#include <doctest/doctest.h>
+
+#include <kg/dedup.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::uint64_t ref_mix(std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+// kg::fingerprint() as first written: a ring of five word hashes indexed modulo 5, every step of every
+// shingle hash computed per shingle, three range tests per byte.
+kg::Fingerprint ref_fingerprint(std::string_view text) {
+    constexpr std::size_t kShingle = 5;
+    constexpr std::uint32_t kEmpty = UINT32_MAX;
+    kg::Fingerprint f;
+    f.bins.fill(kEmpty);
+    std::uint64_t window[kShingle] = {};
+    std::size_t words = 0;
+    std::uint64_t h = 0;
+    bool in_word = false;
+    auto end_word = [&] {
+        window[words % kShingle] = ref_mix(h);
+        ++words;
+        h = 0;
+        in_word = false;
+        if (words < kShingle) return;
+        std::uint64_t s = 0;
+        for (std::size_t k = 0; k < kShingle; ++k) s = ref_mix(s ^ window[(words + k) % kShingle]);
+        const std::size_t bin = static_cast<std::size_t>(s >> 58);
+        const std::uint32_t v = static_cast<std::uint32_t>(s);
+        if (v < f.bins[bin]) f.bins[bin] = v;
+        ++f.shingles;
+    };
+    for (unsigned char c : text) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        const bool upper = c >= 'A' && c <= 'Z';
+        if (alnum || upper) {
+            h = (h ^ static_cast<unsigned char>(upper ? c + 32 : c)) * 0x100000001b3ULL + 1;
+            in_word = true;
+        } else if (in_word) {
+            end_word();
+        }
+    }
+    if (in_word) end_word();
+    if (f.shingles > 0)
+        for (std::size_t b = 0; b < kg::Fingerprint::kBins; ++b) {
+            if (f.bins[b] != kEmpty) continue;
+            for (std::size_t k = 1; k < kg::Fingerprint::kBins; ++k) {
+                const std::uint32_t v = f.bins[(b + k) % kg::Fingerprint::kBins];
+                if (v != kEmpty) {
+                    f.bins[b] = v + static_cast<std::uint32_t>(k);
+                    break;
+                }
+            }
+        }
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("fingerprint equals its reference definition on random and every-byte text") {
+    std::mt19937 rng(777);
+    static const std::vector<std::string> pieces = {"The", "cat", " ", "  ", "\n", "U.S.", "é", "中", "\xff", "\0",
+                                                    "42", "Z", "-", "'s", "a", ",", "ACME", "_", "\t"};
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::size_t n = rng() % 400;
+        for (std::size_t i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+        if (round % 7 == 0)
+            for (int c = 0; c < 256; ++c) (text += static_cast<char>(c)) += (c % 3 ? "x " : " ");
+        const kg::Fingerprint a = kg::fingerprint(text), b = ref_fingerprint(text);
+        CHECK(a.shingles == b.shingles);
+        CHECK(a.bins == b.bins);
+    }
+}
