@@ -462,6 +462,13 @@ private:
 
     // An element whose start tag begins at p_ (after the '<'), with everything in it; `parent` says where.
     void element(Role parent) {
+        // element() and content() recurse once per level: GraphML is a few levels deep, so anything deeper
+        // is left to pugixml, which parses without recursion (a hostile file could overflow the stack).
+        if (++depth_ > max_depth) throw Fallback{};
+        struct Leave {
+            int& depth;
+            ~Leave() { --depth; }
+        } leave{depth_};
         std::string_view tag;
         const bool empty = start_tag(tag);
         const std::string_view local = local_name(tag);
@@ -649,6 +656,8 @@ private:
     KnowledgeGraph graph_;
     std::optional<KnowledgeGraph::RelationBatch> batch_;  // from the first <graph> on
     bool graph_seen_ = false;
+    static constexpr int max_depth = 64;
+    int depth_ = 0;
     std::vector<Attr> attrs_;  // of the last start tag
     std::string key_id_;
     Key key_;
