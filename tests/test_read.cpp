@@ -8,6 +8,7 @@
 #include <kg/export.hpp>
 #include <kg/read.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -285,4 +286,46 @@ TEST_CASE("read: read_graph tells JSON from GraphML by content, and reports unre
     CHECK(error_of([&] { kg::read_graph(d + "/e.data"); }).find("empty file") != std::string::npos);
     CHECK(error_of([&] { kg::read_graph(d + "/missing.json"); }).rfind(d + "/missing.json: ", 0) == 0);
     kgtest::run("rm -rf '" + d + "'");
+}
+
+TEST_CASE("read: GraphML files are UTF-8 through the whole window, and bad bytes are refused with their place") {
+    // Labels dense in 2-, 3- and 4-byte sequences over several megabytes, so the streaming reader's
+    // window boundaries fall inside sequences.
+    kg::KnowledgeGraph g;
+    const std::string word = "\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x9A\x80";  // é 中 🚀
+    kg::Vertex prev{};
+    for (int i = 0; i < 60000; ++i) {
+        std::string label = "n" + std::to_string(i) + " ";
+        for (int k = 0; k < 6 + i % 5; ++k) label += word;
+        kg::Vertex v = g.add_entity(label, kg::EntityType::PERSON);
+        if (i) g.add_relation(prev, "meets", v, 1.0, {});
+        prev = v;
+    }
+    std::ostringstream out;
+    kg::write_graphml(g, out);
+    const std::string text = out.str();
+    REQUIRE(text.size() > 9u * 1024 * 1024);
+
+    char dir[] = "/tmp/kg_utf8_XXXXXX";
+    REQUIRE(mkdtemp(dir) != nullptr);
+    const std::string good = std::string(dir) + "/good.graphml", bad = std::string(dir) + "/bad.graphml";
+    std::ofstream(good, std::ios::binary) << text;
+    std::ostringstream again;
+    kg::write_graphml(kg::read_graphml(good), again);
+    CHECK(again.str() == text);
+
+    // One byte of a sequence cut off deep in the file: refused on both paths, with its line.
+    std::string broken = text;
+    const std::size_t at = broken.rfind(word);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(at > 5u * 1024 * 1024);
+    broken.erase(at + 1, 1);
+    std::ofstream(bad, std::ios::binary) << broken;
+    const std::string line = std::to_string(1 + std::count(broken.begin(), broken.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    CHECK(error_of([&] { kg::read_graphml(bad); }).find("bad.graphml:" + line + ":") != std::string::npos);
+    CHECK(error_of([&] { kg::read_graphml(bad); }).find("invalid UTF-8") != std::string::npos);
+    CHECK(error_of([&] { kg::parse_graphml(broken, "b"); }).find("b:" + line + ":") != std::string::npos);
+    std::remove(good.c_str());
+    std::remove(bad.c_str());
+    rmdir(dir);
 }

@@ -8,6 +8,7 @@
 // would (CDATA, DOCTYPE, processing instructions, character references, CR or comments inside a value,
 // keys after the graph, edges before their nodes, …) and every error send the whole file to the pugixml
 // reader, which stays the reference for what is accepted and how errors read.
+#include <kg/corpus.hpp>
 #include <kg/read.hpp>
 
 #include "io/common.hpp"
@@ -284,8 +285,10 @@ class Scanner {
 public:
     // A whole text.
     explicit Scanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {
-        // pugixml stops at a NUL byte; the scanner would not.
+        // pugixml stops at a NUL byte; the scanner would not. Invalid UTF-8 is reported by pugixml's path.
         if (std::memchr(p_, 0, text.size())) throw Fallback{};
+        if (find_invalid_utf8(text) != std::string_view::npos) throw Fallback{};
+        checked_ = end_;
     }
     // A file read through a window that slides between the children of <graphml> and <graph>: nothing of
     // the text is held across those points but the two elements' names, which are copied. An element that
@@ -318,9 +321,13 @@ private:
     void refill() {
         if (eof_ || static_cast<std::size_t>(end_ - p_) >= kLow) return;
         const std::size_t kept = static_cast<std::size_t>(end_ - p_);
+        // Bytes before p_ that were never checked (only an incomplete sequence can be) are dropped with
+        // them; the continuation bytes that follow then fail the check, and pugixml's path decides.
+        const std::size_t checked_kept = checked_ > p_ ? static_cast<std::size_t>(checked_ - p_) : 0;
         std::memmove(window_.get(), p_, kept);
         p_ = window_.get();
         end_ = p_ + kept;
+        checked_ = p_ + checked_kept;
         char* const limit = window_.get() + kWindow;
         while (end_ < limit) {
             const std::size_t n = in_->read(const_cast<char*>(end_), static_cast<std::size_t>(limit - end_));
@@ -331,6 +338,27 @@ private:
             if (std::memchr(end_, 0, n)) throw Fallback{};
             end_ += n;
         }
+        check_utf8();
+    }
+
+    // Checks the bytes read since the last call, but for a sequence cut by the end of the window (its
+    // rest is unread): invalid UTF-8 goes to pugixml's path, which reports it with its place, so both
+    // paths refuse the same files.
+    void check_utf8() {
+        const char* stop = end_;
+        if (!eof_) {
+            const char* q = end_;
+            for (int back = 0; back < 3 && q > checked_ && (static_cast<unsigned char>(q[-1]) & 0xC0) == 0x80; ++back) --q;
+            if (q > checked_) {
+                const unsigned char lead = static_cast<unsigned char>(q[-1]);
+                const std::ptrdiff_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+                if (need > end_ - (q - 1)) stop = q - 1;
+            }
+        }
+        if (find_invalid_utf8(std::string_view(checked_, static_cast<std::size_t>(stop - checked_))) !=
+            std::string_view::npos)
+            throw Fallback{};
+        checked_ = stop;
     }
     struct Attr {
         std::string_view name, raw;
@@ -656,6 +684,7 @@ private:
     KnowledgeGraph graph_;
     std::optional<KnowledgeGraph::RelationBatch> batch_;  // from the first <graph> on
     bool graph_seen_ = false;
+    const char* checked_ = nullptr;  // bytes before it are valid UTF-8
     static constexpr int max_depth = 64;
     int depth_ = 0;
     std::vector<Attr> attrs_;  // of the last start tag
@@ -684,6 +713,10 @@ public:
         if (!result)
             throw iodetail::bad_at(name_, text_, static_cast<std::size_t>(result.offset),
                                    std::string("invalid XML: ") + result.description());
+        // XML is UTF-8 here, as every other GraphML reader requires. Passing bad bytes on would let two
+        // ids that differ only in them become one id when written (the writers replace them).
+        if (const std::size_t bad = find_invalid_utf8(text_); bad != std::string_view::npos)
+            throw iodetail::bad_at(name_, text_, bad, "invalid UTF-8");
         // GraphML has no DTD, and pugixml never expands the entities one declares ("billion laughs"): a
         // reference would stay in a label as literal "&name;". Refusing the DOCTYPE is clearer than that.
         for (pugi::xml_node c : doc.children())
