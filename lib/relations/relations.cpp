@@ -696,9 +696,10 @@ private:
                 const Cue* c = lw(i).cue;
                 if (!c || c->type != EntityType::EVENT || c->where != Cue::head) continue;
                 std::string_view d = low(i - 1);
-                bool def = d == "the" || d == "this" || (is_possessive(T[i - 1].text) && i >= 2 && low(i - 2) == "year");
-                if (!def) continue;
-                std::uint32_t b = is_possessive(T[i - 1].text) ? i - 3 : i - 1;
+                const bool year_s = is_possessive(T[i - 1].text) && i >= se.begin + 2 && low(i - 2) == "year";
+                if (!(d == "the" || d == "this" || year_s)) continue;
+                // "this year's summit" from its determiner, when the sentence has one before "year".
+                std::uint32_t b = !year_s ? i - 1 : i >= se.begin + 3 ? i - 3 : i - 2;
                 MentionCand m;
                 m.b = b;
                 m.e = i + 1;
