@@ -1,5 +1,7 @@
 #include <kg/graph.hpp>
 
+#include "text/util.hpp"
+
 #include <kg/error.hpp>
 #include <kg/predicates.hpp>
 
@@ -70,18 +72,10 @@ std::string slugify(std::string_view name) {
 }
 
 std::string fold_name(std::string_view name) {
+    // One definition of the fold: the extractor folds token spans piece by piece with the same code.
     std::string out;
     bool space = false;
-    for (unsigned char c : name) {
-        if (is_alnum(c) || c >= 0x80) {
-            if (space && !out.empty()) out += ' ';
-            space = false;
-            out += ascii_lower(static_cast<char>(c));
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_') {
-            space = true;
-        }
-        // other punctuation is dropped without a break: "U.S." -> "us"
-    }
+    detail::fold_append(out, space, name);
     return out;
 }
 

@@ -22,7 +22,7 @@ void append_lower(std::string& out, std::string_view s);
 /// kg::fold_name() of a text fed piece by piece, appended to `out` (which holds the fold so far, empty at
 /// the start; `space` carries the state between pieces, false at the start). The fold of a prefix of the
 /// text is a prefix of the fold of the whole text, so the folds of a token span and of all its leading
-/// sub-spans come from one pass. Must stay in step with fold_name() in lib/graph/graph.cpp.
+/// sub-spans come from one pass. fold_name() itself is this over the whole text.
 void fold_append(std::string& out, bool& space, std::string_view piece);
 /// The same into a raw buffer for the hot loops: writes the fold of `piece` at out[n...] (room for
 /// 2 * piece.size() bytes is the caller's business) and returns the new length.
