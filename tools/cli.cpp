@@ -18,6 +18,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -226,11 +227,16 @@ ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std:
                      ": the graph may differ from one run over all documents");
         earlier = std::move(*saved.extraction);
     }
-    return with_builder(vm, inputs, std::move(earlier), [&](kg::GraphBuilder& b, const kg::BuildOptions& options) {
-        std::vector<kg::ExtractedDocument> docs = b.take();
+    return with_builder(vm, inputs, std::move(earlier), [&](kg::GraphBuilder& b, const kg::BuildOptions&) {
         ExportGraph out;
-        if (keep_extraction) out.extraction_lines = render_lines(docs);
-        out.graph = apply_dates(kg::merge_documents(std::move(docs), options), dates);
+        std::function<void(const kg::ExtractedDocument&)> keep;
+        if (keep_extraction) {
+            out.extraction_lines.emplace();
+            keep = [&lines = *out.extraction_lines](const kg::ExtractedDocument& d) {
+                lines.push_back(kg::extraction_line(d));
+            };
+        }
+        out.graph = apply_dates(b.finish(keep), dates);
         return out;
     });
 }
@@ -242,7 +248,7 @@ void extract_records(const po::variables_map& vm, const std::vector<std::string>
     if (input_format(vm) == kg::InputFormat::triples)
         throw kg::Error(kg::ExitCode::usage, "--format triples writes records; to merge records use another --format");
     with_builder(vm, inputs, {}, [&out](kg::GraphBuilder& b, const kg::BuildOptions&) {
-        for (const kg::ExtractedDocument& d : b.take()) kg::write_records(d, out);
+        b.take([&out](kg::ExtractedDocument&& d) { kg::write_records(d, out); });
         return 0;
     });
 }

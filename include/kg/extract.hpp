@@ -64,7 +64,8 @@ struct BuildOptions {
 
 /// Builds a graph from a stream of documents: extraction runs on a pool of threads while the caller
 /// reads the next document; the result does not depend on the number of threads or on arrival order,
-/// because finish() merges in bytewise id order. At most a few documents per thread wait in memory.
+/// because finish() merges in bytewise id order. Extracted documents wait for the merge in a packed form
+/// (a few bytes a mention); at most 32 documents per thread wait to be extracted.
 class GraphBuilder {
 public:
     /// Starts the worker threads (none when options.threads is 1: add() then extracts in place).
@@ -82,9 +83,14 @@ public:
     /// Waits for extraction and returns every document in bytewise id order, without merging (the map step).
     /// A repeated id throws kg::Error(bad_input) unless options.skip_bad.
     std::vector<ExtractedDocument> take();
+    /// take(), one document at a time: `each` gets them in the same order, each unpacked only when its turn
+    /// comes, so a corpus's extractions are never all held as structs at once.
+    void take(const std::function<void(ExtractedDocument&&)>& each);
     /// Waits, orders by id, marks near-duplicates (unless keep_duplicates), reconciles types and merges:
-    /// merge_documents(take(), options).
-    KnowledgeGraph finish();
+    /// the graph of merge_documents(take(), options), with less memory (documents wait compactly and are
+    /// unpacked one at a time). `each`, when given, sees every document as take() would return it, in
+    /// order, just before it is merged (kg-export saves them with the graph this way).
+    KnowledgeGraph finish(const std::function<void(const ExtractedDocument&)>& each = {});
 
 private:
     struct Impl;

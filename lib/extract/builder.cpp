@@ -2,6 +2,9 @@
 // thread count and scheduling never show in the graph.
 #include <kg/extract.hpp>
 
+#include "extract/packed.hpp"
+#include "extract/reconcile.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -13,12 +16,50 @@ namespace kg {
 
 namespace {
 
-ExtractedDocument extract_one(const Extractor& extract, const Document& doc) {
-    ExtractedDocument x;
+using detail::HeldDocument;
+
+HeldDocument extract_one(const Extractor& extract, const Document& doc) {
+    HeldDocument x;
     x.info = DocumentInfo{doc.id, doc.source, doc.text.size(), doc.title, doc.date, doc.publisher, doc.url, {}};
     x.fingerprint = fingerprint(doc.text);
-    x.extraction = extract(doc);
+    x.packed = detail::pack(extract(doc), doc.id);
     return x;
+}
+
+// The merge proper, for held documents in strictly increasing id order. `each` sees every document as it
+// was extracted (before near-copies are emptied and types reconciled), in order, just before it is merged.
+KnowledgeGraph merge_held(std::vector<HeldDocument> docs, const BuildOptions& options,
+                          const std::function<void(const ExtractedDocument&)>& each) {
+    // Near-duplicates and type reconciliation look at earlier documents, so the order is part of the result.
+    std::vector<std::size_t> copy_of(docs.size(), SIZE_MAX);
+    if (!options.keep_duplicates) {
+        std::vector<const Fingerprint*> fps;
+        fps.reserve(docs.size());
+        for (const auto& d : docs) fps.push_back(&d.fingerprint);
+        copy_of = find_duplicates(fps, options.duplicate_threshold);
+    }
+    // A wire copy repeats its original's facts: they count once, from the original, and do not vote.
+    detail::TypeVotes votes;
+    for (std::size_t i = 0; i < docs.size(); ++i)
+        if (copy_of[i] == SIZE_MAX)
+            detail::for_each_entity_type(docs[i].packed, [&](std::string_view name, EntityType type, double confidence) {
+                votes.vote(name, type, confidence);
+            });
+    KnowledgeGraph g;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        // Unpacked one at a time and freed once merged, so the peak is the graph plus what is still packed.
+        ExtractedDocument d = detail::release(std::move(docs[i]));
+        if (each) each(d);
+        if (copy_of[i] != SIZE_MAX) {
+            d.info.duplicate_of = g.documents()[copy_of[i]].id;
+            d.extraction.entities.clear();
+            d.extraction.relations.clear();
+        }
+        votes.apply(d.extraction);
+        g.add_document(std::move(d.info));
+        g.add(d.extraction);
+    }
+    return g;
 }
 
 }  // namespace
@@ -44,10 +85,10 @@ struct GraphBuilder::Impl {
     bool stopping = false;
     std::exception_ptr failure;
 
-    std::vector<std::pair<std::size_t, ExtractedDocument>> done;  // (arrival number, result)
+    std::vector<std::pair<std::size_t, HeldDocument>> done;  // (arrival number, result)
     std::size_t arrivals = 0, docs_done = 0, bytes_done = 0;
 
-    void record(std::size_t seq, ExtractedDocument x) {  // caller holds the lock
+    void record(std::size_t seq, HeldDocument x) {  // caller holds the lock
         bytes_done += x.info.bytes;
         ++docs_done;
         done.emplace_back(seq, std::move(x));
@@ -68,7 +109,7 @@ struct GraphBuilder::Impl {
                 space_ready.notify_all();
             }
             lock.unlock();
-            ExtractedDocument x;
+            HeldDocument x;
             std::exception_ptr error;
             try {
                 x = extract_one(extract, doc);
@@ -95,13 +136,13 @@ struct GraphBuilder::Impl {
     }
 
     // Results in id order (ties by arrival); a repeated id is an error or, with skip_bad, dropped.
-    std::vector<ExtractedDocument> ordered() {
+    std::vector<HeldDocument> ordered() {
         wait_idle();
         std::sort(done.begin(), done.end(), [](const auto& a, const auto& b) {
             if (a.second.info.id != b.second.info.id) return a.second.info.id < b.second.info.id;
             return a.first < b.first;
         });
-        std::vector<ExtractedDocument> out;
+        std::vector<HeldDocument> out;
         out.reserve(done.size());
         for (auto& [seq, x] : done) {
             if (!out.empty() && out.back().info.id == x.info.id) {
@@ -141,7 +182,7 @@ GraphBuilder::~GraphBuilder() {
 void GraphBuilder::add(Document document) {
     Impl& m = *impl_;
     if (m.workers.empty()) {
-        ExtractedDocument x = extract_one(m.extract, document);
+        HeldDocument x = extract_one(m.extract, document);
         std::lock_guard<std::mutex> lock(m.mutex);
         m.record(m.arrivals++, std::move(x));
         return;
@@ -160,44 +201,45 @@ void GraphBuilder::add(Document document) {
 }
 
 void GraphBuilder::add(ExtractedDocument extracted) {
+    HeldDocument x = detail::hold(std::move(extracted));
     std::lock_guard<std::mutex> lock(impl_->mutex);
-    impl_->record(impl_->arrivals++, std::move(extracted));
+    impl_->record(impl_->arrivals++, std::move(x));
 }
 
-std::vector<ExtractedDocument> GraphBuilder::take() { return impl_->ordered(); }
+std::vector<ExtractedDocument> GraphBuilder::take() {
+    std::vector<ExtractedDocument> out;
+    take([&out](ExtractedDocument&& d) { out.push_back(std::move(d)); });
+    return out;
+}
 
-KnowledgeGraph GraphBuilder::finish() { return merge_documents(impl_->ordered(), impl_->options); }
+void GraphBuilder::take(const std::function<void(ExtractedDocument&&)>& each) {
+    std::vector<HeldDocument> docs = impl_->ordered();
+    for (HeldDocument& d : docs) each(detail::release(std::move(d)));
+}
+
+KnowledgeGraph GraphBuilder::finish(const std::function<void(const ExtractedDocument&)>& each) {
+    return merge_held(impl_->ordered(), impl_->options, each);
+}
 
 KnowledgeGraph merge_documents(std::vector<ExtractedDocument> docs, const BuildOptions& options) {
-    // Near-duplicates and type reconciliation look at earlier documents, so the order is part of the result.
     for (std::size_t i = 1; i < docs.size(); ++i)
         if (!(docs[i - 1].info.id < docs[i].info.id))
             throw Error(ExitCode::bad_input, "documents to merge are not in strictly increasing id order ('" +
                                                  docs[i - 1].info.id + "', then '" + docs[i].info.id + "')");
-    if (!options.keep_duplicates) {
-        std::vector<const Fingerprint*> fps;
-        fps.reserve(docs.size());
-        for (const auto& d : docs) fps.push_back(&d.fingerprint);
-        const std::vector<std::size_t> copy_of = find_duplicates(fps, options.duplicate_threshold);
-        for (std::size_t i = 0; i < docs.size(); ++i)
-            if (copy_of[i] != SIZE_MAX) {
-                // A wire copy repeats its original's facts: they count once, from the original.
-                docs[i].info.duplicate_of = docs[copy_of[i]].info.id;
-                docs[i].extraction.entities.clear();
-                docs[i].extraction.relations.clear();
-            }
-    }
-    std::vector<DocExtraction> xs;
-    xs.reserve(docs.size());
-    for (auto& d : docs) xs.push_back(std::move(d.extraction));
-    reconcile_types(xs);
-    KnowledgeGraph g;
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        g.add_document(std::move(docs[i].info));
-        g.add(xs[i]);
-        xs[i] = DocExtraction{};  // merged: free it as we go, to keep the peak low
-    }
-    return g;
+    std::vector<HeldDocument> held;
+    held.reserve(docs.size());
+    for (ExtractedDocument& d : docs) held.push_back(detail::hold(std::move(d)));
+    docs = {};
+    return merge_held(std::move(held), options, {});
+}
+
+void reconcile_types(std::vector<DocExtraction>& xs) {
+    // A name typed by a guess in one document ("post-ChatGPT era") takes the type another document
+    // established with evidence ("released ChatGPT"), so one thing does not become two nodes.
+    detail::TypeVotes votes;
+    for (const auto& x : xs)
+        for (const auto& e : x.entities) votes.vote(e.name, e.type, e.type_confidence);
+    for (auto& x : xs) votes.apply(x);
 }
 
 }  // namespace kg

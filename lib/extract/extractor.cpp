@@ -199,25 +199,6 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     return to_extraction(st);
 }
 
-void reconcile_types(std::vector<DocExtraction>& xs) {
-    // A name typed by a guess in one document ("post-ChatGPT era") takes the type another document
-    // established with evidence ("released ChatGPT"), so one thing does not become two nodes.
-    detail::StringMap<std::pair<double, EntityType>> best;  // name → its most confident type
-    for (const auto& x : xs)
-        for (const auto& e : x.entities) {
-            auto [b, inserted] = best.try_emplace(e.name);
-            if (inserted || e.type_confidence > b->first) *b = {e.type_confidence, e.type};
-        }
-    for (auto& x : xs)
-        for (auto& e : x.entities) {
-            const auto& [conf, type] = *best.find(e.name);
-            if (e.type_confidence < 0.5 && conf >= 0.5 && type != e.type) {
-                e.type = type;
-                e.type_confidence = conf;
-            }
-        }
-}
-
 KnowledgeGraph build_graph(const std::vector<Document>& docs) {
     Extractor extract;
     std::vector<DocExtraction> xs;
