@@ -207,6 +207,72 @@ TEST_CASE("records: bad lines name file and line; TSV facts take types from extr
     CHECK(found);
 }
 
+TEST_CASE("records: a repeated index, a missing entity or an unknown relation end names the line") {
+    // One seed document's records, then the same document's records with one defect each.
+    std::vector<kg::Document> one = {kg::sample_documents().front()};
+    kg::BuildOptions o;
+    o.threads = 1;
+    kg::GraphBuilder map(o);
+    map.add(one.front());
+    std::ostringstream out;
+    for (const auto& x : map.take()) kg::write_records(x, out);
+    std::vector<std::string> lines;
+    std::istringstream in(out.str());
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    REQUIRE(lines.size() > 3);
+    REQUIRE(lines[1].find("\"record\":\"entity\"") != std::string::npos);
+    REQUIRE(lines[2].find("\"index\":1,") != std::string::npos);
+    auto joined = [](const std::vector<std::string>& ls) {
+        std::string s;
+        for (const auto& l : ls) s += l + "\n";
+        return s;
+    };
+    const std::string whole = json_of(build(one, 1));
+
+    auto error_of = [&](const std::vector<std::string>& ls, const std::string& name) {
+        auto f = temp_file(name, joined(ls));
+        kg::GraphBuilder b;
+        try {
+            kg::read_records({f.string()}, {}, b);
+        } catch (const kg::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    // The second entity 1 (a copy of the first entity under index 1) comes last: the error names its line,
+    // and with skip_bad the first one counts and the graph is the whole document's.
+    std::vector<std::string> repeated = lines;
+    std::string again = lines[1];
+    again.replace(again.find("\"index\":0,"), 10, "\"index\":1,");
+    repeated.push_back(again);
+    const std::string n = std::to_string(repeated.size());
+    CHECK(error_of(repeated, "rep.records").find("rep.records:" + n + ": second entity 1 of '") != std::string::npos);
+    {
+        auto f = temp_file("rep2.records", joined(repeated));
+        kg::ReadOptions skip;
+        skip.skip_bad = true;
+        std::vector<std::string> skipped;
+        skip.on_skip = [&](const kg::Error& e) { skipped.push_back(e.what()); };
+        kg::GraphBuilder b(o);
+        CHECK(kg::read_records({f.string()}, skip, b) == 1);
+        REQUIRE(skipped.size() == 1);
+        CHECK(skipped[0].find("rep2.records:" + n + ": second entity 1") != std::string::npos);
+        CHECK(json_of(b.finish()) == whole);
+    }
+    // Without entity record 1 the document is incomplete; relations naming it point at their own line.
+    std::vector<std::string> missing = lines;
+    missing.erase(missing.begin() + 2);
+    CHECK(error_of(missing, "miss.records").find("misses entity record 1") != std::string::npos);
+    std::vector<std::string> unknown;
+    for (const auto& l : lines)
+        if (l.find("\"record\":\"entity\"") == std::string::npos) unknown.push_back(l);
+    std::size_t first_relation = 0;
+    while (unknown[first_relation].find("\"record\":\"relation\"") == std::string::npos) ++first_relation;
+    CHECK(error_of(unknown, "unk.records")
+              .find("unk.records:" + std::to_string(first_relation + 1) + ": relation names an entity with no entity record") !=
+          std::string::npos);
+}
+
 TEST_CASE("document metadata survives a JSON round trip, and a date view filters evidence") {
     auto docs = kg::sample_documents();
     for (std::size_t i = 0; i < docs.size(); ++i) {

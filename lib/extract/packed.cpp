@@ -15,29 +15,6 @@ namespace kg::detail {
 
 namespace {
 
-class PackWriter {
-public:
-    void number(std::uint64_t v) {
-        while (v >= 0x80) {
-            out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-            v >>= 7;
-        }
-        out.push_back(static_cast<char>(v));
-    }
-    void text(std::string_view s) {
-        number(s.size());
-        out.append(s);
-    }
-    void real(double d) {
-        char b[sizeof d];
-        std::memcpy(b, &d, sizeof d);
-        out.append(b, sizeof d);
-    }
-    void byte(unsigned char b) { out.push_back(static_cast<char>(b)); }
-
-    std::string out;
-};
-
 enum EvidenceFlags : unsigned char { own_doc = 1, same_text = 2, negated = 4 };
 
 }  // namespace

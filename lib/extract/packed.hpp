@@ -41,7 +41,31 @@ ExtractedDocument release(HeldDocument&& held);
 
 // --- implementation of the template ---
 
-/// Reads what pack() writes.
+/// Writes numbers (LEB128 varints), texts (length and bytes), reals (the double's bytes) and bytes.
+class PackWriter {
+public:
+    void number(std::uint64_t v) {
+        while (v >= 0x80) {
+            out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+            v >>= 7;
+        }
+        out.push_back(static_cast<char>(v));
+    }
+    void text(std::string_view s) {
+        number(s.size());
+        out.append(s);
+    }
+    void real(double d) {
+        char b[sizeof d];
+        std::memcpy(b, &d, sizeof d);
+        out.append(b, sizeof d);
+    }
+    void byte(unsigned char b) { out.push_back(static_cast<char>(b)); }
+
+    std::string out;  ///< what was written
+};
+
+/// Reads what PackWriter (and so pack()) writes, trusting it: packed data never comes from outside.
 class PackReader {
 public:
     explicit PackReader(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
