@@ -8,7 +8,15 @@
 
 #include <doctest/doctest.h>
 
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace {
@@ -292,4 +300,71 @@ TEST_CASE("merge_documents refuses documents out of id order") {
     CHECK_THROWS_AS(kg::merge_documents({doc("b", {{"X", T::PERSON, 1.0}}), doc("a", {{"Y", T::PERSON, 1.0}})}),
                     kg::Error);
     CHECK_THROWS_AS(kg::merge_documents({doc("a", {}), doc("a", {})}), kg::Error);
+}
+
+TEST_CASE("incremental: read_saved_documents streams the documents read_saved_graph returns, in any layout") {
+    const auto all = extract(seeds());
+    const std::string json = saved_json(all);
+    const auto dir = std::filesystem::temp_directory_path() / ("kg-saved-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto file = [&](const std::string& name, const std::string& text) {
+        const auto p = (dir / name).string();
+        std::ofstream(p, std::ios::binary) << text;
+        return p;
+    };
+    auto lines_of = [](const std::vector<kg::ExtractedDocument>& docs) {
+        std::vector<std::string> out;
+        for (const auto& d : docs) out.push_back(kg::extraction_line(d));
+        return out;
+    };
+    const std::vector<std::string> expected = lines_of(*kg::parse_saved_json(json, "g.json").extraction);
+    REQUIRE(expected.size() == all.size());
+    // Pretty-printed by another tool; and with a section key written with an escape, which the DOM reads.
+    rapidjson::Document dom;
+    dom.Parse(json.data(), json.size());
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> pretty(buffer);
+    pretty.SetIndent(' ', 3);
+    dom.Accept(pretty);
+    std::string escaped = json;
+    escaped.replace(escaped.find("\"format\": 1"), 8, "\"\\u0066ormat\"");
+    for (const std::string& text : {json, std::string(buffer.GetString(), buffer.GetSize()), escaped}) {
+        const std::string path = file("saved.json", text);
+        std::vector<kg::ExtractedDocument> docs;
+        const kg::SavedDocuments found =
+            kg::read_saved_documents(path, [&](kg::ExtractedDocument&& d) { docs.push_back(std::move(d)); });
+        CHECK(found.has_extraction);
+        CHECK(found.generator.rfind("libkg ", 0) == 0);
+        CHECK(lines_of(docs) == expected);
+        // With the graph too: the graph read_saved_graph() reads.
+        kg::KnowledgeGraph graph;
+        docs.clear();
+        kg::read_saved_documents(path, [&](kg::ExtractedDocument&& d) { docs.push_back(std::move(d)); }, &graph);
+        CHECK(lines_of(docs) == expected);
+        std::ostringstream a, b;
+        kg::write_json(graph, a);
+        kg::write_json(kg::read_saved_graph(path).graph, b);
+        CHECK(a.str() == b.str());
+    }
+    // The same refusals as read_saved_graph(), whether or not the graph is built.
+    std::string edited = json;
+    const auto section = edited.find("\n \"extraction\"");
+    const auto nodes = edited.find("\"nodes\": ", section);
+    edited.replace(nodes, edited.find(',', nodes) - nodes, "\"nodes\": 1");
+    const std::string bad = file("edited.json", edited);
+    CHECK_THROWS_WITH_AS(kg::read_saved_documents(bad, [](kg::ExtractedDocument&&) {}),
+                         doctest::Contains("extraction: written for a graph of 1 nodes"), kg::Error);
+    kg::KnowledgeGraph ignored;
+    CHECK_THROWS_WITH_AS(kg::read_saved_documents(bad, [](kg::ExtractedDocument&&) {}, &ignored),
+                         doctest::Contains("extraction: written for a graph of 1 nodes"), kg::Error);
+    // No section: GraphML, plain JSON. `each` is not called.
+    std::ostringstream graphml, plain;
+    kg::write_graphml(kg::parse_json(json, "g"), graphml);
+    kg::write_json(kg::parse_json(json, "g"), plain);
+    for (const std::string& path : {file("g.graphml", graphml.str()), file("plain.json", plain.str())}) {
+        std::size_t calls = 0;
+        CHECK(!kg::read_saved_documents(path, [&](kg::ExtractedDocument&&) { ++calls; }).has_extraction);
+        CHECK(calls == 0);
+    }
+    std::filesystem::remove_all(dir);
 }

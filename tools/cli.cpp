@@ -40,6 +40,7 @@ public:
         if (shown_) std::cerr << "\r\033[K" << std::flush;
         shown_ = false;
     }
+    void add_total(std::size_t bytes) { total_ += bytes; }
     void update(std::size_t docs, std::size_t bytes) {
         if (!enabled_) return;
         const auto now = std::chrono::steady_clock::now();
@@ -91,12 +92,15 @@ std::size_t feed(const po::variables_map& vm, const std::vector<std::string>& in
     return kg::read_documents(inputs, read, [&](kg::Document&& d) { builder.add(std::move(d)); });
 }
 
-// Runs `body(builder, options)` with a builder set up from the options, holding `earlier` (documents of a
-// saved graph, added first so that they win a repeated id as earlier inputs do) and the inputs; reports
-// skipped inputs at the end.
+// Hands the documents of a saved graph to `add`, one at a time (kg-export --graph FILE INPUT…).
+using EarlierDocuments = std::function<void(const std::function<void(kg::ExtractedDocument&&)>& add)>;
+
+// Runs `body(builder, options)` with a builder set up from the options, holding the `earlier` documents
+// (added first, so that they win a repeated id as earlier inputs do) and the inputs; reports skipped inputs
+// at the end.
 template <class Body>
-auto with_builder(const po::variables_map& vm, const std::vector<std::string>& inputs,
-                  std::vector<kg::ExtractedDocument> earlier, Body body) {
+auto with_builder(const po::variables_map& vm, const std::vector<std::string>& inputs, const EarlierDocuments& earlier,
+                  Body body) {
     if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
     const bool quiet = vm.count("quiet") > 0;
     const bool skip_bad = vm.count("skip-bad") > 0;
@@ -106,9 +110,7 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
     std::size_t skipped = 0;
     read.on_skip = [](const kg::Error& e) { std::cerr << g_tool << ": skipped: " << e.what() << "\n"; };
     const bool show = !quiet && ::isatty(STDERR_FILENO);
-    std::size_t earlier_bytes = 0;
-    for (const auto& d : earlier) earlier_bytes += d.info.bytes;
-    ProgressLine progress(show, show ? earlier_bytes + kg::input_bytes(inputs, read.format) : 0);
+    ProgressLine progress(show, show ? kg::input_bytes(inputs, read.format) : 0);
     kg::BuildOptions build;
     if (vm.count("jobs")) {
         if (vm["jobs"].as<int>() < 1) throw kg::Error(kg::ExitCode::usage, "--jobs must be 1 or more");
@@ -122,8 +124,11 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
     };
     build.on_progress = [&](std::size_t docs, std::size_t bytes) { progress.update(docs, bytes); };
     kg::GraphBuilder builder(build);
-    for (auto& d : earlier) builder.add(std::move(d));
-    earlier = {};
+    if (earlier)
+        earlier([&](kg::ExtractedDocument&& d) {
+            progress.add_total(d.info.bytes);
+            builder.add(std::move(d));
+        });
     skipped += feed(vm, inputs, builder, read);
     auto result = body(builder, static_cast<const kg::BuildOptions&>(build));
     progress.clear();
@@ -185,49 +190,44 @@ kg::KnowledgeGraph build_from_options(const po::variables_map& vm, const std::ve
                        dates);
 }
 
-namespace {
-std::vector<std::string> render_lines(const std::vector<kg::ExtractedDocument>& docs) {
-    std::vector<std::string> lines;
-    lines.reserve(docs.size());
-    for (const kg::ExtractedDocument& d : docs) lines.push_back(kg::extraction_line(d));
-    return lines;
-}
-}  // namespace
 
 ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std::string>& inputs, bool keep_extraction) {
     const kg::ViewOptions dates = date_bounds(vm);
     // A date view drops documents: saving their extraction with it would describe another graph.
     keep_extraction = keep_extraction && dates.since.empty() && dates.until.empty();
-    std::vector<kg::ExtractedDocument> earlier;
+    EarlierDocuments earlier;
     if (vm.count("graph")) {
         const std::string path = vm["graph"].as<std::string>();
         if (inputs.empty()) {
             if (vm.count("data")) throw kg::Error(kg::ExitCode::usage, "--data applies to extraction, not to --graph");
             if (!keep_extraction) return {apply_dates(kg::read_graph(path), dates), std::nullopt};
-            kg::SavedGraph saved = kg::read_saved_graph(path);
-            ExportGraph out{std::move(saved.graph), std::nullopt};
-            if (saved.extraction) out.extraction_lines = render_lines(*saved.extraction);
+            ExportGraph out;
+            std::vector<std::string> lines;
+            const kg::SavedDocuments saved = kg::read_saved_documents(
+                path, [&lines](kg::ExtractedDocument&& d) { lines.push_back(kg::extraction_line(d)); }, &out.graph);
+            if (saved.has_extraction) out.extraction_lines = std::move(lines);
             return out;
         }
         for (const std::string& input : inputs)
             if (path == "-" && input == "-")
                 throw kg::Error(kg::ExitCode::usage, "--graph - and INPUT - cannot both read standard input");
-        kg::SavedGraph saved = kg::read_saved_graph(path);
-        const std::string name = path == "-" ? "standard input" : path;
-        // Rebuilding from the graph alone cannot be exact (copies' facts, types before reconciliation, the
-        // order of first mentions are gone), so a file without its extraction is refused, not approximated.
-        if (!saved.extraction)
-            throw kg::Error(kg::ExitCode::bad_input,
-                            name + ": cannot add documents to this graph: it has no \"extraction\" section (only "
-                                   "kg-export --json writes one, and not with a view, --since/--until or "
-                                   "--no-extraction); extract all documents again instead");
-        const std::string ours = std::string("libkg ") + kg::version();
-        if (!saved.generator.empty() && saved.generator != ours)
-            kg::warn(name + " was extracted by " + saved.generator + ", the new documents by " + ours +
-                     ": the graph may differ from one run over all documents");
-        earlier = std::move(*saved.extraction);
+        earlier = [path](const std::function<void(kg::ExtractedDocument&&)>& add) {
+            const kg::SavedDocuments saved = kg::read_saved_documents(path, add);
+            const std::string name = path == "-" ? "standard input" : path;
+            // Rebuilding from the graph alone cannot be exact (copies' facts, types before reconciliation, the
+            // order of first mentions are gone), so a file without its extraction is refused, not approximated.
+            if (!saved.has_extraction)
+                throw kg::Error(kg::ExitCode::bad_input,
+                                name + ": cannot add documents to this graph: it has no \"extraction\" section (only "
+                                       "kg-export --json writes one, and not with a view, --since/--until or "
+                                       "--no-extraction); extract all documents again instead");
+            const std::string ours = std::string("libkg ") + kg::version();
+            if (!saved.generator.empty() && saved.generator != ours)
+                kg::warn(name + " was extracted by " + saved.generator + ", the new documents by " + ours +
+                         ": the graph may differ from one run over all documents");
+        };
     }
-    return with_builder(vm, inputs, std::move(earlier), [&](kg::GraphBuilder& b, const kg::BuildOptions&) {
+    return with_builder(vm, inputs, earlier, [&](kg::GraphBuilder& b, const kg::BuildOptions&) {
         ExportGraph out;
         std::function<void(const kg::ExtractedDocument&)> keep;
         if (keep_extraction) {

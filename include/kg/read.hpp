@@ -19,6 +19,7 @@
 #include <kg/extract.hpp>
 #include <kg/graph.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,5 +55,18 @@ struct SavedGraph {
 SavedGraph parse_saved_json(std::string_view text, const std::string& name);
 /// Reads a saved graph of either kind as read_graph() does, with the extraction section of a libkg JSON file.
 SavedGraph read_saved_graph(const std::string& path);
+
+/// What read_saved_documents() found besides the documents.
+struct SavedDocuments {
+    bool has_extraction = false;  ///< false: the file has no extraction section (as SavedGraph::extraction)
+    std::string generator;        ///< the JSON's graph.generator, empty when absent
+};
+
+/// Reads a saved graph as read_saved_graph() does (the same checks, the same errors), but hands the documents
+/// of its extraction section to `each`, one at a time and in order, instead of returning them; builds the
+/// graph into `*graph` only when `graph` is given. Adding documents to a saved graph rebuilds the graph from
+/// its documents: holding the graph and every document as structs as well took four times the memory.
+SavedDocuments read_saved_documents(const std::string& path, const std::function<void(ExtractedDocument&&)>& each,
+                                    KnowledgeGraph* graph = nullptr);
 
 }  // namespace kg

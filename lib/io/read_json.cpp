@@ -190,43 +190,143 @@ KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
     return graph;
 }
 
+namespace {
+
+// Boundaries in JSON text already known to be valid (RapidJSON parsed it), found without building values.
+std::size_t skip_space(std::string_view t, std::size_t i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+    return i;
+}
+// One past the value that starts at t[i].
+std::size_t value_end(std::string_view t, std::size_t i) {
+    if (t[i] == '"') {
+        for (++i; t[i] != '"'; ++i)
+            if (t[i] == '\\') ++i;
+        return i + 1;
+    }
+    if (t[i] == '{' || t[i] == '[') {
+        std::size_t depth = 0;
+        for (;; ++i) {
+            const char c = t[i];
+            if (c == '"') i = value_end(t, i) - 1;
+            else if (c == '{' || c == '[') ++depth;
+            else if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+        }
+    }
+    while (i < t.size() && t[i] != ',' && t[i] != ']' && t[i] != '}' && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' &&
+           t[i] != '\r')
+        ++i;  // a number, true, false, null, NaN, Infinity
+    return i;
+}
+// Calls each(text) for every element of the array `t`.
+template <class Each>
+void for_each_element(std::string_view t, Each&& each) {
+    std::size_t i = skip_space(t, 1);
+    if (t[i] == ']') return;
+    for (;;) {
+        const std::size_t end = value_end(t, i);
+        each(t.substr(i, end - i));
+        i = skip_space(t, end);
+        if (t[i] != ',') return;
+        i = skip_space(t, i + 1);
+    }
+}
+// Calls each(key, value text) for every member of the object `t`; false (at once) for a key with escapes,
+// whose raw text is not the key.
+template <class Each>
+bool for_each_member(std::string_view t, Each&& each) {
+    std::size_t i = skip_space(t, 1);
+    if (t[i] == '}') return true;
+    for (;;) {
+        const std::size_t key_end = value_end(t, i);
+        const std::string_view key = t.substr(i + 1, key_end - i - 2);
+        if (key.find('\\') != std::string_view::npos) return false;
+        i = skip_space(t, skip_space(t, key_end) + 1);  // past the ':'
+        const std::size_t end = value_end(t, i);
+        each(key, t.substr(i, end - i));
+        i = skip_space(t, end);
+        if (t[i] != ',') return true;
+        i = skip_space(t, i + 1);
+    }
+}
+
+}  // namespace
+
 // The extraction section (kg/export.hpp, write_json), checked strictly: a result that silently differs from
 // one run over all documents is worse than no result.
 class ExtractionReader {
 public:
-    ExtractionReader(const std::string& name, const KnowledgeGraph& graph) : name_(name), graph_(graph) {}
+    using Each = std::function<void(ExtractedDocument&&)>;
 
-    std::vector<ExtractedDocument> read(const Value& section) {
+    /// For a file whose graph lists `documents` and has `nodes` nodes and `edges` edges.
+    ExtractionReader(const std::string& name, const std::vector<DocumentInfo>& documents, std::size_t nodes,
+                     std::size_t edges)
+        : name_(name), infos_(documents), nodes_(nodes), edges_(edges) {}
+
+    /// The section as a DOM value.
+    void read(const Value& section, const Each& each) {
         where_ = "extraction";
         if (!section.IsObject()) fail("not an object");
-        const Value* format = member(section, "format");
-        if (!format || !format->IsUint()) fail("no \"format\" number");
-        if (format->GetUint() != 1)
-            fail("format " + std::to_string(format->GetUint()) + " is newer than this libkg reads (1)");
-        if (count(section, "nodes") != graph_.num_entities() || count(section, "edges") != graph_.num_relations())
-            fail("written for a graph of " + std::to_string(count(section, "nodes")) + " nodes and " +
-                 std::to_string(count(section, "edges")) + " edges, but the file has " +
-                 std::to_string(graph_.num_entities()) + " and " + std::to_string(graph_.num_relations()) +
-                 ": the graph was changed after it was saved");
+        check_header(member(section, "format"), member(section, "nodes"), member(section, "edges"));
         const Value* docs = member(section, "documents");
         if (!docs || !docs->IsArray()) fail("no \"documents\" array");
-        const auto& infos = graph_.documents();
-        if (docs->Size() != infos.size())
-            fail(std::to_string(docs->Size()) + " documents, but graph.documents lists " + std::to_string(infos.size()));
-        std::vector<ExtractedDocument> out;
-        out.reserve(infos.size());
+        check_count(docs->Size());
         for (rapidjson::SizeType i = 0; i < docs->Size(); ++i) {
             where_ = "extraction.documents[" + std::to_string(i) + "]";
-            out.push_back(document((*docs)[i], infos[i]));
+            each(document((*docs)[i], infos_[i]));
         }
-        return out;
+    }
+
+    /// The section as JSON text, already checked to be valid JSON: each document is parsed on its own, so that
+    /// the section (a third of a large file) is never a DOM as a whole. False, having read nothing, when a key
+    /// of the section is written with escapes: then the DOM reader must read it.
+    bool read(std::string_view section, const Each& each) {
+        where_ = "extraction";
+        if (section.empty() || section.front() != '{') fail("not an object");
+        std::optional<std::string_view> fields[4];  // format, nodes, edges, documents: the first of each, as the DOM
+        static constexpr std::string_view names[4] = {"format", "nodes", "edges", "documents"};
+        const bool plain = for_each_member(section, [&](std::string_view key, std::string_view value) {
+            for (int f = 0; f < 4; ++f)
+                if (key == names[f] && !fields[f]) fields[f] = value;
+        });
+        if (!plain) return false;
+        rapidjson::Document header[3];
+        for (int f = 0; f < 3; ++f)
+            if (fields[f]) header[f].Parse<kFlags>(fields[f]->data(), fields[f]->size());
+        auto value = [&](int f) -> const Value* { return fields[f] ? &header[f] : nullptr; };
+        check_header(value(0), value(1), value(2));
+        if (!fields[3] || fields[3]->front() != '[') fail("no \"documents\" array");
+        std::size_t n = 0;
+        for_each_element(*fields[3], [&](std::string_view) { ++n; });
+        check_count(n);
+        std::size_t i = 0;
+        for_each_element(*fields[3], [&](std::string_view text) {
+            where_ = "extraction.documents[" + std::to_string(i) + "]";
+            rapidjson::Document d;  // one each: a Document's memory pool only grows until it goes
+            d.Parse<kFlags>(text.data(), text.size());
+            each(document(d, infos_[i++]));
+        });
+        return true;
     }
 
 private:
     [[noreturn]] void fail(const std::string& what) const { throw iodetail::bad(name_, where_, what); }
 
-    std::size_t count(const Value& obj, const char* key) const {
-        const Value* v = member(obj, key);
+    void check_header(const Value* format, const Value* nodes, const Value* edges) const {
+        if (!format || !format->IsUint()) fail("no \"format\" number");
+        if (format->GetUint() != 1)
+            fail("format " + std::to_string(format->GetUint()) + " is newer than this libkg reads (1)");
+        const std::size_t n = count(nodes, "nodes"), e = count(edges, "edges");
+        if (n != nodes_ || e != edges_)
+            fail("written for a graph of " + std::to_string(n) + " nodes and " + std::to_string(e) +
+                 " edges, but the file has " + std::to_string(nodes_) + " and " + std::to_string(edges_) +
+                 ": the graph was changed after it was saved");
+    }
+    void check_count(std::size_t documents) const {
+        if (documents != infos_.size())
+            fail(std::to_string(documents) + " documents, but graph.documents lists " + std::to_string(infos_.size()));
+    }
+    std::size_t count(const Value* v, const char* key) const {
         if (!v || !v->IsUint64()) fail(std::string("no \"") + key + "\" count");
         return static_cast<std::size_t>(v->GetUint64());
     }
@@ -309,7 +409,8 @@ private:
     }
 
     const std::string& name_;
-    const KnowledgeGraph& graph_;
+    const std::vector<DocumentInfo>& infos_;
+    std::size_t nodes_, edges_;
     std::string where_;
 };
 
@@ -407,21 +508,24 @@ public:
     using Stream = rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream>;
 
     struct Result {
-        KnowledgeGraph graph;
+        KnowledgeGraph graph;  // with only_count: its documents only
         std::string generator;
         std::string_view extraction;  // the section's JSON text; empty when absent
         bool has_extraction = false;
+        std::size_t nodes = 0, edges = 0;
     };
 
-    // The graph, or nullopt when the DOM reader must read the file.
-    static std::optional<Result> read(std::string_view text) {
+    // The graph, or nullopt when the DOM reader must read the file. With only_count, the nodes and edges are
+    // checked and counted but not built (adding documents to a saved graph rebuilds it from the extraction).
+    static std::optional<Result> read(std::string_view text, bool only_count = false) {
         rapidjson::MemoryStream ms(text.data(), text.size());
         Stream is(ms);
         FastReader h(is);
+        h.only_count_ = only_count;
         rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>> reader;
         if (reader.Parse<kFlags>(is, h).IsError() || !h.done_) return std::nullopt;
         h.batch_.reset();  // links the edges into their vertices
-        Result r{std::move(h.graph_), std::move(h.generator_), {}, h.extraction_begin_ != kNone};
+        Result r{std::move(h.graph_), std::move(h.generator_), {}, h.extraction_begin_ != kNone, h.nodes_, h.edges_};
         if (r.has_extraction) {
             std::size_t b = h.extraction_begin_;
             while (b < h.extraction_end_ && (text[b] == ':' || text[b] == ' ' || text[b] == '\t' || text[b] == '\n' ||
@@ -692,6 +796,11 @@ private:
         if (!has_id_) return false;
         const std::uint64_t hash = NodeIds::hash(id_);
         if (node_ids_.find(id_, hash)) return false;
+        if (only_count_) {
+            node_ids_.insert(id_, hash, nodes_++);
+            return true;
+        }
+        ++nodes_;
         Entity e;
         e.id = id_;
         e.label = has_label_ ? label_ : has_name_ ? name_ : id_;
@@ -709,6 +818,11 @@ private:
         const Vertex* s = node_ids_.find(source_, source_hash_);
         const Vertex* t = node_ids_.find(target_, target_hash_);
         if (!s || !t) return false;
+        ++edges_;
+        if (only_count_) {
+            spans_.clear();
+            return true;
+        }
         Relation r;
         r.predicate = has_predicate_ ? predicate_ : has_label_ ? label_ : "related_to";
         r.id = edge_id(graph_, id_.empty() ? key_ : id_, *s, r.predicate, *t);
@@ -726,7 +840,8 @@ private:
     std::vector<Ctx> stack_;
     int field_ = -1;  // the current object's field whose value comes next, -1 when it is skipped
     Seen seen_top_, seen_graph_, seen_, seen_span_;  // seen_: the document, node or edge
-    bool nodes_done_ = false, done_ = false;
+    bool nodes_done_ = false, done_ = false, only_count_ = false;
+    std::size_t nodes_ = 0, edges_ = 0;
     std::size_t extraction_begin_ = kNone, extraction_end_ = kNone;
     std::string generator_;
     DocumentInfo doc_;
@@ -753,14 +868,17 @@ KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
 }
 
 SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
+    auto keep = [](std::vector<ExtractedDocument>& out) {
+        return [&out](ExtractedDocument&& d) { out.push_back(std::move(d)); };
+    };
     if (auto fast = FastReader::read(text)) {
         SavedGraph saved{std::move(fast->graph), std::nullopt, std::move(fast->generator)};
         if (!fast->has_extraction) return saved;
-        // The section is small next to the graph and checked field by field: the DOM reads it.
-        rapidjson::Document x;
-        x.Parse<kFlags>(fast->extraction.data(), fast->extraction.size());
-        if (!x.HasParseError()) {
-            saved.extraction = ExtractionReader(name, saved.graph).read(x);
+        std::vector<ExtractedDocument> docs;
+        docs.reserve(saved.graph.documents().size());
+        ExtractionReader reader(name, saved.graph.documents(), saved.graph.num_entities(), saved.graph.num_relations());
+        if (reader.read(fast->extraction, keep(docs))) {
+            saved.extraction = std::move(docs);
             return saved;
         }
     }
@@ -768,22 +886,67 @@ SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
     parse_text(d, text, name);
     SavedGraph saved{graph_of(d, name), std::nullopt, {}};
     if (const Value* g = member(d, "graph"); g && g->IsObject()) saved.generator = string_member(*g, "generator");
-    if (const Value* x = member(d, "extraction")) saved.extraction = ExtractionReader(name, saved.graph).read(*x);
+    if (const Value* x = member(d, "extraction")) {
+        saved.extraction.emplace();
+        ExtractionReader(name, saved.graph.documents(), saved.graph.num_entities(), saved.graph.num_relations())
+            .read(*x, keep(*saved.extraction));
+    }
     return saved;
 }
+
+namespace {
+
+enum class SavedKind { json, graphml };
+
+// Which reader a saved graph needs, by its first non-blank byte (past a byte-order mark).
+SavedKind saved_kind(std::string_view text, const std::string& name) {
+    std::size_t i = 0;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    if (i < text.size() && text[i] == '{') return SavedKind::json;
+    if (i < text.size() && text[i] == '<') return SavedKind::graphml;
+    // Worded as read_graph() words them, so either reader fails the same way on the same file.
+    if (i >= text.size()) throw iodetail::bad(name, "", "empty file, expected a JSON or GraphML graph");
+    throw iodetail::bad_at(name, text, i, "not a saved graph: expected node-link JSON ('{') or GraphML ('<')");
+}
+
+}  // namespace
 
 SavedGraph read_saved_graph(const std::string& path) {
     const std::string name = path == "-" ? "standard input" : path;
     const iodetail::FileText file(path);
     const std::string_view text = file.view();
-    std::size_t i = 0;
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // a byte-order mark
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-    if (i < text.size() && text[i] == '{') return parse_saved_json(text, name);
-    if (i < text.size() && text[i] == '<') return SavedGraph{parse_graphml(text, name), std::nullopt, {}};
-    // Worded as read_graph() words them, so either reader fails the same way on the same file.
-    if (i >= text.size()) throw iodetail::bad(name, "", "empty file, expected a JSON or GraphML graph");
-    throw iodetail::bad_at(name, text, i, "not a saved graph: expected node-link JSON ('{') or GraphML ('<')");
+    if (saved_kind(text, name) == SavedKind::json) return parse_saved_json(text, name);
+    return SavedGraph{parse_graphml(text, name), std::nullopt, {}};
+}
+
+SavedDocuments read_saved_documents(const std::string& path, const std::function<void(ExtractedDocument&&)>& each,
+                                    KnowledgeGraph* graph) {
+    const std::string name = path == "-" ? "standard input" : path;
+    const iodetail::FileText file(path);
+    const std::string_view text = file.view();
+    if (saved_kind(text, name) == SavedKind::graphml) {
+        KnowledgeGraph g = parse_graphml(text, name);  // a broken file is reported as read_saved_graph() reports it
+        if (graph) *graph = std::move(g);
+        return SavedDocuments{};
+    }
+    if (auto fast = FastReader::read(text, graph == nullptr)) {
+        SavedDocuments found{fast->has_extraction, std::move(fast->generator)};
+        bool read = true;
+        if (found.has_extraction) {
+            ExtractionReader reader(name, fast->graph.documents(), fast->nodes, fast->edges);
+            read = reader.read(fast->extraction, each);
+        }
+        if (read) {
+            if (graph) *graph = std::move(fast->graph);
+            return found;
+        }
+    }
+    SavedGraph saved = parse_saved_json(text, name);
+    if (graph) *graph = std::move(saved.graph);
+    if (saved.extraction)
+        for (ExtractedDocument& d : *saved.extraction) each(std::move(d));
+    return SavedDocuments{saved.extraction.has_value(), std::move(saved.generator)};
 }
 
 }  // namespace kg
