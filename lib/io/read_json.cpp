@@ -3,6 +3,7 @@
 #include <kg/read.hpp>
 
 #include "io/common.hpp"
+#include "io/json_numbers.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/encodedstream.h>
@@ -107,15 +108,15 @@ std::string edge_id(const KnowledgeGraph& graph, const std::string& file_id, Ver
 
 }  // namespace
 
-constexpr unsigned kFlags =
-    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag |
-    rapidjson::kParseIterativeFlag;  // deep nesting ([[[[…) must not exhaust the stack
+// Numbers are converted by iodetail::parse_exact (io/json_numbers.hpp), exactly.
+constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag |
+                            rapidjson::kParseIterativeFlag;  // deep nesting ([[[[…) must not exhaust the stack
 
 void parse_text(rapidjson::Document& d, std::string_view text, const std::string& name) {
-    d.Parse<kFlags>(text.data(), text.size());
-    if (d.HasParseError())
-        throw iodetail::bad_at(name, text, d.GetErrorOffset(),
-                               std::string("invalid JSON: ") + rapidjson::GetParseError_En(d.GetParseError()));
+    const rapidjson::ParseResult parsed = iodetail::parse_exact<kFlags>(d, text);
+    if (parsed.IsError())
+        throw iodetail::bad_at(name, text, parsed.Offset(),
+                               std::string("invalid JSON: ") + rapidjson::GetParseError_En(parsed.Code()));
     if (!d.IsObject()) throw iodetail::bad(name, "", "expected a node-link JSON object");
 }
 
@@ -292,7 +293,7 @@ public:
         if (!plain) return false;
         rapidjson::Document header[3];
         for (int f = 0; f < 3; ++f)
-            if (fields[f]) header[f].Parse<kFlags>(fields[f]->data(), fields[f]->size());
+            if (fields[f]) iodetail::parse_exact<kFlags>(header[f], *fields[f]);
         auto value = [&](int f) -> const Value* { return fields[f] ? &header[f] : nullptr; };
         check_header(value(0), value(1), value(2));
         if (!fields[3] || fields[3]->front() != '[') fail("no \"documents\" array");
@@ -303,7 +304,7 @@ public:
         for_each_element(*fields[3], [&](std::string_view text) {
             where_ = "extraction.documents[" + std::to_string(i) + "]";
             rapidjson::Document d;  // one each: a Document's memory pool only grows until it goes
-            d.Parse<kFlags>(text.data(), text.size());
+            iodetail::parse_exact<kFlags>(d, text);
             each(document(d, infos_[i++]));
         });
         return true;
@@ -522,8 +523,7 @@ public:
         Stream is(ms);
         FastReader h(is);
         h.only_count_ = only_count;
-        rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>> reader;
-        if (reader.Parse<kFlags>(is, h).IsError() || !h.done_) return std::nullopt;
+        if (iodetail::parse_exact<kFlags>(is, h).IsError() || !h.done_) return std::nullopt;
         h.batch_.reset();  // links the edges into their vertices
         Result r{std::move(h.graph_), std::move(h.generator_), {}, h.extraction_begin_ != kNone, h.nodes_, h.edges_};
         if (r.has_extraction) {

@@ -3,6 +3,7 @@
 
 #include "export/text.hpp"
 #include "extract/packed.hpp"
+#include "io/json_numbers.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -259,12 +260,12 @@ std::pair<std::string, EntityType> entity_ref(const Value& obj, const char* key,
 
 void parse_record(std::string_view line, const std::string& where, Place at, std::map<std::string, Partial>& docs) {
     rapidjson::Document d;
-    // Iterative: deeply nested input must not exhaust the stack.
-    d.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-        line.data(), line.size());
-    if (d.HasParseError())
-        throw bad_line(where, "invalid JSON at column " + std::to_string(d.GetErrorOffset() + 1) + ": " +
-                                  rapidjson::GetParseError_En(d.GetParseError()));
+    // Iterative: deeply nested input must not exhaust the stack. Numbers exactly (io/json_numbers.hpp).
+    const rapidjson::ParseResult parsed =
+        iodetail::parse_exact<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(d, line);
+    if (parsed.IsError())
+        throw bad_line(where, "invalid JSON at column " + std::to_string(parsed.Offset() + 1) + ": " +
+                                  rapidjson::GetParseError_En(parsed.Code()));
     if (!d.IsObject()) throw bad_line(where, "expected a JSON object");
     const std::string kind = need_string(d, "record", where);
     const std::string id = need_string(d, "doc", where);
