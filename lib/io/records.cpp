@@ -436,7 +436,7 @@ std::size_t read_records(const std::vector<std::string>& inputs, const ReadOptio
     auto where_of = [&](Place at) { return names[at.file] + ":" + std::to_string(at.line); };
     for (const fs::path& path : expand(inputs, options, skipped)) {
         const std::string name = path.empty() ? std::string("<stdin>") : path.string();
-        const Place input{names.size(), 0};
+        const std::size_t file_number = names.size();
         names.push_back(name);
         std::ifstream file;
         if (!path.empty()) {
@@ -460,7 +460,7 @@ std::size_t read_records(const std::vector<std::string>& inputs, const ReadOptio
             const std::size_t first = line.find_first_not_of(" \t");
             if (first == std::string::npos || line[first] == '#') continue;
             const std::string where = name + ":" + std::to_string(number);
-            const Place at{input.file, number};
+            const Place at{file_number, number};
             try {
                 if (line[first] == '{') parse_record(line, where, at, docs);
                 else parse_fact(line, line_start, where, at, facts);
