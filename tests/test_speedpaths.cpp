@@ -5,7 +5,13 @@
 
 #include <kg/dedup.hpp>
 
+#include "extract/doc.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -83,5 +89,72 @@ TEST_CASE("fingerprint equals its reference definition on random and every-byte 
         const kg::Fingerprint a = kg::fingerprint(text), b = ref_fingerprint(text);
         CHECK(a.shingles == b.shingles);
         CHECK(a.bins == b.bins);
+    }
+}
+
+namespace {
+
+// The texts of the seed articles, plus sentences made to exercise contractions, curly quotes and
+// sentences cut at the token limit.
+std::vector<std::string> sample_texts() {
+    std::vector<std::string> texts;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(KG_SOURCE_DIR) / "seeds"))
+        if (e.path().extension() == ".txt") paths.push_back(e.path());
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        texts.push_back(ss.str());
+    }
+    texts.push_back("I don\xE2\x80\x99t think they\xE2\x80\x99ll sign. \xE2\x80\x9CWe cannot,\xE2\x80\x9D said Li Qiang.\nAcme said it "
+                    "gonna release R2. The U.S. Senate met.");
+    std::string list;
+    for (int i = 0; i < 700; ++i) list += i % 3 ? "Acme, " : "they address it ";
+    texts.push_back(list);
+    return texts;
+}
+
+kg::detail::DocState prepared(const kg::Document& doc) {
+    kg::detail::DocState st;
+    st.doc = &doc;
+    st.lx = &kg::detail::Lexicons::get();
+    st.tok = kg::detail::tokenize(doc.text, st.lx->abbreviations);
+    kg::detail::prepare_tokens(st);
+    kg::detail::tag_tokens(st);
+    return st;
+}
+
+}  // namespace
+
+TEST_CASE("tags filled on demand equal tagging every sentence, in any order of asking") {
+    using namespace kg::detail;
+    std::mt19937 rng(11);
+    for (const std::string& text : sample_texts()) {
+        kg::Document doc;
+        doc.id = "d";
+        doc.text = text;
+        DocState st = prepared(doc);
+        const auto& T = st.tok.tokens;
+        REQUIRE(!T.empty());
+        // The plain definition: every sentence tagged as a whole, in order.
+        std::vector<Upos> all(T.size(), Upos::X);
+        for (const Sentence& se : st.tok.sentences) {
+            std::vector<std::string_view> words;
+            for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(T[i].text);
+            Tagger::get().tag(words.data(), words.size(), all.data() + se.begin);
+        }
+        std::vector<std::uint32_t> order(T.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::shuffle(order.begin(), order.end(), rng);
+        for (std::uint32_t i : order) {
+            CHECK(st.tag(i) == all[i]);
+            CHECK(st.verb(i) == (all[i] == Upos::VERB || all[i] == Upos::AUX));
+        }
+        for (std::uint32_t i = 0; i < T.size(); ++i) {
+            const Sentence& se = st.tok.sentences[st.sentence_of(i)];
+            CHECK((se.begin <= i && i < se.end));
+        }
     }
 }

@@ -66,7 +66,12 @@ struct DocState {
     std::vector<TokenLex> lex;           ///< per token (prepare_tokens())
     std::vector<std::uint64_t> scratch_hashes;  ///< string_hash() of each lower-cased token (prepare_tokens())
     std::vector<std::uint32_t> scratch_tokens;  ///< prepare_tokens()'s working space
-    std::vector<Upos> tags;              ///< part of speech per token (stage 2)
+    /// Part of speech per token, filled a sentence at a time on first use (tag()): the stages read the
+    /// tags of few sentences, and tagging is the dearest per-token work. Tagging one sentence does not
+    /// depend on any other, so the tags read are those of tagging every sentence.
+    mutable std::vector<Upos> tags;
+    mutable std::vector<std::uint8_t> tagged;  ///< per sentence: its tags are filled
+    const Tagger* tagger = nullptr;
     std::vector<bool> title_case;        ///< per sentence
     std::vector<MentionCand> mentions;   ///< sorted by start token
     std::vector<DocEnt> entities;
@@ -94,7 +99,19 @@ struct DocState {
     const NameLex& fold_lookup(std::uint32_t i) const;
     mutable std::vector<const NameLex*> written_memo, folded_memo;  ///< per token, nullptr until asked
     /// True when the tagger reads token i as a verb or auxiliary.
-    bool verb(std::uint32_t i) const { return i < tags.size() && (tags[i] == Upos::VERB || tags[i] == Upos::AUX); }
+    bool verb(std::uint32_t i) const {
+        if (i >= tags.size()) return false;
+        const Upos t = tag(i);
+        return t == Upos::VERB || t == Upos::AUX;
+    }
+    /// The tag of token i (i < tags.size()), tagging its sentence if that is not done yet.
+    Upos tag(std::uint32_t i) const {
+        if (!tagged[sentence_of(i)]) tag_sentence(sentence_of(i));
+        return tags[i];
+    }
+    /// Index of the sentence holding token i.
+    std::uint32_t sentence_of(std::uint32_t i) const;
+    void tag_sentence(std::uint32_t s) const;
     /// Index of the (non-pseudo) mention starting at token i, or -1. Constant time: see index_mentions().
     int mention_at(std::uint32_t i) const;
     /// Index of the mention ending just before token i (its e == i), or -1.
@@ -115,7 +132,7 @@ struct DocState {
 
 /// Stage 1b: lower-cased text and per-token lexicon records (extractor.cpp).
 void prepare_tokens(DocState& st);
-/// Stage 2: part-of-speech tags for every token (extractor.cpp).
+/// Stage 2: makes room for the part-of-speech tags, which DocState::tag() fills on demand (extractor.cpp).
 void tag_tokens(DocState& st);
 /// Stage 3: finds and types names (mentions.cpp).
 void find_mentions(DocState& st);

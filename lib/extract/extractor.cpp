@@ -75,15 +75,25 @@ const NameLex& DocState::fold_lookup(std::uint32_t i) const {
 }
 
 void tag_tokens(DocState& st) {
-    const Tagger& tagger = Tagger::get();
+    st.tagger = &Tagger::get();  // here, so that a bad model fails every document, as when all were tagged
     st.tags.assign(st.tok.tokens.size(), Upos::X);
-    std::vector<std::string_view> words;
-    words.reserve(limits::max_sentence_tokens);
-    for (const Sentence& se : st.tok.sentences) {
-        words.clear();
-        for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(st.tok.tokens[i].text);
-        if (!words.empty()) tagger.tag(words.data(), words.size(), st.tags.data() + se.begin);
-    }
+    st.tagged.assign(st.tok.sentences.size(), 0);
+}
+
+std::uint32_t DocState::sentence_of(std::uint32_t i) const {
+    // Sentences tile the tokens in order: the last one beginning at or before i holds it.
+    const auto& S = tok.sentences;
+    auto it = std::upper_bound(S.begin(), S.end(), i, [](std::uint32_t k, const Sentence& se) { return k < se.begin; });
+    return static_cast<std::uint32_t>(it - S.begin() - 1);
+}
+
+void DocState::tag_sentence(std::uint32_t s) const {
+    static thread_local std::vector<std::string_view> words;
+    const Sentence& se = tok.sentences[s];
+    tagged[s] = 1;
+    words.clear();
+    for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(tok.tokens[i].text);
+    if (!words.empty()) tagger->tag(words.data(), words.size(), tags.data() + se.begin);
 }
 }  // namespace detail
 

@@ -559,7 +559,7 @@ struct Finder {
         // "Nobel laureate", "Pulitzer winner": an unknown word modifying the noun after it names nothing
         // by itself, unless the document names it elsewhere (decided once all mentions are known).
         if (e - b == 1 && m.source == TypeSource::fallback && e < T.size() && T[e].lower() && e < st.tags.size() &&
-            st.tags[e] == Upos::NOUN && !role_match(e, e + 1, nullptr, nullptr)) {
+            st.tag(e) == Upos::NOUN && !role_match(e, e + 1, nullptr, nullptr)) {
             m.b = b;
             m.e = e;
             m.sentence = s;
