@@ -158,3 +158,33 @@ TEST_CASE("tags filled on demand equal tagging every sentence, in any order of a
         }
     }
 }
+
+TEST_CASE("tagging a sentence a prefix at a time gives the tags of tagging it whole") {
+    using namespace kg::detail;
+    std::mt19937 rng(5);
+    // Words that split into two parts, are rewritten before lookup, are unknown, or are too long.
+    static const std::vector<std::string> pool = {
+        "The", "the", "company", "said", "it", "would", "address", "Acme", "don't", "I'm", "cannot", "gonna",
+        "can\xE2\x80\x99t", "they\xE2\x80\x99re", "\xE2\x80\x9C", "\xE2\x80\x9D", "``", "''", "\"", ",", ".", "Xqzv",
+        "Zorblat", "2024", "U.S.", "caf\xC3\xA9", std::string(70, 'a'), std::string(64, 'B') + "'s", "run", "runs"};
+    const Tagger& tagger = Tagger::get();
+    for (int round = 0; round < 400; ++round) {
+        std::vector<std::string> text(1 + rng() % 30);
+        for (auto& w : text) w = pool[rng() % pool.size()];
+        const std::vector<std::string_view> words(text.begin(), text.end());
+        const std::vector<Upos> whole = tagger.tag(words);
+        std::vector<Upos> out(words.size(), Upos::X);
+        Tagger::Progress p;
+        while (p.done < words.size()) {
+            const std::size_t before = p.done;
+            const std::size_t upto = std::min<std::size_t>(words.size() + 2, p.done + 1 + rng() % 4);
+            tagger.tag_prefix(words.data(), words.size(), upto, p, out.data());
+            CHECK(p.done == std::min(upto, words.size()));
+            for (std::size_t i = 0; i < p.done; ++i) CHECK(out[i] == whole[i]);
+            for (std::size_t i = p.done; i < words.size(); ++i) CHECK(out[i] == Upos::X);  // nothing past upto
+            CHECK(p.done > before);
+        }
+        tagger.tag_prefix(words.data(), words.size(), words.size(), p, out.data());  // nothing left: no change
+        CHECK(out == whole);
+    }
+}

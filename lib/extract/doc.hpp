@@ -66,11 +66,13 @@ struct DocState {
     std::vector<TokenLex> lex;           ///< per token (prepare_tokens())
     std::vector<std::uint64_t> scratch_hashes;  ///< string_hash() of each lower-cased token (prepare_tokens())
     std::vector<std::uint32_t> scratch_tokens;  ///< prepare_tokens()'s working space
-    /// Part of speech per token, filled a sentence at a time on first use (tag()): the stages read the
-    /// tags of few sentences, and tagging is the dearest per-token work. Tagging one sentence does not
-    /// depend on any other, so the tags read are those of tagging every sentence.
+    /// Part of speech per token, filled on first use (tag()) up to the token asked about: the stages read
+    /// the tags of few sentences, mostly of their first words, and tagging is the dearest per-token work.
+    /// Tagging one sentence depends on no other, and Tagger::tag_prefix() gives a sentence's first words
+    /// the tags of tagging it whole, so the tags read are those of tagging every sentence.
     mutable std::vector<Upos> tags;
-    mutable std::vector<std::uint8_t> tagged;  ///< per sentence: its tags are filled
+    mutable std::vector<Tagger::Progress> tag_progress;  ///< per sentence
+    mutable std::vector<std::string_view> tag_words;     ///< the tokens' text, for the tagger (on first use)
     const Tagger* tagger = nullptr;
     std::vector<bool> title_case;        ///< per sentence
     std::vector<MentionCand> mentions;   ///< sorted by start token
@@ -106,12 +108,14 @@ struct DocState {
     }
     /// The tag of token i (i < tags.size()), tagging its sentence if that is not done yet.
     Upos tag(std::uint32_t i) const {
-        if (!tagged[sentence_of(i)]) tag_sentence(sentence_of(i));
+        const std::uint32_t s = sentence_of(i);
+        if (i - tok.sentences[s].begin >= tag_progress[s].done) tag_upto(s, i + 1);
         return tags[i];
     }
     /// Index of the sentence holding token i.
     std::uint32_t sentence_of(std::uint32_t i) const;
-    void tag_sentence(std::uint32_t s) const;
+    /// Tags sentence s up to token `end` (exclusive), at least.
+    void tag_upto(std::uint32_t s, std::uint32_t end) const;
     /// Index of the (non-pseudo) mention starting at token i, or -1. Constant time: see index_mentions().
     int mention_at(std::uint32_t i) const;
     /// Index of the mention ending just before token i (its e == i), or -1.

@@ -77,7 +77,8 @@ const NameLex& DocState::fold_lookup(std::uint32_t i) const {
 void tag_tokens(DocState& st) {
     st.tagger = &Tagger::get();  // here, so that a bad model fails every document, as when all were tagged
     st.tags.assign(st.tok.tokens.size(), Upos::X);
-    st.tagged.assign(st.tok.sentences.size(), 0);
+    st.tag_progress.assign(st.tok.sentences.size(), Tagger::Progress{});
+    st.tag_words.clear();
 }
 
 std::uint32_t DocState::sentence_of(std::uint32_t i) const {
@@ -87,13 +88,13 @@ std::uint32_t DocState::sentence_of(std::uint32_t i) const {
     return static_cast<std::uint32_t>(it - S.begin() - 1);
 }
 
-void DocState::tag_sentence(std::uint32_t s) const {
-    static thread_local std::vector<std::string_view> words;
+void DocState::tag_upto(std::uint32_t s, std::uint32_t end) const {
+    if (tag_words.empty()) {
+        tag_words.reserve(tok.tokens.size());
+        for (const Token& t : tok.tokens) tag_words.push_back(t.text);
+    }
     const Sentence& se = tok.sentences[s];
-    tagged[s] = 1;
-    words.clear();
-    for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(tok.tokens[i].text);
-    if (!words.empty()) tagger->tag(words.data(), words.size(), tags.data() + se.begin);
+    tagger->tag_prefix(tag_words.data() + se.begin, se.end - se.begin, end - se.begin, tag_progress[s], tags.data() + se.begin);
 }
 }  // namespace detail
 
