@@ -92,6 +92,36 @@ TEST_CASE("fingerprint equals its reference definition on random and every-byte 
     }
 }
 
+TEST_CASE("fingerprint equals its reference on long texts, short texts and words longer than its blocks") {
+    // fingerprint() hashes words in blocks of text cut into stretches after word separators: texts of
+    // several blocks, a word longer than a block, texts with no separator or only separators, and texts
+    // of a few bytes (stretches of no bytes) must give the reference values all the same.
+    std::mt19937 rng(2024);
+    static const std::vector<std::string> pieces = {"Word", "x", " ", ".", "\xC3\xA9t\xC3\xA9", "12", "\n", "AB", "-"};
+    std::vector<std::string> texts;
+    for (int round = 0; round < 6; ++round) {
+        std::string text;
+        const std::size_t target = 20000 + rng() % 150000;
+        while (text.size() < target) text += pieces[rng() % pieces.size()];
+        texts.push_back(text);
+    }
+    texts.push_back(std::string(100000, 'a'));
+    texts.push_back(std::string(100000, ' '));
+    texts.push_back("one two " + std::string(70000, 'q') + " three four five six seven " + std::string(40000, 'Z'));
+    texts.push_back(std::string(32767, 'k') + " a b c d e f g h");
+    for (int len = 0; len < 12; ++len)
+        for (int round = 0; round < 40; ++round) {
+            std::string text;
+            for (int i = 0; i < len; ++i) text += "a b.C"[rng() % 5];
+            texts.push_back(text);
+        }
+    for (const std::string& text : texts) {
+        const kg::Fingerprint a = kg::fingerprint(text), b = ref_fingerprint(text);
+        CHECK(a.shingles == b.shingles);
+        CHECK(a.bins == b.bins);
+    }
+}
+
 namespace {
 
 // The texts of the seed articles, plus sentences made to exercise contractions, curly quotes and
