@@ -8,6 +8,7 @@
 #include <kg/limits.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace kg {
 
@@ -63,6 +64,39 @@ void prepare_tokens(DocState& st) {
     lx.names.find_all(
         caps.size(), [&](std::size_t k) { return st.lower_tok(caps[k]); },
         [&](std::size_t k, const NameLex* n) { st.folded_memo[caps[k]] = n ? n : &Lexicons::no_name; }, hashes);
+}
+
+void DocState::reset() {
+    doc = nullptr;
+    lx = nullptr;
+    tok.tokens.clear();
+    tok.sentences.clear();
+    tok.cut_sentences = 0;
+    lower_text.clear();
+    lex.clear();
+    scratch_hashes.clear();
+    scratch_tokens.clear();
+    tags.clear();
+    tag_progress.clear();
+    tag_words.clear();
+    tagger = nullptr;
+    title_case.clear();
+    mentions.clear();
+    entities.clear();
+    relations.clear();
+    written_memo.clear();
+    folded_memo.clear();
+    start_at.clear();
+    end_at.clear();
+    cover.clear();
+    pseudo_at.clear();
+}
+
+std::size_t DocState::held_bytes() const {
+    return tok.tokens.capacity() * sizeof(Token) + lower_text.capacity() + lex.capacity() * sizeof(TokenLex) +
+           (tags.capacity() + 4 * sizeof(int) * start_at.capacity()) + tag_words.capacity() * sizeof(std::string_view) +
+           (written_memo.capacity() + folded_memo.capacity() + scratch_hashes.capacity()) * 8 +
+           mentions.capacity() * sizeof(MentionCand);
 }
 
 const NameLex& DocState::fold_lookup(std::uint32_t i) const {
@@ -183,10 +217,29 @@ DocExtraction to_extraction(const detail::DocState& st) {
 }  // namespace
 
 DocExtraction Extractor::operator()(const Document& doc) const {
-    detail::DocState st;
+    // One working state per thread, emptied between documents but keeping its memory (DocState::reset()).
+    // A call made while the thread's state is in use (not that the stages make one) gets its own.
+    thread_local detail::DocState kept;
+    thread_local bool kept_busy = false;
+    std::optional<detail::DocState> own;
+    detail::DocState& st = kept_busy ? own.emplace() : kept;
+    struct Release {
+        detail::DocState& st;
+        bool& busy;
+        bool owner;
+        ~Release() {
+            if (!owner) return;
+            st.reset();
+            // What a huge document needed is given back rather than held by the thread.
+            if (st.held_bytes() > (std::size_t(16) << 20)) st = detail::DocState();
+            busy = false;
+        }
+    } release{st, kept_busy, !kept_busy};
+    kept_busy = true;
+    st.reset();
     st.doc = &doc;
     st.lx = impl_->lx;
-    st.tok = detail::tokenize(doc.text, impl_->lx->abbreviations);
+    detail::tokenize(doc.text, impl_->lx->abbreviations, st.tok);
     if (st.tok.cut_sentences > 0)
         warn((doc.source.empty() ? doc.id : doc.source) + ": " + std::to_string(st.tok.cut_sentences) +
              " sentence(s) longer than " + std::to_string(limits::max_sentence_tokens) +

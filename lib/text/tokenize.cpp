@@ -65,9 +65,18 @@ bool dotted_initials(std::string_view w) {
 
 Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
     Tokenized out;
+    tokenize(t, abbr, out);
+    return out;
+}
+
+void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
     auto& toks = out.tokens;
+    toks.clear();
+    out.sentences.clear();
+    out.cut_sentences = 0;
     toks.reserve(t.size() / 5 + 16);  // news text: a token per 5 to 6 bytes; growing the vector copies it
-    std::vector<std::size_t> line_breaks;  // token index before which a newline occurred
+    thread_local std::vector<std::size_t> line_breaks;  // token index before which a newline occurred
+    line_breaks.clear();
     bool space = true;
     bool newline = true;
     std::size_t i = 0;
@@ -210,7 +219,7 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
         k = e - 1;
     }
     close(static_cast<std::uint32_t>(toks.size()));
-    return out;
+    if (line_breaks.capacity() > (std::size_t(1) << 16)) std::vector<std::size_t>().swap(line_breaks);  // a huge text's
 }
 
 }  // namespace kg::detail

@@ -45,5 +45,7 @@ struct Tokenized {
 
 /// Tokenizes and splits a UTF-8 text.
 Tokenized tokenize(std::string_view text, const Abbreviations& abbreviations);
+/// The same into `out`, whose vectors keep their memory: the extractor reuses one per thread.
+void tokenize(std::string_view text, const Abbreviations& abbreviations, Tokenized& out);
 
 }  // namespace kg::detail
