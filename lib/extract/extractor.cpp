@@ -40,7 +40,12 @@ void prepare_tokens(DocState& st) {
         const Token& t = T[i];
         TokenLex& x = st.lex[i];
         if (t.kind == TokKind::punct) continue;  // no letters or digits: every shape test is false
+#if KG_WORD_SHAPE16
+        const bool fits = t.text.size() <= 16 && t.start + 16 <= st.doc->text.size();  // 16 bytes to read
+        const WordShape shape = fits ? word_shape16(t.text.data(), t.text.size()) : word_shape(t.text);
+#else
         const WordShape shape = word_shape(t.text);
+#endif
         x.upper_inside = shape.upper_inside;
         x.alpha = shape.alpha;
         x.digit = shape.digit;
