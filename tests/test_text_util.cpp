@@ -96,7 +96,7 @@ TEST_CASE("word_shape16 equals word_shape, whatever bytes follow the word") {
     std::vector<std::string> words = tricky_words(3000);
     for (int c = 0; c < 256; ++c) words.push_back(std::string(1, static_cast<char>(c)) + "x" + static_cast<char>(c));
     for (const char* w : {"", "Hinton", "O'Brien-Smith", "ABCDEFGHIJKLMNOP", "Abcdefghijklmnop", "abcdefghijklmnoP",
-                          "A", "AB", "Ab", "aB", "X1", "'s", "\xE2\x80\x99s", "Ab-cd'ef", "DeepMind", "iPhone"})
+                          "A", "AB", "Ab", "aB", "X1", "'s", "'S", "'t", "\xE2\x80\x99s", "\xE2\x80\x99S", "\xE2\x80\x98s", "Ab-cd'ef", "DeepMind", "iPhone"})
         words.push_back(w);
     for (const std::string& w : words) {
         if (w.size() > 16) continue;

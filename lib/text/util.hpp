@@ -125,7 +125,9 @@ inline WordShape word_shape16(const char* p, std::size_t n) {
                                 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))))) &
                             len;
     WordShape out;
-    out.possessive = (n == 2 || n == 4) && is_possessive(std::string_view(p, n));
+    // is_possessive(), without its four string comparisons: ' or ’ then s or S.
+    out.possessive = (n == 2 && p[0] == '\'' && (p[1] | 0x20) == 's') ||
+                     (n == 4 && p[0] == '\xE2' && p[1] == '\x80' && p[2] == '\x99' && (p[3] | 0x20) == 's');
     out.upper_inside = lower && (upper & ~1u);
     out.digit = digit != 0;
     out.alpha = (lower | upper) != 0;
