@@ -270,3 +270,26 @@ TEST_CASE("an extraction does not depend on the documents the thread extracted b
     });
     th.join();
 }
+
+TEST_CASE("mention finding reads header runs in its title pass only, with the same names as reading all runs twice") {
+    // Each pass of the finder reads only its side of a sentence's header end; these are the names that
+    // reading every run in both passes found (headers, a title-case line, a header after a number).
+    kg::Document d{"h", "",
+                   "Exclusive: Nexora Holdings To Buy Brightwave Labs\nAnalysis: Brightwave Labs said Nexora Holdings "
+                   "would pay. Source: Reuters.\nWorld Summit To Open In Paris\nUPDATE 2-Acme Corp: Nexora Holdings "
+                   "chief Jane Roe met Li Qiang in Beijing.\n"};
+    const kg::DocExtraction x = kg::Extractor()(d);
+    std::vector<std::string> got;
+    for (const auto& e : x.entities) {
+        std::string s = e.name + "/" + std::string(kg::to_string(e.type));
+        for (const auto& m : e.mentions) s += " " + std::to_string(m.start);
+        got.push_back(s);
+    }
+    const std::vector<std::string> want = {"Nexora/COMPANY 11 81 175", "Buy Brightwave Labs/COMPANY 30",
+                                           "Brightwave Labs/COMPANY 60", "Reuters/COMPANY 116",
+                                           "World Summit/EVENT 125", "Paris/LOCATION 149",
+                                           "Jane Roe/PERSON 197", "Li Qiang/PERSON 210", "Beijing/LOCATION 222"};
+    CHECK(got == want);
+    REQUIRE(x.relations.size() == 1);
+    CHECK(x.relations[0].predicate == "held_in");
+}

@@ -581,8 +581,13 @@ struct Finder {
                     header_end = i;
                     break;
                 }
-        std::uint32_t i = se.begin;
-        while (i < se.end) {
+        // Runs never cross header_end (see below), so a pass reads only its side of it: the header runs in
+        // the title pass, the others in the ordinary one. Most sentences have no header, so the title pass
+        // skips them entirely. (From header_end on, the ordinary pass meets the runs it met when it read
+        // the header's runs first: each of those ended before header_end.)
+        std::uint32_t i = title_pass ? se.begin : header_end;
+        const std::uint32_t stop = title_pass ? header_end : se.end;
+        while (i < stop) {
             if (!name_like(i)) {
                 ++i;
                 continue;
