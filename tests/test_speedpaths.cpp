@@ -293,3 +293,28 @@ TEST_CASE("mention finding reads header runs in its title pass only, with the sa
     REQUIRE(x.relations.size() == 1);
     CHECK(x.relations[0].predicate == "held_in");
 }
+
+TEST_CASE("whether a document writes a word in lower case: the first questions scan, later ones use the set") {
+    // Eight lone sentence-initial names, every other one also written in lower case: the finder answers
+    // its first four questions by scanning the tokens and the rest from a set of the lower-case words.
+    // A name the document never writes in lower case joins the full name used later ("Jane Zorblat").
+    const std::vector<std::string> words = {"Zorblat", "Quenvik", "Drastol", "Frimble", "Gantrex", "Huvlor", "Jestrin", "Kolvane"};
+    std::string text;
+    for (const auto& w : words) text += w + " said nothing new. ";
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        text += "They met Jane " + words[k] + " yesterday. ";
+        if (k % 2 == 1) {
+            std::string low = words[k];
+            low[0] = static_cast<char>(low[0] - 'A' + 'a');
+            text += "Some say the " + low + " is old. ";
+        }
+    }
+    const kg::DocExtraction x = kg::Extractor()(kg::Document{"w", "", text});
+    REQUIRE(x.entities.size() == words.size());
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const auto it = std::find_if(x.entities.begin(), x.entities.end(),
+                                     [&](const kg::DocEntity& e) { return e.name == "Jane " + words[k]; });
+        REQUIRE(it != x.entities.end());
+        CHECK_MESSAGE(it->mentions.size() == (k % 2 == 1 ? 1u : 2u), words[k]);
+    }
+}

@@ -86,6 +86,7 @@ struct Finder {
     StringSet known_words;  // first and last words of those names ("Li" of "Li Qiang")
     ViewSet lower_words;    // words the document writes in lower case (views into it)
     bool lower_words_ready = false;  // lower_words is filled on first use (writes_lower())
+    int lower_scans = 0;             // questions writes_lower() answered by scanning the tokens
     std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
     std::vector<MentionCand> attributive;         // unknown words modifying a noun, kept if named elsewhere
     std::vector<char> name_like_;                 // name_like() per token, computed once
@@ -105,6 +106,14 @@ struct Finder {
     const NameLex& xw(std::uint32_t i) const { return st.as_written(i); }  // name lists on token i as written
 
     bool writes_lower(std::string_view w) {
+        // A document asks this of few words (sentence-initial capitals that are not common words): the
+        // first few questions scan the tokens, which costs less than building the set; a document that
+        // asks more gets the set, so long documents stay linear.
+        if (!lower_words_ready && ++lower_scans <= 4) {
+            for (const Token& t : T)
+                if (t.text.size() == w.size() && t.lower() && t.text == w) return true;
+            return false;
+        }
         if (!lower_words_ready) {
             // A lower-case token is its own lower case: its hash is already known (prepare_tokens()).
             std::vector<std::string_view> words;
@@ -128,7 +137,8 @@ struct Finder {
         const Token& t = T[i];
         if (t.kind == TokKind::punct || st.lex[i].possessive) return false;
         if (!st.lex[i].alpha) return false;
-        if (!(t.cap() || st.lex[i].upper_inside)) return domain_name(i) != nullptr;
+        // A web address has a '.', which a word whose fold is its lower case has not.
+        if (!(t.cap() || st.lex[i].upper_inside)) return !st.lex[i].fold_is_lower && domain_name(i) != nullptr;
         return !function_word(i);
     }
     bool name_like(std::uint32_t i) const { return name_like_[i]; }
