@@ -318,3 +318,31 @@ TEST_CASE("whether a document writes a word in lower case: the first questions s
         CHECK_MESSAGE(it->mentions.size() == (k % 2 == 1 ? 1u : 2u), words[k]);
     }
 }
+
+TEST_CASE("alnum_run_end equals its plain definition at every position") {
+    std::mt19937 rng(17);
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::size_t n = rng() % 80;
+        for (std::size_t i = 0; i < n; ++i) {
+            const unsigned r = rng() % 10;
+            // Mostly letters and digits, so that runs cross the sixteen-byte steps; any byte otherwise.
+            text += r < 4 ? static_cast<char>('a' + rng() % 26) : r < 6 ? static_cast<char>('A' + rng() % 26)
+                    : r < 8 ? static_cast<char>('0' + rng() % 10) : static_cast<char>(rng() % 256);
+        }
+        for (std::size_t i = 0; i <= text.size(); ++i)
+            for (bool start : {true, false}) {
+                bool fast = start, plain = start;
+                CHECK(kg::detail::alnum_run_end(text, i, fast) == kg::detail::alnum_run_end_plain(text, i, plain));
+                CHECK(fast == plain);
+            }
+    }
+    for (int c = 0; c < 256; ++c) {  // every byte, inside a long run and ending one
+        const std::string text = std::string(20, 'a') + static_cast<char>(c) + std::string(20, '7');
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            bool fast = true, plain = true;
+            CHECK(kg::detail::alnum_run_end(text, i, fast) == kg::detail::alnum_run_end_plain(text, i, plain));
+            CHECK(fast == plain);
+        }
+    }
+}

@@ -4,7 +4,18 @@
 
 #include <kg/limits.hpp>
 
+
 namespace kg::detail {
+
+std::size_t alnum_run_end_plain(std::string_view t, std::size_t i, bool& digits_only) {
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+        digits_only = false;
+    }
+    return i;
+}
 
 namespace {
 
@@ -40,16 +51,6 @@ bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
 }
 
 bool word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
-
-// ASCII letters (1) and digits (3): the bytes that continue a word with no further question asked.
-struct AlnumTable {
-    unsigned char cls[256] = {};
-    AlnumTable() {
-        for (int c = 0; c < 256; ++c)
-            cls[c] = (c >= '0' && c <= '9') ? 3 : is_ascii_alnum(static_cast<unsigned char>(c)) ? 1 : 0;
-    }
-};
-const AlnumTable alnum_table;
 
 bool dotted_initials(std::string_view w) {
     // "U.S", "U.K", "e.g": single letters separated by dots
@@ -121,11 +122,7 @@ void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
         while (i < n) {
             // Fast path: a run of ASCII letters and digits, which the general case below would take one
             // byte at a time with the same result (most of a word).
-            unsigned cls = 0;
-            while (i < n && (cls = alnum_table.cls[static_cast<unsigned char>(t[i])]) != 0) {
-                if (cls == 1) digits_only = false;
-                ++i;
-            }
+            i = alnum_run_end(t, i, digits_only);
             if (i >= n) break;
             unsigned char d = static_cast<unsigned char>(t[i]);
             bool blank2;
