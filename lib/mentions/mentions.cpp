@@ -111,7 +111,7 @@ struct Finder {
         // asks more gets the set, so long documents stay linear.
         if (!lower_words_ready && ++lower_scans <= 4) {
             for (const Token& t : T)
-                if (t.text.size() == w.size() && t.lower() && t.text == w) return true;
+                if (t.text.size() == w.size() && t.text[0] == w[0] && t.lower() && t.text == w) return true;
             return false;
         }
         if (!lower_words_ready) {
