@@ -4,7 +4,6 @@
 
 #include <kg/limits.hpp>
 
-
 namespace kg::detail {
 
 std::size_t alnum_run_end_plain(std::string_view t, std::size_t i, bool& digits_only) {
@@ -216,7 +215,8 @@ void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
         k = e - 1;
     }
     close(static_cast<std::uint32_t>(toks.size()));
-    if (line_breaks.capacity() > (std::size_t(1) << 16)) std::vector<std::size_t>().swap(line_breaks);  // a huge text's
+    // Kept for the thread's next text, unless a huge one made it large.
+    if (line_breaks.capacity() > (std::size_t(1) << 16)) std::vector<std::size_t>().swap(line_breaks);
 }
 
 }  // namespace kg::detail
