@@ -21,7 +21,6 @@ struct MentionCand {
     std::uint32_t b = 0, e = 0;        ///< token range of the name itself (titles and demonyms excluded)
     std::uint32_t sentence = 0;        ///< sentence index
     std::string surface;               ///< the name as written
-    std::string key;                   ///< normalized name used to group mentions (set by stage 4)
     EntityType type = EntityType::UNKNOWN;
     TypeSource source = TypeSource::fallback;
     std::string canonical;             ///< gazetteer canonical name, when known

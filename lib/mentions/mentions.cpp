@@ -700,7 +700,12 @@ void find_mentions(DocState& st) {
                                          [&](const MentionCand& m) { return st.lx->not_entities.contains(fold_name(m.surface)); }),
                           st.mentions.end());
     // Stable order by start token. Sorting indices and moving each mention once is much cheaper than
-    // sorting the mentions themselves (each holds several strings).
+    // sorting the mentions themselves (each holds several strings); in order already, none moves.
+    auto by_start = [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; };
+    if (std::is_sorted(st.mentions.begin(), st.mentions.end(), by_start)) {
+        st.index_mentions();
+        return;
+    }
     std::vector<std::uint32_t> order(st.mentions.size());
     for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(),
