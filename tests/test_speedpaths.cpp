@@ -346,3 +346,32 @@ TEST_CASE("alnum_run_end equals its plain definition at every position") {
         }
     }
 }
+
+TEST_CASE("vocabulary records from the thread's cache of short words equal the table's") {
+    // prepare_tokens() takes short words from a per-thread cache keyed by their bytes; every token's
+    // record and hash must be the table's, on first sight (misses) and on later ones (hits).
+    using namespace kg::detail;
+    const Lexicons& lx = Lexicons::get();
+    std::vector<std::string> texts = sample_texts();
+    texts.push_back("a I an the to of in on at by is it he we us Mr. U.S. Ltd. 1 22 333 4444 55555 666666 7777777 "
+                    "88888888 \xC3\xA9t\xC3\xA9 caf\xC3\xA9 A AB ABC said says, x");
+    for (int round = 0; round < 2; ++round)
+        for (const std::string& text : texts) {
+            kg::Document doc{"d", "", text};
+            DocState st = prepared(doc);
+            for (std::uint32_t i = 0; i < st.tok.tokens.size(); ++i) {
+                const std::string_view low = st.lower_tok(i);
+                const WordLex& want = lx.lex(low);
+                const WordLex& got = st.lex[i].low;
+                CHECK_MESSAGE(got.info == want.info, low);
+                CHECK(got.cue == want.cue);
+                CHECK(got.context == want.context);
+                CHECK(got.role == want.role);
+                CHECK(got.triggers == want.triggers);
+                CHECK(got.role_first == want.role_first);
+                CHECK(got.function_word == want.function_word);
+                CHECK(got.common == want.common);
+                CHECK(st.scratch_hashes[i] == string_hash(low));
+            }
+        }
+}

@@ -8,6 +8,7 @@
 #include <kg/limits.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace kg {
@@ -22,6 +23,52 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 namespace detail {
+
+namespace {
+
+/// The vocabulary records of the short words a thread met recently (tokens of up to seven bytes are
+/// most of a text). A slot is keyed by the word's bytes themselves, so a hit is exact: no hash to
+/// compute, no string to compare, and the cache (small enough to stay near the core) instead of the
+/// large table.
+struct VocabCache {
+    static constexpr int bits = 14;
+    struct Slot {
+        std::uint64_t key = 0;      ///< the word's bytes and length (key()), 0 when empty
+        std::uint64_t hash = 0;     ///< string_hash() of the word
+        const WordLex* lex = nullptr;
+    };
+    const Lexicons* lexicons = nullptr;  ///< whose records the slots hold
+    std::vector<Slot> slots;
+    /// The key of text[b, e): its bytes, then its length in the top byte; false when it has none (the
+    /// word is longer than seven bytes, or too near the end of the text to read eight bytes at once).
+    static bool key(const std::string& text, std::uint32_t b, std::uint32_t e, std::uint64_t& out) {
+        const std::uint32_t n = e - b;
+        if (n > 7 || std::size_t(b) + 8 > text.size()) return false;
+        std::uint64_t v;
+        std::memcpy(&v, text.data() + b, 8);
+        // The word's n bytes only, in the low bits.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        v >>= 8 * (8 - n);
+#else
+        v &= (std::uint64_t(1) << (8 * n)) - 1;
+#endif
+        out = v | std::uint64_t(n) << 56;  // n >= 1: never 0, the empty slot's key
+        return true;
+    }
+    static std::size_t index(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits); }
+};
+
+VocabCache& vocab_cache(const Lexicons& lx) {
+    thread_local VocabCache cache;
+    if (cache.lexicons != &lx) {
+        cache.slots.assign(std::size_t(1) << VocabCache::bits, VocabCache::Slot{});
+        cache.lexicons = &lx;
+    }
+    return cache;
+}
+
+}  // namespace
+
 // Per-token facts every later stage asks for, computed once: the lower-cased text (tokens in lower case
 // are views into it), each token's vocabulary record (one lookup instead of one per list and question)
 // and its shape; the name-list records of capitalized tokens are fetched here too, in a batch.
@@ -32,10 +79,38 @@ void prepare_tokens(DocState& st) {
     st.lex.assign(T.size(), TokenLex{});
     st.written_memo.assign(T.size(), nullptr);
     st.folded_memo.assign(T.size(), nullptr);
-    // Every token in the lower-case vocabulary (pipelined: the table is larger than the cache).
+    // Every token in the lower-case vocabulary: short ones from the thread's cache of recent words, the
+    // rest and the cache's misses from the table (pipelined: it is larger than the cache).
+    st.scratch_hashes.resize(T.size());
+    std::vector<std::uint32_t>& misses = st.scratch_tokens;
+    misses.clear();
+    VocabCache& cache = vocab_cache(lx);
+    for (std::uint32_t i = 0; i < T.size(); ++i) {
+        const Token& t = T[i];
+        std::uint64_t key;
+        if (!VocabCache::key(st.lower_text, t.start, t.end, key)) {
+            misses.push_back(i);
+            continue;
+        }
+        const VocabCache::Slot& slot = cache.slots[VocabCache::index(key)];
+        if (slot.key != key) {
+            misses.push_back(i);
+            continue;
+        }
+        st.lex[i].low = slot.lex ? *slot.lex : Lexicons::no_lex;
+        st.scratch_hashes[i] = slot.hash;
+    }
+    std::vector<std::uint64_t>& miss_hashes = st.scratch_name_hashes;
     lx.vocab.find_all(
-        T.size(), [&](std::size_t i) { return st.lower_tok(static_cast<std::uint32_t>(i)); },
-        [&](std::size_t i, const WordLex* w) { st.lex[i].low = w ? *w : Lexicons::no_lex; }, st.scratch_hashes);
+        misses.size(), [&](std::size_t k) { return st.lower_tok(misses[k]); },
+        [&](std::size_t k, const WordLex* w) {
+            const std::uint32_t i = misses[k];
+            st.lex[i].low = w ? *w : Lexicons::no_lex;
+            st.scratch_hashes[i] = miss_hashes[k];
+            if (std::uint64_t key; VocabCache::key(st.lower_text, T[i].start, T[i].end, key))
+                cache.slots[VocabCache::index(key)] = VocabCache::Slot{key, miss_hashes[k], w};
+        },
+        miss_hashes);
     for (std::size_t i = 0; i < T.size(); ++i) {
         const Token& t = T[i];
         TokenLex& x = st.lex[i];
@@ -80,6 +155,7 @@ void DocState::reset() {
     lower_text.clear();
     lex.clear();
     scratch_hashes.clear();
+    scratch_name_hashes.clear();
     scratch_tokens.clear();
     tags.clear();
     tag_progress.clear();
