@@ -65,7 +65,7 @@ struct DocState {
     std::vector<TokenLex> lex;           ///< per token (prepare_tokens())
     std::vector<std::uint64_t> scratch_hashes;  ///< string_hash() of each lower-cased token (prepare_tokens())
     std::vector<std::uint32_t> scratch_tokens;  ///< prepare_tokens()'s working space
-    std::vector<std::uint64_t> scratch_name_hashes;  ///< likewise
+    std::vector<std::uint64_t> scratch_miss_hashes;  ///< likewise: hashes of the words the vocabulary cache missed
     /// Part of speech per token, filled on first use (tag()) up to the token asked about: the stages read
     /// the tags of few sentences, mostly of their first words, and tagging is the dearest per-token work.
     /// Tagging one sentence depends on no other, and Tagger::tag_prefix() gives a sentence's first words

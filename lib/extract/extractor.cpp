@@ -100,7 +100,7 @@ void prepare_tokens(DocState& st) {
         st.lex[i].low = slot.lex ? *slot.lex : Lexicons::no_lex;
         st.scratch_hashes[i] = slot.hash;
     }
-    std::vector<std::uint64_t>& miss_hashes = st.scratch_name_hashes;
+    std::vector<std::uint64_t>& miss_hashes = st.scratch_miss_hashes;
     lx.vocab.find_all(
         misses.size(), [&](std::size_t k) { return st.lower_tok(misses[k]); },
         [&](std::size_t k, const WordLex* w) {
@@ -155,7 +155,7 @@ void DocState::reset() {
     lower_text.clear();
     lex.clear();
     scratch_hashes.clear();
-    scratch_name_hashes.clear();
+    scratch_miss_hashes.clear();
     scratch_tokens.clear();
     tags.clear();
     tag_progress.clear();
