@@ -89,3 +89,29 @@ TEST_CASE("word_shape agrees with the single shape tests") {
         if (s.fold_is_lower) CHECK_MESSAGE(kg::fold_name(w) == lower(w), w);
     }
 }
+
+#if KG_WORD_SHAPE16
+TEST_CASE("word_shape16 equals word_shape, whatever bytes follow the word") {
+    std::mt19937 rng(16);
+    std::vector<std::string> words = tricky_words(3000);
+    for (int c = 0; c < 256; ++c) words.push_back(std::string(1, static_cast<char>(c)) + "x" + static_cast<char>(c));
+    for (const char* w : {"", "Hinton", "O'Brien-Smith", "ABCDEFGHIJKLMNOP", "Abcdefghijklmnop", "abcdefghijklmnoP",
+                          "A", "AB", "Ab", "aB", "X1", "'s", "'S", "'t", "\xE2\x80\x99s", "\xE2\x80\x99S", "\xE2\x80\x98s", "Ab-cd'ef", "DeepMind", "iPhone"})
+        words.push_back(w);
+    for (const std::string& w : words) {
+        if (w.size() > 16) continue;
+        for (int round = 0; round < 3; ++round) {
+            std::string buf = w;
+            for (int i = 0; i < 16; ++i) buf += static_cast<char>(round == 0 ? 'A' + rng() % 26 : round == 1 ? '\'' : rng() % 256);
+            const WordShape a = word_shape16(buf.data(), w.size()), b = word_shape(w);
+            CHECK_MESSAGE(a.upper_inside == b.upper_inside, w);
+            CHECK_MESSAGE(a.digit == b.digit, w);
+            CHECK_MESSAGE(a.alpha == b.alpha, w);
+            CHECK_MESSAGE(a.all_caps == b.all_caps, w);
+            CHECK_MESSAGE(a.possessive == b.possessive, w);
+            CHECK_MESSAGE(a.plain_cap == b.plain_cap, w);
+            CHECK_MESSAGE(a.fold_is_lower == b.fold_is_lower, w);
+        }
+    }
+}
+#endif

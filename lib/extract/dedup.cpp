@@ -1,6 +1,8 @@
 #include <kg/dedup.hpp>
 
+#include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 namespace kg {
 
@@ -33,6 +35,61 @@ const WordBytes word_bytes;
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kLanes = 4;          // stretches of text hashed side by side
+constexpr std::size_t kBlock = 1 << 15;    // bytes of text whose word hashes are held at once
+
+// Writes the hash of every word of each lane's bytes [p, end), which hold whole words only (the byte
+// before p, if any, and the byte before end, unless end ends the text, separate words) at its `out`,
+// for kLanes such stretches at once. A word's hash is a chain of multiplications over its bytes; one stretch alone waits for each
+// multiplication in turn, and a branch per byte to find the words' ends is mispredicted at every word.
+// Here there is no branch per byte, and the lanes' chains overlap. A lane receives at most
+// (end - p + 1) / 2 hashes (a word and a separator take two bytes).
+struct Lane {
+    const unsigned char* p;  // next byte
+    const unsigned char* end;
+    std::uint64_t* out;      // next free slot
+    std::uint64_t h = 0;
+    std::uint64_t in = 0;    // all ones inside a word
+};
+
+// One byte of a lane: the hash so far is stored at the lane's next slot on every byte, and the slot
+// advances only where a word ends, which leaves exactly the finished words behind.
+inline void step(Lane& l, const unsigned char* map) {
+    const std::uint64_t m = map[*l.p++];
+    const std::uint64_t word = 0 - static_cast<std::uint64_t>(m != 0);  // all ones on a word byte
+    *l.out = l.h;
+    l.out += l.in & ~word & 1;
+    l.in = word;
+    // A mask, not a conditional: the compiler would make that a branch, mispredicted at every word.
+    l.h = ((l.h ^ m) * 0x100000001b3ULL + 1) & word;
+}
+
+void word_hashes(Lane (&lanes)[kLanes]) {
+    const unsigned char* map = word_bytes.map;
+    std::size_t common = SIZE_MAX;
+    for (const Lane& l : lanes) common = std::min(common, static_cast<std::size_t>(l.end - l.p));
+    // Four named lanes rather than an array: the compiler keeps each lane's state in registers.
+    Lane a = lanes[0], b = lanes[1], c = lanes[2], d = lanes[3];
+    for (std::size_t i = 0; i < common; ++i) {
+        step(a, map);
+        step(b, map);
+        step(c, map);
+        step(d, map);
+    }
+    lanes[0] = a;
+    lanes[1] = b;
+    lanes[2] = c;
+    lanes[3] = d;
+    for (Lane& l : lanes) {
+        while (l.p < l.end) step(l, map);
+        if (l.in) *l.out++ = l.h;  // a word running to the end of the text
+    }
+}
+
+}  // namespace
+
 Fingerprint fingerprint(std::string_view text) {
     Fingerprint f;
     f.bins.fill(kEmpty);
@@ -42,9 +99,7 @@ Fingerprint fingerprint(std::string_view text) {
     // (A shift register instead of a ring indexed modulo 5; the values are the same.)
     std::uint64_t w[kShingle] = {}, first[kShingle] = {};
     std::size_t words = 0;
-    std::uint64_t h = 0;
-    bool in_word = false;
-    auto end_word = [&] {
+    auto add_word = [&](std::uint64_t h) {
         for (std::size_t k = 0; k + 1 < kShingle; ++k) {
             w[k] = w[k + 1];
             first[k] = first[k + 1];
@@ -52,28 +107,49 @@ Fingerprint fingerprint(std::string_view text) {
         w[kShingle - 1] = mix(h);
         first[kShingle - 1] = mix(w[kShingle - 1]);
         ++words;
-        h = 0;
-        in_word = false;
         if (words < kShingle) return;
         std::uint64_t s = first[0];
         for (std::size_t k = 1; k < kShingle; ++k) s = mix(s ^ w[k]);
         // One-permutation hashing: the top 6 bits choose the bin, the low 32 bits compete for its minimum.
         const std::size_t bin = static_cast<std::size_t>(s >> 58);
         const std::uint32_t v = static_cast<std::uint32_t>(s);
-        if (v < f.bins[bin]) f.bins[bin] = v;
+        f.bins[bin] = std::min(f.bins[bin], v);  // no branch: early in a text, hard to predict
         ++f.shingles;
     };
+    // Words: runs of ASCII letters and digits and bytes >= 0x80, lower-cased; a word's hash is FNV-like.
+    // The text goes in blocks, each cut into kLanes stretches after a separator, so that no word is
+    // split; the words' hashes are then taken in text order.
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
     const unsigned char* map = word_bytes.map;
-    for (unsigned char c : text) {
-        // Words: runs of ASCII letters and digits and bytes >= 0x80, lower-cased; a word's hash is FNV-like.
-        if (const unsigned char m = map[c]) {
-            h = (h ^ m) * 0x100000001b3ULL + 1;
-            in_word = true;
-        } else if (in_word) {
-            end_word();
+    auto cut_after_separator = [&](std::size_t i, std::size_t limit) {
+        while (i < limit && map[p[i - 1]]) ++i;
+        return i;
+    };
+    thread_local std::vector<std::uint64_t> hashes;
+    hashes.resize(kBlock / 2 + 2 * kLanes);
+    for (std::size_t start = 0; start < n;) {
+        const std::size_t end = start + kBlock >= n ? n : cut_after_separator(start + kBlock, n);
+        std::size_t b[kLanes + 1];
+        b[0] = start;
+        for (std::size_t l = 1; l < kLanes; ++l) {
+            const std::size_t at = start + (end - start) * l / kLanes;
+            b[l] = at <= b[l - 1] ? b[l - 1] : cut_after_separator(at, end);
         }
+        b[kLanes] = end;
+        // Lane l's words start at slot b[l] / 2 + l: room for the (e - b + 1) / 2 words of each lane.
+        if (hashes.size() < (end - start) / 2 + 2 * kLanes) hashes.resize((end - start) / 2 + 2 * kLanes);
+        Lane lanes[kLanes];
+        std::uint64_t* first_slot[kLanes];
+        for (std::size_t l = 0; l < kLanes; ++l) {
+            first_slot[l] = hashes.data() + (b[l] - start) / 2 + l;
+            lanes[l] = Lane{p + b[l], p + b[l + 1], first_slot[l]};
+        }
+        word_hashes(lanes);
+        for (std::size_t l = 0; l < kLanes; ++l)
+            for (const std::uint64_t* q = first_slot[l]; q < lanes[l].out; ++q) add_word(*q);
+        start = end;
     }
-    if (in_word) end_word();
     // Densify: an empty bin borrows the next non-empty bin's value (rotation), so bins stay comparable.
     if (f.shingles > 0)
         for (std::size_t b = 0; b < Fingerprint::kBins; ++b) {

@@ -21,7 +21,6 @@ struct MentionCand {
     std::uint32_t b = 0, e = 0;        ///< token range of the name itself (titles and demonyms excluded)
     std::uint32_t sentence = 0;        ///< sentence index
     std::string surface;               ///< the name as written
-    std::string key;                   ///< normalized name used to group mentions (set by stage 4)
     EntityType type = EntityType::UNKNOWN;
     TypeSource source = TypeSource::fallback;
     std::string canonical;             ///< gazetteer canonical name, when known
@@ -66,7 +65,15 @@ struct DocState {
     std::vector<TokenLex> lex;           ///< per token (prepare_tokens())
     std::vector<std::uint64_t> scratch_hashes;  ///< string_hash() of each lower-cased token (prepare_tokens())
     std::vector<std::uint32_t> scratch_tokens;  ///< prepare_tokens()'s working space
-    std::vector<Upos> tags;              ///< part of speech per token (stage 2)
+    std::vector<std::uint64_t> scratch_miss_hashes;  ///< likewise: hashes of the words the vocabulary cache missed
+    /// Part of speech per token, filled on first use (tag()) up to the token asked about: the stages read
+    /// the tags of few sentences, mostly of their first words, and tagging is the dearest per-token work.
+    /// Tagging one sentence depends on no other, and Tagger::tag_prefix() gives a sentence's first words
+    /// the tags of tagging it whole, so the tags read are those of tagging every sentence.
+    mutable std::vector<Upos> tags;
+    mutable std::vector<Tagger::Progress> tag_progress;  ///< per sentence
+    mutable std::vector<std::string_view> tag_words;     ///< the tokens' text, for the tagger (on first use)
+    const Tagger* tagger = nullptr;
     std::vector<bool> title_case;        ///< per sentence
     std::vector<MentionCand> mentions;   ///< sorted by start token
     std::vector<DocEnt> entities;
@@ -94,7 +101,21 @@ struct DocState {
     const NameLex& fold_lookup(std::uint32_t i) const;
     mutable std::vector<const NameLex*> written_memo, folded_memo;  ///< per token, nullptr until asked
     /// True when the tagger reads token i as a verb or auxiliary.
-    bool verb(std::uint32_t i) const { return i < tags.size() && (tags[i] == Upos::VERB || tags[i] == Upos::AUX); }
+    bool verb(std::uint32_t i) const {
+        if (i >= tags.size()) return false;
+        const Upos t = tag(i);
+        return t == Upos::VERB || t == Upos::AUX;
+    }
+    /// The tag of token i (i < tags.size()), tagging its sentence if that is not done yet.
+    Upos tag(std::uint32_t i) const {
+        const std::uint32_t s = sentence_of(i);
+        if (i - tok.sentences[s].begin >= tag_progress[s].done) tag_upto(s, i + 1);
+        return tags[i];
+    }
+    /// Index of the sentence holding token i.
+    std::uint32_t sentence_of(std::uint32_t i) const;
+    /// Tags sentence s up to token `end` (exclusive), at least.
+    void tag_upto(std::uint32_t s, std::uint32_t end) const;
     /// Index of the (non-pseudo) mention starting at token i, or -1. Constant time: see index_mentions().
     int mention_at(std::uint32_t i) const;
     /// Index of the mention ending just before token i (its e == i), or -1.
@@ -111,11 +132,18 @@ struct DocState {
     std::vector<int> start_at, end_at, cover, pseudo_at;  ///< per token: mention index or -1
     /// Evidence span of a sentence.
     Evidence sentence_evidence(std::uint32_t s) const;
+
+    /// Empties every field for the next document, keeping the vectors' memory: the extractor keeps one
+    /// DocState per thread, as allocating and freeing some twenty buffers per document cost more than
+    /// the work of a short document's smaller stages.
+    void reset();
+    /// Memory held for reuse, roughly, in bytes (to give back what one huge document needed).
+    std::size_t held_bytes() const;
 };
 
 /// Stage 1b: lower-cased text and per-token lexicon records (extractor.cpp).
 void prepare_tokens(DocState& st);
-/// Stage 2: part-of-speech tags for every token (extractor.cpp).
+/// Stage 2: makes room for the part-of-speech tags, which DocState::tag() fills on demand (extractor.cpp).
 void tag_tokens(DocState& st);
 /// Stage 3: finds and types names (mentions.cpp).
 void find_mentions(DocState& st);

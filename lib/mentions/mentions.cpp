@@ -86,6 +86,7 @@ struct Finder {
     StringSet known_words;  // first and last words of those names ("Li" of "Li Qiang")
     ViewSet lower_words;    // words the document writes in lower case (views into it)
     bool lower_words_ready = false;  // lower_words is filled on first use (writes_lower())
+    int lower_scans = 0;             // questions writes_lower() answered by scanning the tokens
     std::vector<MentionCand> tentative;           // lone sentence-initial words, kept if named elsewhere
     std::vector<MentionCand> attributive;         // unknown words modifying a noun, kept if named elsewhere
     std::vector<char> name_like_;                 // name_like() per token, computed once
@@ -105,6 +106,14 @@ struct Finder {
     const NameLex& xw(std::uint32_t i) const { return st.as_written(i); }  // name lists on token i as written
 
     bool writes_lower(std::string_view w) {
+        // A document asks this of few words (sentence-initial capitals that are not common words): the
+        // first few questions scan the tokens, which costs less than building the set; a document that
+        // asks more gets the set, so long documents stay linear.
+        if (!lower_words_ready && ++lower_scans <= 4) {
+            for (const Token& t : T)
+                if (t.text.size() == w.size() && t.text[0] == w[0] && t.lower() && t.text == w) return true;
+            return false;
+        }
         if (!lower_words_ready) {
             // A lower-case token is its own lower case: its hash is already known (prepare_tokens()).
             std::vector<std::string_view> words;
@@ -128,7 +137,8 @@ struct Finder {
         const Token& t = T[i];
         if (t.kind == TokKind::punct || st.lex[i].possessive) return false;
         if (!st.lex[i].alpha) return false;
-        if (!(t.cap() || st.lex[i].upper_inside)) return domain_name(i) != nullptr;
+        // A web address has a '.', which a word whose fold is its lower case has not.
+        if (!(t.cap() || st.lex[i].upper_inside)) return !st.lex[i].fold_is_lower && domain_name(i) != nullptr;
         return !function_word(i);
     }
     bool name_like(std::uint32_t i) const { return name_like_[i]; }
@@ -559,7 +569,7 @@ struct Finder {
         // "Nobel laureate", "Pulitzer winner": an unknown word modifying the noun after it names nothing
         // by itself, unless the document names it elsewhere (decided once all mentions are known).
         if (e - b == 1 && m.source == TypeSource::fallback && e < T.size() && T[e].lower() && e < st.tags.size() &&
-            st.tags[e] == Upos::NOUN && !role_match(e, e + 1, nullptr, nullptr)) {
+            st.tag(e) == Upos::NOUN && !role_match(e, e + 1, nullptr, nullptr)) {
             m.b = b;
             m.e = e;
             m.sentence = s;
@@ -581,8 +591,13 @@ struct Finder {
                     header_end = i;
                     break;
                 }
-        std::uint32_t i = se.begin;
-        while (i < se.end) {
+        // Runs never cross header_end (see below), so a pass reads only its side of it: the header runs in
+        // the title pass, the others in the ordinary one. Most sentences have no header, so the title pass
+        // skips them entirely. (From header_end on, the ordinary pass meets the runs it met when it read
+        // the header's runs first: each of those ended before header_end.)
+        std::uint32_t i = title_pass ? se.begin : header_end;
+        const std::uint32_t stop = title_pass ? header_end : se.end;
+        while (i < stop) {
             if (!name_like(i)) {
                 ++i;
                 continue;
@@ -685,7 +700,12 @@ void find_mentions(DocState& st) {
                                          [&](const MentionCand& m) { return st.lx->not_entities.contains(fold_name(m.surface)); }),
                           st.mentions.end());
     // Stable order by start token. Sorting indices and moving each mention once is much cheaper than
-    // sorting the mentions themselves (each holds several strings).
+    // sorting the mentions themselves (each holds several strings); in order already, none moves.
+    auto by_start = [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; };
+    if (std::is_sorted(st.mentions.begin(), st.mentions.end(), by_start)) {
+        st.index_mentions();
+        return;
+    }
     std::vector<std::uint32_t> order(st.mentions.size());
     for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(),

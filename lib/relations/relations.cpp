@@ -444,7 +444,7 @@ private:
                     // The tagger decides whether a one-word trigger is used as a verb or as a noun here
                     // ("they address it" vs "the opening address").
                     if (t.words.size() == 1 && i < st.tags.size()) {
-                        Upos tag = st.tags[i];
+                        Upos tag = st.tag(i);
                         if (!t.noun && tag != Upos::VERB && tag != Upos::AUX) continue;
                         if (t.noun && tag != Upos::NOUN && tag != Upos::PROPN) continue;
                     }

@@ -418,6 +418,7 @@ std::size_t contraction_split(std::string_view w) {
 }
 
 using Model = Tagger::Model;
+static_assert(Tagger::Progress{}.t1 == start_tag && Tagger::Progress{}.t2 == start_tag);
 
 /// Unknown words recently seen on this thread (news repeats its new names): two ways per set, the least
 /// recently used replaced, as two names of one story often share a set in a direct-mapped cache.
@@ -494,12 +495,14 @@ inline int best_tag(const float* sc) {
 #endif
 }
 
-/// Scores and tags the words of a sentence once Scratch::at and Scratch::oov are filled.
-__attribute__((always_inline)) inline void score(const Model& m, Scratch& s, std::size_t n) {
+/// Scores and tags parts [from, to) once Scratch::at and Scratch::oov are filled (Scratch::at[i + 2] is
+/// part i), continuing greedy decoding from the previous tags t1, t2, which it advances.
+__attribute__((always_inline)) inline void score(const Model& m, Scratch& s, std::size_t from, std::size_t to, int& t1,
+                                                 int& t2) {
     // The tag-independent part of every score first: with no tag to wait for, the loads of the rows of
     // many words overlap, where the decoding loop would wait for each in turn. Dictionary words too: the
     // branch to skip them is mispredicted more often than the sums cost.
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = from; i < to; ++i) {
         const float* a = s.at[i + 2]->rows[self].data();
         const float* b = s.at[i + 1]->rows[prev1].data();
         const float* c = s.at[i]->rows[prev2].data();
@@ -509,8 +512,7 @@ __attribute__((always_inline)) inline void score(const Model& m, Scratch& s, std
         // Left to right, as training summed them: float addition is not associative.
         for (int j = 0; j < row_width; ++j) o[j] = a[j] + b[j] + c[j] + d[j] + e[j];
     }
-    int t1 = start_tag, t2 = start_tag;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = from; i < to; ++i) {
         const Model::Word& w = *s.at[i + 2];
         int best = w.dict_tag;
         if (best < 0) {
@@ -538,7 +540,9 @@ __attribute__((always_inline)) inline void score(const Model& m, Scratch& s, std
 #define KG_TAGGER_AVX2 1
 // The same additions in the same order, eight lanes at a time: every score is bit for bit what the SSE
 // build computes. No "fma": a fused multiply-add would round differently (not that any is summed here).
-__attribute__((target("avx2"))) void score_avx2(const Model& m, Scratch& s, std::size_t n) { score(m, s, n); }
+__attribute__((target("avx2"))) void score_avx2(const Model& m, Scratch& s, std::size_t from, std::size_t to, int& t1, int& t2) {
+    score(m, s, from, to, t1, t2);
+}
 #else
 #define KG_TAGGER_AVX2 0
 #endif
@@ -546,6 +550,21 @@ __attribute__((target("avx2"))) void score_avx2(const Model& m, Scratch& s, std:
 }  // namespace
 
 void Tagger::tag(const std::string_view* input, std::size_t n_in, Upos* out) const {
+    Progress p;
+    tag_prefix(input, n_in, n_in, p, out);
+}
+
+void Tagger::tag_prefix(const std::string_view* words, std::size_t n_sentence, std::size_t upto, Progress& progress,
+                        Upos* out) const {
+    upto = std::min(upto, n_sentence);
+    if (upto <= progress.done) return;
+    // Decoding word k reads the features of words k - 2 to k + 2 and the tags before it: the words from
+    // two before the first untagged one to two after the last wanted one, with the sentence padding where
+    // they reach its ends, give every part the scores a run over the whole sentence gives it.
+    const std::size_t lo = progress.done >= 2 ? progress.done - 2 : 0;
+    const std::size_t hi = std::min(n_sentence, upto + 2);
+    const std::string_view* input = words + lo;
+    const std::size_t n_in = hi - lo;
     const Model& m = *m_;
     thread_local Scratch s;
     thread_local OovCache cache;
@@ -593,6 +612,7 @@ void Tagger::tag(const std::string_view* input, std::size_t n_in, Upos* out) con
     }
     s.at.resize(n + 4);
     s.oov.resize(n);
+    // Padding, read only where the words above reach the sentence's ends (else parts stand there).
     s.at[0] = &m.words[m.pad + 1];  // position -2
     s.at[1] = &m.words[m.pad + 0];  // position -1
     s.at[n + 2] = &m.words[m.pad + 2];
@@ -625,16 +645,24 @@ void Tagger::tag(const std::string_view* input, std::size_t n_in, Upos* out) con
         s.at[i + 2] = w;
         s.oov[i] = oov;
     }
+    // Parts of the words [progress.done, upto); the words lo, lo + 1 before them give at least two parts,
+    // and so do the words upto, upto + 1 after them unless the sentence ends.
+    const std::size_t from = s.first[progress.done - lo];
+    const std::size_t to = upto - lo < n_in ? s.first[upto - lo] : n;
     s.out.resize(n);
     s.base.resize(n);
+    int t1 = progress.t1, t2 = progress.t2;
 #if KG_TAGGER_AVX2
     static const bool avx2 = __builtin_cpu_supports("avx2");
-    if (avx2) score_avx2(m, s, n);
-    else score(m, s, n);
+    if (avx2) score_avx2(m, s, from, to, t1, t2);
+    else score(m, s, from, to, t1, t2);
 #else
-    score(m, s, n);
+    score(m, s, from, to, t1, t2);
 #endif
-    for (std::size_t i = 0; i < n_in; ++i) out[i] = static_cast<Upos>(s.out[s.first[i]]);
+    for (std::size_t i = progress.done; i < upto; ++i) out[i] = static_cast<Upos>(s.out[s.first[i - lo]]);
+    progress.done = static_cast<std::uint32_t>(upto);
+    progress.t1 = static_cast<std::uint8_t>(t1);
+    progress.t2 = static_cast<std::uint8_t>(t2);
 }
 
 std::vector<Upos> Tagger::tag(const std::vector<std::string_view>& words) const {

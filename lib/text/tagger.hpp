@@ -40,6 +40,16 @@ public:
     /// Tags `n` words into `out` (allocates only when a sentence is longer than any before on this thread).
     void tag(const std::string_view* words, std::size_t n, Upos* out) const;
 
+    /// How far tag_prefix() has tagged a sentence: its first `done` words, and the decoder's state there.
+    struct Progress {
+        std::uint32_t done = 0;
+        std::uint8_t t1 = 17, t2 = 17;  ///< the previous two tags, or the sentence start (tagger::start_tag)
+    };
+    /// Tags words [progress.done, upto) of the sentence `words` (`n` words) into out[progress.done...] and
+    /// advances `progress`: after calls with growing `upto`, out holds exactly what tag() gives for the
+    /// words tagged, at the cost of those words (plus four neighbours per call) instead of the sentence.
+    void tag_prefix(const std::string_view* words, std::size_t n, std::size_t upto, Progress& progress, Upos* out) const;
+
     /// Number of weighted features in the model.
     std::size_t feature_count() const;
 

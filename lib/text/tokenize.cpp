@@ -6,6 +6,16 @@
 
 namespace kg::detail {
 
+std::size_t alnum_run_end_plain(std::string_view t, std::size_t i, bool& digits_only) {
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+        digits_only = false;
+    }
+    return i;
+}
+
 namespace {
 
 bool is_ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -41,16 +51,6 @@ bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
 
 bool word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
 
-// ASCII letters (1) and digits (3): the bytes that continue a word with no further question asked.
-struct AlnumTable {
-    unsigned char cls[256] = {};
-    AlnumTable() {
-        for (int c = 0; c < 256; ++c)
-            cls[c] = (c >= '0' && c <= '9') ? 3 : is_ascii_alnum(static_cast<unsigned char>(c)) ? 1 : 0;
-    }
-};
-const AlnumTable alnum_table;
-
 bool dotted_initials(std::string_view w) {
     // "U.S", "U.K", "e.g": single letters separated by dots
     if (w.size() < 3) return false;
@@ -65,9 +65,18 @@ bool dotted_initials(std::string_view w) {
 
 Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
     Tokenized out;
+    tokenize(t, abbr, out);
+    return out;
+}
+
+void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
     auto& toks = out.tokens;
+    toks.clear();
+    out.sentences.clear();
+    out.cut_sentences = 0;
     toks.reserve(t.size() / 5 + 16);  // news text: a token per 5 to 6 bytes; growing the vector copies it
-    std::vector<std::size_t> line_breaks;  // token index before which a newline occurred
+    thread_local std::vector<std::size_t> line_breaks;  // token index before which a newline occurred
+    line_breaks.clear();
     bool space = true;
     bool newline = true;
     std::size_t i = 0;
@@ -112,11 +121,7 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
         while (i < n) {
             // Fast path: a run of ASCII letters and digits, which the general case below would take one
             // byte at a time with the same result (most of a word).
-            unsigned cls = 0;
-            while (i < n && (cls = alnum_table.cls[static_cast<unsigned char>(t[i])]) != 0) {
-                if (cls == 1) digits_only = false;
-                ++i;
-            }
+            i = alnum_run_end(t, i, digits_only);
             if (i >= n) break;
             unsigned char d = static_cast<unsigned char>(t[i]);
             bool blank2;
@@ -210,7 +215,8 @@ Tokenized tokenize(std::string_view t, const Abbreviations& abbr) {
         k = e - 1;
     }
     close(static_cast<std::uint32_t>(toks.size()));
-    return out;
+    // Kept for the thread's next text, unless a huge one made it large.
+    if (line_breaks.capacity() > (std::size_t(1) << 16)) std::vector<std::size_t>().swap(line_breaks);
 }
 
 }  // namespace kg::detail

@@ -13,6 +13,10 @@
 #include <string>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace kg::detail {
 
 enum class TokKind : std::uint8_t { word, number, punct };
@@ -43,7 +47,35 @@ struct Tokenized {
     std::size_t cut_sentences = 0;  ///< sentences ended at kg::limits::max_sentence_tokens, not at punctuation
 };
 
+/// The end of the run of ASCII letters and digits at t[i...]: the first index from i whose byte is neither,
+/// or t.size(). Clears `digits_only` when the run holds a letter. The plain definition, one byte at a time.
+std::size_t alnum_run_end_plain(std::string_view t, std::size_t i, bool& digits_only);
+
+/// alnum_run_end_plain(), sixteen bytes at a time while sixteen can be read: the run's end is found without
+/// a branch per byte, which is mispredicted at the end of every word (most of a text's bytes are in runs).
+inline std::size_t alnum_run_end(std::string_view t, std::size_t i, bool& digits_only) {
+#if defined(__SSE2__)
+    const std::size_t n = t.size();
+    while (i + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+        auto in = [&](char lo, char hi) {  // signed compares: bytes >= 0x80 are below every ASCII range
+            return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                 _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        const unsigned digit = static_cast<unsigned>(_mm_movemask_epi8(in('0', '9')));
+        const unsigned letter = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(in('a', 'z'), in('A', 'Z'))));
+        const unsigned len = static_cast<unsigned>(__builtin_ctz(~(digit | letter)));  // at most 16
+        if (letter & ((1u << len) - 1)) digits_only = false;
+        i += len;
+        if (len < 16) return i;
+    }
+#endif
+    return alnum_run_end_plain(t, i, digits_only);
+}
+
 /// Tokenizes and splits a UTF-8 text.
 Tokenized tokenize(std::string_view text, const Abbreviations& abbreviations);
+/// The same into `out`, whose vectors keep their memory: the extractor reuses one per thread.
+void tokenize(std::string_view text, const Abbreviations& abbreviations, Tokenized& out);
 
 }  // namespace kg::detail
