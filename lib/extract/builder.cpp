@@ -207,8 +207,19 @@ void GraphBuilder::add(ExtractedDocument extracted) {
 }
 
 std::vector<ExtractedDocument> GraphBuilder::take() {
-    std::vector<ExtractedDocument> out;
-    take([&out](ExtractedDocument&& d) { out.push_back(std::move(d)); });
+    std::vector<HeldDocument> docs = impl_->ordered();
+    std::vector<ExtractedDocument> out(docs.size());
+    // Unpacked on as many threads as extracted, each a stretch of the documents: on one thread this is
+    // serial work after a parallel extraction (a twentieth of its time on two cores).
+    const std::size_t n = std::max<std::size_t>(1, impl_->workers.size());
+    auto unpack = [&](std::size_t part) {
+        for (std::size_t i = docs.size() * part / n; i < docs.size() * (part + 1) / n; ++i)
+            out[i] = detail::release(std::move(docs[i]));
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t part = 1; part < n; ++part) helpers.emplace_back(unpack, part);
+    unpack(0);
+    for (std::thread& t : helpers) t.join();
     return out;
 }
 
