@@ -867,30 +867,42 @@ KnowledgeGraph parse_json(std::string_view text, const std::string& name) {
     return graph_of(d, name);
 }
 
-SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
-    auto keep = [](std::vector<ExtractedDocument>& out) {
-        return [&out](ExtractedDocument&& d) { out.push_back(std::move(d)); };
-    };
-    if (auto fast = FastReader::read(text)) {
-        SavedGraph saved{std::move(fast->graph), std::nullopt, std::move(fast->generator)};
-        if (!fast->has_extraction) return saved;
-        std::vector<ExtractedDocument> docs;
-        docs.reserve(saved.graph.documents().size());
-        ExtractionReader reader(name, saved.graph.documents(), saved.graph.num_entities(), saved.graph.num_relations());
-        if (reader.read(fast->extraction, keep(docs))) {
-            saved.extraction = std::move(docs);
-            return saved;
+namespace {
+
+// A saved JSON graph's extraction section, document by document into `each`; the graph into `*graph` when
+// given (else its nodes and edges are only counted, to check the section against them).
+SavedDocuments saved_json(std::string_view text, const std::string& name,
+                          const std::function<void(ExtractedDocument&&)>& each, KnowledgeGraph* graph) {
+    if (auto fast = FastReader::read(text, graph == nullptr)) {
+        SavedDocuments found{fast->has_extraction, std::move(fast->generator)};
+        if (!found.has_extraction ||
+            ExtractionReader(name, fast->graph.documents(), fast->nodes, fast->edges).read(fast->extraction, each)) {
+            if (graph) *graph = std::move(fast->graph);
+            return found;
         }
     }
     rapidjson::Document d;
     parse_text(d, text, name);
-    SavedGraph saved{graph_of(d, name), std::nullopt, {}};
-    if (const Value* g = member(d, "graph"); g && g->IsObject()) saved.generator = string_member(*g, "generator");
+    KnowledgeGraph g = graph_of(d, name);
+    SavedDocuments found;
+    if (const Value* x = member(d, "graph"); x && x->IsObject()) found.generator = string_member(*x, "generator");
     if (const Value* x = member(d, "extraction")) {
-        saved.extraction.emplace();
-        ExtractionReader(name, saved.graph.documents(), saved.graph.num_entities(), saved.graph.num_relations())
-            .read(*x, keep(*saved.extraction));
+        found.has_extraction = true;
+        ExtractionReader(name, g.documents(), g.num_entities(), g.num_relations()).read(*x, each);
     }
+    if (graph) *graph = std::move(g);
+    return found;
+}
+
+}  // namespace
+
+SavedGraph parse_saved_json(std::string_view text, const std::string& name) {
+    SavedGraph saved;
+    std::vector<ExtractedDocument> docs;
+    const SavedDocuments found =
+        saved_json(text, name, [&docs](ExtractedDocument&& d) { docs.push_back(std::move(d)); }, &saved.graph);
+    if (found.has_extraction) saved.extraction = std::move(docs);
+    saved.generator = found.generator;
     return saved;
 }
 
@@ -930,23 +942,7 @@ SavedDocuments read_saved_documents(const std::string& path, const std::function
         if (graph) *graph = std::move(g);
         return SavedDocuments{};
     }
-    if (auto fast = FastReader::read(text, graph == nullptr)) {
-        SavedDocuments found{fast->has_extraction, std::move(fast->generator)};
-        bool read = true;
-        if (found.has_extraction) {
-            ExtractionReader reader(name, fast->graph.documents(), fast->nodes, fast->edges);
-            read = reader.read(fast->extraction, each);
-        }
-        if (read) {
-            if (graph) *graph = std::move(fast->graph);
-            return found;
-        }
-    }
-    SavedGraph saved = parse_saved_json(text, name);
-    if (graph) *graph = std::move(saved.graph);
-    if (saved.extraction)
-        for (ExtractedDocument& d : *saved.extraction) each(std::move(d));
-    return SavedDocuments{saved.extraction.has_value(), std::move(saved.generator)};
+    return saved_json(text, name, each, graph);
 }
 
 }  // namespace kg
