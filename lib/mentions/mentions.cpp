@@ -4,6 +4,7 @@
 // Headlines and "Header:" prefixes carry no capitalization evidence, so there only names known from
 // elsewhere (gazetteer, the rest of the document) or ending in a cue word are taken.
 #include "extract/doc.hpp"
+#include "ner/ner.hpp"
 
 #include "text/util.hpp"
 
@@ -580,6 +581,96 @@ struct Finder {
         add(b, e, s, std::move(m));
     }
 
+    // A name the recognizer found, tokens [b, e) of sentence s: titles, honorifics and a nationality
+    // before it become the mention's role and country; its type is the model's class, made finer by the
+    // gazetteer and cue words where they agree with it, else by the model's second stage.
+    void take_model_span(std::uint32_t b, std::uint32_t e, std::uint32_t s, const ner::Span& sp) {
+        const Sentence& se = st.tok.sentences[s];
+        MentionCand m;
+        m.confidence = sp.confidence;
+        auto take_country = [&](std::uint32_t q, std::uint32_t p) {  // a demonym or country at [q, p)
+            const GazEntry* g = nullptr;
+            if (gaz_match(q, p, true, &g) == p - q || (gaz_match(q, p, false, &g) == p - q && g->type == EntityType::COUNTRY)) {
+                m.country = g->canonical;
+                m.mod_b = q;
+                m.mod_e = p;
+                return true;
+            }
+            return false;
+        };
+        // Inside the span: "Chinese Premier Li Qiang" given whole.
+        if (sp.coarse == ner::Coarse::PER) {
+            for (std::uint32_t q = b + 1; q < e && q <= b + 3; ++q)
+                if (take_country(b, q)) {
+                    b = q;
+                    break;
+                }
+            for (std::uint32_t again = 0; again < 3 && b < e; ++again) {
+                std::string role, code;
+                const std::uint32_t k = role_match(b, e, &role, &code);
+                if (!k || b + k >= e) break;
+                m.role = m.role.empty() ? role : m.role + " " + role;
+                m.role_code = code;
+                b += k;
+            }
+        }
+        if (b >= e) return;
+        // Before the span: the longest title ending right before it, then a nationality before that.
+        if (sp.coarse == ner::Coarse::PER && m.role.empty()) {
+            for (std::uint32_t p = b > se.begin + 4 ? b - 4 : se.begin; p < b; ++p) {
+                std::string role, code;
+                if (role_match(p, b, &role, &code) != b - p) continue;
+                m.role = role;
+                m.role_code = code;
+                for (std::uint32_t q = p > se.begin + 3 ? p - 3 : se.begin; q < p; ++q)
+                    if (take_country(q, p)) break;
+                break;
+            }
+        }
+        // "Friday", "July 21", "AI": words that name nothing by themselves.
+        bool only_non_names = true;
+        for (std::uint32_t q = b; q < e && only_non_names; ++q)
+            only_non_names = xw(q).non_name || T[q].kind == TokKind::number || T[q].kind == TokKind::punct;
+        if (only_non_names) return;
+        if (e - b == 1 && xw(b).common_acronym) return;
+        const GazEntry* demo = nullptr;
+        if (gaz_match(b, e, true, &demo) == e - b && sp.coarse != ner::Coarse::PER) return;  // "Chinese": a nationality
+        type_name(m, b, e);
+        const EntityType rule = m.type;
+        const bool strong = m.source >= TypeSource::cue;
+        auto fits = [&](EntityType t) {
+            switch (sp.coarse) {
+                case ner::Coarse::PER: return t == EntityType::PERSON;
+                case ner::Coarse::ORG: return t == EntityType::COMPANY || t == EntityType::ORGANIZATION;
+                case ner::Coarse::LOC: return t == EntityType::COUNTRY || t == EntityType::LOCATION;
+                case ner::Coarse::MISC: return t == EntityType::EVENT || t == EntityType::PRODUCT || t == EntityType::POLICY;
+            }
+            return false;
+        };
+        // A law or plan read as an organization ("the Clean Air Act"), an event as a thing: the head word
+        // of the name decides between classes the model confuses.
+        const bool head_cue = strong && m.source == TypeSource::cue &&
+                              (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse == ner::Coarse::MISC));
+        if (strong && (fits(rule) || head_cue)) {
+            // the gazetteer or a cue word agrees with the model: keep their finer type
+        } else if (sp.coarse == ner::Coarse::PER) {
+            m.type = EntityType::PERSON;
+            m.source = TypeSource::context;
+            m.canonical.clear();
+        } else {
+            static constexpr EntityType fine_types[ner::n_fine] = {EntityType::COMPANY, EntityType::ORGANIZATION, EntityType::COUNTRY,
+                                                                   EntityType::LOCATION, EntityType::EVENT, EntityType::PRODUCT,
+                                                                   EntityType::UNKNOWN};
+            const EntityType t = sp.fine >= 0 ? fine_types[sp.fine] : EntityType::UNKNOWN;
+            if (t == EntityType::UNKNOWN) return;  // a title of a work, an award: none of the eight types
+            m.type = t;
+            m.source = TypeSource::context;
+            m.confidence *= sp.fine_confidence;
+            if (!fits(rule)) m.canonical.clear();
+        }
+        add(b, e, s, std::move(m));
+    }
+
     void scan_sentence(std::uint32_t s, bool title_pass) {
         const Sentence& se = st.tok.sentences[s];
         // "Header: text" — the part before an early colon is a header.
@@ -679,22 +770,25 @@ void find_mentions(DocState& st) {
     st.title_case.clear();
     for (const Sentence& se : st.tok.sentences) st.title_case.push_back(is_title_case(st, se));
     Finder f(st);
-    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, false);
-    f.known.reserve(st.mentions.size());
-    f.known_words.reserve(2 * st.mentions.size());
-    for (const MentionCand& m : st.mentions) {
-        f.known.emplace(f.fold(m.surface), 1);
-        // The first and last words of multi-word names are known too: "Li" after "Li Qiang".
-        if (m.e - m.b >= 2) {
-            f.known_words.emplace(f.fold(st.tok.tokens[m.b].text), 1);
-            f.known_words.emplace(f.fold(st.tok.tokens[m.e - 1].text), 1);
-        }
+    const ner::Recognizer& rec = ner::Recognizer::get();
+    thread_local std::vector<std::string_view> words;
+    thread_local std::vector<ner::TokenFacts> facts;
+    thread_local std::vector<ner::Span> spans;
+    ner::Memory memory;
+    const auto& T = st.tok.tokens;
+    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+        const Sentence& se = st.tok.sentences[s];
+        bool upper = false;
+        for (std::uint32_t i = se.begin; i < se.end && !upper; ++i) upper = T[i].cap() || st.lex[i].upper_inside;
+        if (!upper) continue;  // names are capitalized: the model finds none here (and is not asked)
+        words.clear();
+        for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(T[i].text);
+        ner::fill_facts(*st.lx, words.data(), words.size(), facts);
+        for (std::uint32_t i = se.begin; i < se.end; ++i) facts[i - se.begin].pos = st.tag(i);
+        spans.clear();
+        rec.recognize(*st.lx, facts, memory, spans);
+        for (const ner::Span& sp : spans) f.take_model_span(se.begin + sp.b, se.begin + sp.e, s, sp);
     }
-    for (MentionCand& m : f.tentative)
-        if (f.known.contains(f.fold(m.surface)) || f.known_words.contains(f.fold(m.surface))) st.mentions.push_back(std::move(m));
-    for (MentionCand& m : f.attributive)
-        if (f.known.contains(f.fold(m.surface))) st.mentions.push_back(std::move(m));
-    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
     if (!st.lx->not_entities.empty())
         st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
                                          [&](const MentionCand& m) { return st.lx->not_entities.contains(fold_name(m.surface)); }),

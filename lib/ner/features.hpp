@@ -1,0 +1,88 @@
+// Internal: the features of the entity recognizer (lib/ner/ner.cpp) and of its trainer
+// (tools/train/train_ner.cpp). One definition for both, so that a model scores at run time exactly the
+// features it was trained on. Features are 64-bit hashes of a template number and a string; they are
+// computed from the words of a sentence and what the lexicons say about them (TokenFacts), never from
+// the document's bytes around them, since training text comes pre-tokenized.
+#pragma once
+
+#include "extract/lexicons.hpp"
+#include "text/tagger.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::detail::ner {
+
+/// Coarse entity classes the sequence model tells apart.
+enum class Coarse : std::uint8_t { PER, ORG, LOC, MISC };
+constexpr int n_coarse = 4;
+/// BILOU labels: 0 is O; then B, I, L, U of each coarse class.
+constexpr int n_labels = 1 + 4 * n_coarse;
+inline int label(Coarse c, int bilu) { return 1 + 4 * static_cast<int>(c) + bilu; }  ///< bilu: 0 B, 1 I, 2 L, 3 U
+inline int label_bilu(int y) { return (y - 1) % 4; }
+inline Coarse label_class(int y) { return static_cast<Coarse>((y - 1) / 4); }
+/// Whether label b may follow label a (BILOU); a = -1 is the sentence start, b = -1 its end.
+inline bool allowed(int a, int b) {
+    const bool a_open = a > 0 && (label_bilu(a) == 0 || label_bilu(a) == 1);  // B or I: the span goes on
+    if (b < 0) return !a_open;
+    if (a_open) return b > 0 && label_class(b) == label_class(a) && (label_bilu(b) == 1 || label_bilu(b) == 2);
+    return b == 0 || label_bilu(b) == 0 || label_bilu(b) == 3;
+}
+
+/// What the lexicons and the word's form say about one token (label-independent).
+struct TokenFacts {
+    std::string_view word;    ///< as written
+    std::string lower;        ///< ASCII lower case
+    std::string shape;        ///< word_class_shape()
+    Upos pos = Upos::X;       ///< the tagger's tag
+    std::uint8_t gaz = 0;     ///< gazetteer match covering the token: 1 + 4 * type + position (BILU), 0 none
+    std::uint8_t demonym = 0; ///< 1 + position when a demonym match covers it, 0 none
+    std::uint8_t first = 0, last = 0;  ///< person-name list counts as first / last name, bucketed 0..3
+    std::uint8_t lower_share = 9;      ///< words.tsv lower-case share in tenths, 9 unknown..., 10 = unknown word
+    bool role = false;        ///< a one-word title or role noun ("president", "minister")
+    std::int8_t cue = -1;     ///< cues.tsv type of the word, -1 none
+    bool cap = false;         ///< starts with an upper-case ASCII letter
+    bool has_upper = false;   ///< holds an upper-case ASCII letter
+};
+
+/// Sentence-level context of the features.
+struct SentenceFacts {
+    bool title_case = false;  ///< every word capitalized (a headline): capitals carry no evidence
+    bool all_caps = false;    ///< no lower-case letter at all
+};
+
+/// "Xxxx" → "Xx", "U.S." → "X.X.", "2024" → "d", "McDonald" → "XxXx": letters by case, digits, ASCII
+/// punctuation as itself, other bytes as "u"; runs of one class written once.
+std::string word_class_shape(std::string_view w);
+
+/// Fills facts for `n` words (the tags are left to the caller): lower case, shape, lexicon records and
+/// gazetteer matches (longest first, left to right, over at most six words).
+void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n, std::vector<TokenFacts>& out);
+SentenceFacts sentence_facts(const std::vector<TokenFacts>& f);
+
+/// The label-independent features of token i, appended to out. `memory` is how the same word (as
+/// written) was last labelled earlier in the document: 0 never, 1 + coarse class when in a name, 5 outside one.
+void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, std::size_t i, std::uint8_t memory,
+                    std::vector<std::uint64_t>& out);
+
+/// Features of the fine-type classifier for a span [b, e) of coarse class c.
+void span_features(const Lexicons& lx, const std::vector<TokenFacts>& f, std::size_t b, std::size_t e, Coarse c,
+                   std::vector<std::uint64_t>& out);
+
+/// Fine types the second stage chooses between, per coarse class.
+enum class Fine : std::uint8_t { COMPANY, ORGANIZATION, COUNTRY, LOCATION, EVENT, PRODUCT, WORK };
+constexpr int n_fine = 7;
+/// The fine types a span of class c may take (PER has none: always PERSON).
+inline bool fine_allowed(Coarse c, int fine) {
+    switch (c) {
+        case Coarse::ORG: return fine == int(Fine::COMPANY) || fine == int(Fine::ORGANIZATION);
+        case Coarse::LOC: return fine == int(Fine::COUNTRY) || fine == int(Fine::LOCATION);
+        case Coarse::MISC: return fine == int(Fine::EVENT) || fine == int(Fine::PRODUCT) || fine == int(Fine::WORK);
+        default: return false;
+    }
+}
+
+}  // namespace kg::detail::ner

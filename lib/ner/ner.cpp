@@ -1,0 +1,231 @@
+#include "ner/ner.hpp"
+
+#include "data/embedded.hpp"
+#include "text/flat_map.hpp"
+
+#include <kg/error.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+namespace kg::detail::ner {
+
+struct Recognizer::Model {
+    FlatMap<std::uint32_t> seq;            ///< feature → row in seq_rows
+    std::vector<float> seq_rows;           ///< n_labels per row
+    std::vector<float> trans;              ///< (n_labels + 1) × n_labels, then n_labels end scores
+    FlatMap<std::uint32_t> fine;           ///< feature → row in fine_rows
+    std::vector<float> fine_rows;          ///< n_fine per row
+    std::size_t n_seq = 0, n_fine_features = 0;
+};
+
+void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::vector<float>& work) {
+    constexpr int L = n_labels;
+    constexpr float none = -std::numeric_limits<float>::infinity();
+    work.assign(n * L * 2, 0.0f);
+    float* score = work.data();
+    int* back = reinterpret_cast<int*>(work.data() + n * L);  // same size as float
+    for (int y = 0; y < L; ++y) {
+        score[y] = allowed(-1, y) ? trans[y] + em[y] : none;
+        back[y] = -1;
+    }
+    for (std::size_t i = 1; i < n; ++i)
+        for (int y = 0; y < L; ++y) {
+            float best = none;
+            int arg = 0;
+            for (int a = 0; a < L; ++a) {
+                if (!allowed(a, y)) continue;
+                const float v = score[(i - 1) * L + a] + trans[(a + 1) * L + y];
+                if (v > best) {
+                    best = v;
+                    arg = a;
+                }
+            }
+            score[i * L + y] = best + em[i * L + y];
+            back[i * L + y] = arg;
+        }
+    float best = none;
+    int arg = 0;
+    const float* end = trans + (L + 1) * L;
+    for (int y = 0; y < L; ++y) {
+        if (!allowed(y, -1)) continue;
+        const float v = score[(n - 1) * L + y] + end[y];
+        if (v > best) {
+            best = v;
+            arg = y;
+        }
+    }
+    for (std::size_t i = n; i-- > 0;) {
+        out[i] = arg;
+        arg = back[i * L + arg];
+    }
+}
+
+void Memory::note(const std::vector<TokenFacts>& f, const int* labels) {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        if (!f[i].cap) continue;
+        const std::uint8_t v = labels[i] == 0 ? 5 : static_cast<std::uint8_t>(1 + static_cast<int>(label_class(labels[i])));
+        seen_[std::string(f[i].word)] = v;
+    }
+}
+
+namespace {
+
+struct Reader {
+    std::string_view s;
+    const std::string& name;
+    std::size_t pos = 0;
+    void need(std::size_t n) const {
+        if (n > s.size() - pos)
+            throw Error(ExitCode::bad_input, name + ": truncated entity recognizer model (at byte " + std::to_string(pos) + ")");
+    }
+    std::uint64_t uint(int bytes) {
+        need(static_cast<std::size_t>(bytes));
+        std::uint64_t v = 0;
+        for (int i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[pos + i])) << (8 * i);
+        pos += static_cast<std::size_t>(bytes);
+        return v;
+    }
+    float f32() {
+        const std::uint32_t bits = static_cast<std::uint32_t>(uint(4));
+        float v;
+        std::memcpy(&v, &bits, 4);
+        if (!std::isfinite(v)) throw Error(ExitCode::bad_input, name + ": entity recognizer model: bad number at byte " + std::to_string(pos - 4));
+        return v;
+    }
+};
+
+void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<float>& rows, int width, std::size_t& count) {
+    const float scale = r.f32();
+    count = r.uint(4);
+    r.need(count * (8 + 2 * static_cast<std::size_t>(width)));  // before reserving: a corrupt count fails here
+    map.reserve(count);
+    rows.resize(count * static_cast<std::size_t>(width));
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::uint64_t key = r.uint(8);
+        if (key == 0) throw Error(ExitCode::bad_input, r.name + ": entity recognizer model: zero feature key");
+        map.insert(key, static_cast<std::uint32_t>(k));
+        for (int y = 0; y < width; ++y)
+            rows[k * width + y] = static_cast<float>(static_cast<std::int16_t>(r.uint(2))) * scale;
+    }
+}
+
+float squash(float margin) { return 1.0f / (1.0f + std::exp(-margin)); }
+
+}  // namespace
+
+Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& name) {
+    auto m = std::make_shared<Model>();
+    Reader r{bytes, name};
+    r.need(8);
+    if (std::memcmp(bytes.data(), format::magic, 8) != 0)
+        throw Error(ExitCode::bad_input, name + ": not an entity recognizer model (bad magic)");
+    r.pos = 8;
+    if (const auto v = r.uint(4); v != format::version)
+        throw Error(ExitCode::bad_input, name + ": entity recognizer model version " + std::to_string(v) + ", expected " +
+                                             std::to_string(format::version));
+    if (r.uint(4) != n_labels || r.uint(4) != n_fine)
+        throw Error(ExitCode::bad_input, name + ": entity recognizer model: wrong label counts");
+    m->trans.resize((n_labels + 2) * n_labels);
+    for (float& t : m->trans) t = r.f32();
+    read_table(r, m->seq, m->seq_rows, n_labels, m->n_seq);
+    read_table(r, m->fine, m->fine_rows, n_fine, m->n_fine_features);
+    if (r.pos != bytes.size()) throw Error(ExitCode::bad_input, name + ": entity recognizer model: trailing bytes");
+    return Recognizer(std::move(m));
+}
+
+const Recognizer& Recognizer::get() {
+    static const Recognizer rec = [] {
+        if (!data_dir().empty()) {
+            const std::string path = data_dir() + "/ner.model";
+            std::ifstream in(path, std::ios::binary);
+            if (in) {
+                std::ostringstream ss;
+                ss << in.rdbuf();
+                return from_bytes(ss.str(), path);
+            }
+        }
+        return from_bytes(embedded_file("data/ner.model"), "built-in data/ner.model");
+    }();
+    return rec;
+}
+
+std::size_t Recognizer::feature_count() const { return m_->n_seq + m_->n_fine_features; }
+
+void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f, Memory& memory, std::vector<Span>& out) const {
+    const std::size_t n = f.size();
+    if (n == 0) return;
+    if (std::none_of(f.begin(), f.end(), [](const TokenFacts& t) { return t.has_upper; })) return;
+    thread_local std::vector<float> em, work;
+    thread_local std::vector<std::uint64_t> feats;
+    thread_local std::vector<int> labels;
+    const SentenceFacts sf = sentence_facts(f);
+    em.assign(n * n_labels, 0.0f);
+    for (std::size_t i = 0; i < n; ++i) {
+        feats.clear();
+        token_features(f, sf, i, memory.get(f[i].word), feats);
+        float* row = em.data() + i * n_labels;
+        for (std::uint64_t k : feats)
+            if (const std::uint32_t* at = m_->seq.find(k)) {
+                const float* w = m_->seq_rows.data() + std::size_t(*at) * n_labels;
+                for (int y = 0; y < n_labels; ++y) row[y] += w[y];
+            }
+    }
+    labels.resize(n);
+    viterbi(em.data(), n, m_->trans.data(), labels.data(), work);
+    memory.note(f, labels.data());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (labels[i] == 0) continue;
+        const int bilu = label_bilu(labels[i]);
+        if (bilu != 0 && bilu != 3) continue;
+        std::size_t e = i + 1;
+        if (bilu == 0)
+            while (e < n && label_bilu(labels[e]) != 2) ++e;
+        e = std::min(e + (bilu == 0 ? 1 : 0), n);
+        Span s;
+        s.b = static_cast<std::uint32_t>(i);
+        s.e = static_cast<std::uint32_t>(e);
+        s.coarse = label_class(labels[i]);
+        // The weakest token's margin over its best other label.
+        float margin = std::numeric_limits<float>::infinity();
+        for (std::size_t k = i; k < e; ++k) {
+            const float* row = em.data() + k * n_labels;
+            float other = -std::numeric_limits<float>::infinity();
+            for (int y = 0; y < n_labels; ++y)
+                if (y != labels[k]) other = std::max(other, row[y]);
+            margin = std::min(margin, row[labels[k]] - other);
+        }
+        s.confidence = squash(margin);
+        if (s.coarse != Coarse::PER) {
+            feats.clear();
+            span_features(lx, f, i, e, s.coarse, feats);
+            float sc[n_fine] = {};
+            for (std::uint64_t k : feats)
+                if (const std::uint32_t* at = m_->fine.find(k)) {
+                    const float* w = m_->fine_rows.data() + std::size_t(*at) * n_fine;
+                    for (int y = 0; y < n_fine; ++y) sc[y] += w[y];
+                }
+            int best = -1;
+            float second = -std::numeric_limits<float>::infinity();
+            for (int y = 0; y < n_fine; ++y) {
+                if (!fine_allowed(s.coarse, y)) continue;
+                if (best < 0 || sc[y] > sc[best]) {
+                    if (best >= 0) second = std::max(second, sc[best]);
+                    best = y;
+                } else {
+                    second = std::max(second, sc[y]);
+                }
+            }
+            s.fine = best;
+            s.fine_confidence = squash(sc[best] - second);
+        }
+        out.push_back(s);
+        i = e - 1;
+    }
+}
+
+}  // namespace kg::detail::ner
