@@ -154,7 +154,7 @@ void load(Lexicons& lx) {
                                  std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
                                                 static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
     });
-    for (const char* file : {"roles.tsv", "roles_news.tsv"})
+    for (const char* file : {"roles.tsv", "roles_news.tsv", "honorifics.tsv"})
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
             if (c.size() < 2) return;
             std::string w = lower(trim(c[0]));

@@ -598,8 +598,18 @@ struct Finder {
             }
             return false;
         };
-        // Inside the span: "Chinese Premier Li Qiang" given whole.
+        // Inside the span: "Chinese Premier Li Qiang" given whole; or a title begun before it ("Tan | Sri X").
         if (sp.coarse == ner::Coarse::PER) {
+            for (std::uint32_t p = b > se.begin + 3 ? b - 3 : se.begin; p < b; ++p) {
+                std::string role, code;
+                const std::uint32_t k = role_match(p, e, &role, &code);
+                if (k && p + k > b && p + k < e) {
+                    m.role = role;
+                    m.role_code = code;
+                    b = p + k;
+                    break;
+                }
+            }
             for (std::uint32_t q = b + 1; q < e && q <= b + 3; ++q)
                 if (take_country(b, q)) {
                     b = q;
@@ -770,6 +780,25 @@ void find_mentions(DocState& st) {
     st.title_case.clear();
     for (const Sentence& se : st.tok.sentences) st.title_case.push_back(is_title_case(st, se));
     Finder f(st);
+    // The capitalized-run rules first, kept aside: below, what they find outside the model's names is
+    // added when a gazetteer entry or a cue word vouches for it.
+    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, false);
+    f.known.reserve(st.mentions.size());
+    f.known_words.reserve(2 * st.mentions.size());
+    for (const MentionCand& m : st.mentions) {
+        f.known.emplace(f.fold(m.surface), 1);
+        if (m.e - m.b >= 2) {
+            f.known_words.emplace(f.fold(st.tok.tokens[m.b].text), 1);
+            f.known_words.emplace(f.fold(st.tok.tokens[m.e - 1].text), 1);
+        }
+    }
+    for (MentionCand& m : f.tentative)
+        if (f.known.contains(f.fold(m.surface)) || f.known_words.contains(f.fold(m.surface))) st.mentions.push_back(std::move(m));
+    for (MentionCand& m : f.attributive)
+        if (f.known.contains(f.fold(m.surface))) st.mentions.push_back(std::move(m));
+    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) f.scan_sentence(s, true);
+    std::vector<MentionCand> rules = std::move(st.mentions);
+    st.mentions.clear();
     const ner::Recognizer& rec = ner::Recognizer::get();
     thread_local std::vector<std::string_view> words;
     thread_local std::vector<ner::TokenFacts> facts;
@@ -788,6 +817,17 @@ void find_mentions(DocState& st) {
         spans.clear();
         rec.recognize(*st.lx, facts, memory, spans);
         for (const ner::Span& sp : spans) f.take_model_span(se.begin + sp.b, se.begin + sp.e, s, sp);
+    }
+    {
+        std::vector<char> taken(T.size(), 0);
+        for (const MentionCand& m : st.mentions)
+            for (std::uint32_t i = m.b; i < m.e; ++i) taken[i] = 1;
+        for (MentionCand& m : rules) {
+            if (m.source < TypeSource::cue) continue;
+            bool free = true;
+            for (std::uint32_t i = m.b; i < m.e && free; ++i) free = !taken[i];
+            if (free) st.mentions.push_back(std::move(m));
+        }
     }
     if (!st.lx->not_entities.empty())
         st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
