@@ -12,6 +12,7 @@
 #include <kg/limits.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace kg::detail {
 
@@ -671,7 +672,11 @@ struct Finder {
             static constexpr EntityType fine_types[ner::n_fine] = {EntityType::COMPANY, EntityType::ORGANIZATION, EntityType::COUNTRY,
                                                                    EntityType::LOCATION, EntityType::EVENT, EntityType::PRODUCT,
                                                                    EntityType::UNKNOWN};
-            const EntityType t = sp.fine >= 0 ? fine_types[sp.fine] : EntityType::UNKNOWN;
+            // No fine type when the document's vote moved the span to another class: the class's usual one.
+            const EntityType usual = sp.coarse == ner::Coarse::ORG   ? EntityType::ORGANIZATION
+                                     : sp.coarse == ner::Coarse::LOC ? EntityType::LOCATION
+                                                                     : EntityType::UNKNOWN;
+            const EntityType t = sp.fine >= 0 ? fine_types[sp.fine] : fits(rule) ? rule : usual;
             if (t == EntityType::UNKNOWN) return;  // a title of a work, an award: none of the eight types
             m.type = t;
             m.source = TypeSource::context;
@@ -803,6 +808,9 @@ void find_mentions(DocState& st) {
     thread_local std::vector<std::string_view> words;
     thread_local std::vector<ner::TokenFacts> facts;
     thread_local std::vector<ner::Span> spans;
+    thread_local std::vector<std::uint32_t> span_sentence;
+    spans.clear();
+    span_sentence.clear();
     ner::Memory memory;
     const auto& T = st.tok.tokens;
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
@@ -814,10 +822,41 @@ void find_mentions(DocState& st) {
         for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(T[i].text);
         ner::fill_facts(*st.lx, words.data(), words.size(), facts);
         for (std::uint32_t i = se.begin; i < se.end; ++i) facts[i - se.begin].pos = st.tag(i);
-        spans.clear();
+        const std::size_t from = spans.size();
         rec.recognize(*st.lx, facts, memory, spans);
-        for (const ner::Span& sp : spans) f.take_model_span(se.begin + sp.b, se.begin + sp.e, s, sp);
+        for (std::size_t k = from; k < spans.size(); ++k) {
+            spans[k].b += se.begin;  // document token indices from here on
+            spans[k].e += se.begin;
+            span_sentence.push_back(s);
+        }
     }
+    // One name, one class in a document: the model sees one sentence at a time, and its mistakes about a
+    // name ("Negri Sembilan" once a person) are outvoted by its other readings of the same words.
+    {
+        StringMap<std::array<float, ner::n_coarse>> votes;
+        for (const ner::Span& sp : spans) (*votes.try_emplace(f.fold_span(sp.b, sp.e)).first)[int(sp.coarse)] += sp.confidence;
+        StringMap<const ner::Span*> best_fine;  // the most confident span of the winning class, for its fine type
+        for (ner::Span& sp : spans) {
+            const auto& v = *votes.find(f.fold_span(sp.b, sp.e));
+            const int win = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+            if (win != int(sp.coarse)) {
+                sp.coarse = static_cast<ner::Coarse>(win);
+                sp.fine = -1;
+            }
+        }
+        for (const ner::Span& sp : spans) {
+            if (sp.fine < 0) continue;
+            auto [slot, added] = best_fine.try_emplace(f.fold_span(sp.b, sp.e));
+            if (added || sp.fine_confidence > (*slot)->fine_confidence) *slot = &sp;
+        }
+        for (ner::Span& sp : spans)
+            if (sp.coarse != ner::Coarse::PER)
+                if (const ner::Span* const* b = best_fine.find(f.fold_span(sp.b, sp.e)); b && (*b)->coarse == sp.coarse) {
+                    sp.fine = (*b)->fine;
+                    sp.fine_confidence = (*b)->fine_confidence;
+                }
+    }
+    for (std::size_t k = 0; k < spans.size(); ++k) f.take_model_span(spans[k].b, spans[k].e, span_sentence[k], spans[k]);
     {
         std::vector<char> taken(T.size(), 0);
         for (const MentionCand& m : st.mentions)

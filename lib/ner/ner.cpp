@@ -65,6 +65,29 @@ void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::
     }
 }
 
+void max_marginals(const float* em, std::size_t n, const float* trans, std::vector<float>& out, std::vector<float>& work) {
+    constexpr int L = n_labels;
+    constexpr float none = -std::numeric_limits<float>::infinity();
+    out.assign(n * L, none);
+    work.assign(n * L, none);
+    float* fwd = out.data();  // best score of a prefix ending in y at i, its emission included
+    float* bwd = work.data(); // best score of the rest after label y at i
+    for (int y = 0; y < L; ++y)
+        if (allowed(-1, y)) fwd[y] = trans[y] + em[y];
+    for (std::size_t i = 1; i < n; ++i)
+        for (int y = 0; y < L; ++y)
+            for (int a = 0; a < L; ++a)
+                if (allowed(a, y)) fwd[i * L + y] = std::max(fwd[i * L + y], fwd[(i - 1) * L + a] + trans[(a + 1) * L + y] + em[i * L + y]);
+    const float* end = trans + (L + 1) * L;
+    for (int y = 0; y < L; ++y)
+        if (allowed(y, -1)) bwd[(n - 1) * L + y] = end[y];
+    for (std::size_t i = n - 1; i-- > 0;)
+        for (int y = 0; y < L; ++y)
+            for (int b = 0; b < L; ++b)
+                if (allowed(y, b)) bwd[i * L + y] = std::max(bwd[i * L + y], trans[(y + 1) * L + b] + em[(i + 1) * L + b] + bwd[(i + 1) * L + b]);
+    for (std::size_t k = 0; k < n * L; ++k) fwd[k] += bwd[k];
+}
+
 void Memory::note(const std::vector<TokenFacts>& f, const int* labels) {
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (!f[i].cap) continue;
@@ -160,7 +183,7 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
     const std::size_t n = f.size();
     if (n == 0) return;
     if (std::none_of(f.begin(), f.end(), [](const TokenFacts& t) { return t.has_upper; })) return;
-    thread_local std::vector<float> em, work;
+    thread_local std::vector<float> em, work, marg;
     thread_local std::vector<std::uint64_t> feats;
     thread_local std::vector<int> labels;
     const SentenceFacts sf = sentence_facts(f);
@@ -177,6 +200,7 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
     }
     labels.resize(n);
     viterbi(em.data(), n, m_->trans.data(), labels.data(), work);
+    max_marginals(em.data(), n, m_->trans.data(), marg, work);
     memory.note(f, labels.data());
     for (std::size_t i = 0; i < n; ++i) {
         if (labels[i] == 0) continue;
@@ -190,10 +214,10 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
         s.b = static_cast<std::uint32_t>(i);
         s.e = static_cast<std::uint32_t>(e);
         s.coarse = label_class(labels[i]);
-        // The weakest token's margin over its best other label.
+        // The weakest token's margin: the best path against the best one giving it another label.
         float margin = std::numeric_limits<float>::infinity();
         for (std::size_t k = i; k < e; ++k) {
-            const float* row = em.data() + k * n_labels;
+            const float* row = marg.data() + k * n_labels;
             float other = -std::numeric_limits<float>::infinity();
             for (int y = 0; y < n_labels; ++y)
                 if (y != labels[k]) other = std::max(other, row[y]);
