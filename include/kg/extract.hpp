@@ -36,8 +36,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Gives a name typed only by a guess (type_confidence < 0.5) the type another extraction established
-/// with evidence, so that the same name does not become two nodes of different types.
+/// Gives each name whose type is not certain (type_confidence < 1, i.e. not from the gazetteer) the type
+/// its extractions favour, by confidence summed over documents, so that the same name does not become
+/// two nodes of different types.
 void reconcile_types(std::vector<DocExtraction>& extractions);
 
 /// Extracts every document (in the given order), reconciles types, and merges the results into one graph.

@@ -80,7 +80,7 @@ struct DocEntity {
     EntityType type = EntityType::UNKNOWN;  ///< its type
     std::vector<std::string> aliases;  ///< other surface forms seen ("Li", "Premier Li Qiang")
     std::vector<Mention> mentions;     ///< every mention, in text order
-    double type_confidence = 1.0;      ///< how sure the type is: below 0.5 it is a guess another document may correct
+    double type_confidence = 1.0;      ///< how sure the type is (1: the gazetteer's); below 1 other documents may outvote it
 };
 
 /// A relation found in one document; subject and object index DocExtraction::entities.

@@ -8,6 +8,7 @@
 #include <kg/limits.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <optional>
 
@@ -263,7 +264,15 @@ DocExtraction to_extraction(const detail::DocState& st) {
             DocEntity de;
             de.name = e.name;
             de.type = e.type;
-            de.type_confidence = static_cast<double>(e.source) / static_cast<double>(detail::TypeSource::lexicon);
+            if (e.source >= detail::TypeSource::cue) {
+                de.type_confidence = static_cast<double>(e.source) / static_cast<double>(detail::TypeSource::lexicon);
+            } else {
+                // The recognizer's confidence, rounded (outputs are the same bytes on every build) and below
+                // the gazetteer's certainty.
+                float c = 0;
+                for (std::size_t m : e.mentions) c = std::max(c, st.mentions[m].confidence);
+                de.type_confidence = std::min(0.99, std::round(100.0 * c) / 100.0);
+            }
             x.entities.push_back(std::move(de));
         }
         remap[k] = *slot;

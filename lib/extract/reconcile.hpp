@@ -6,6 +6,9 @@
 
 #include "extract/lexicons.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <string_view>
 #include <utility>
 
@@ -13,26 +16,31 @@ namespace kg::detail {
 
 class TypeVotes {
 public:
-    /// Records one entity's type; the most confident type of a name wins, the first among equals.
+    /// Records one entity's type, weighted by its confidence (in hundredths, so that the sums do not
+    /// depend on the order of the votes).
     void vote(std::string_view name, EntityType type, double confidence) {
-        auto [b, inserted] = best_.try_emplace(name);
-        if (inserted || confidence > b->first) *b = {confidence, type};
+        auto& v = *votes_.try_emplace(name).first;
+        v[static_cast<std::size_t>(type)] += std::lround(std::clamp(confidence, 0.0, 1.0) * 100);
     }
-    /// Gives each entity typed by a guess (< 0.5) the type another vote established (>= 0.5).
+    /// Gives each entity whose type is not certain (< 1: not from the gazetteer) the type its name has in
+    /// most of the extractions, by summed confidence (ties to the first type in EntityType's order).
     void apply(DocExtraction& x) const {
         for (DocEntity& e : x.entities) {
-            const auto* b = best_.find(e.name);
-            if (!b) continue;
-            const auto& [confidence, type] = *b;
-            if (e.type_confidence < 0.5 && confidence >= 0.5 && type != e.type) {
-                e.type = type;
-                e.type_confidence = confidence;
-            }
+            if (e.type_confidence >= 1.0) continue;
+            const auto* v = votes_.find(e.name);
+            if (!v) continue;
+            const auto best = std::max_element(v->begin(), v->end()) - v->begin();
+            const auto type = static_cast<EntityType>(best);
+            if (type == e.type || (*v)[best] <= (*v)[static_cast<std::size_t>(e.type)]) continue;
+            long total = 0;
+            for (long w : *v) total += w;
+            e.type = type;
+            e.type_confidence = std::round(100.0 * double((*v)[best]) / double(total)) / 100.0;
         }
     }
 
 private:
-    StringMap<std::pair<double, EntityType>> best_;  // name → its most confident type
+    StringMap<std::array<long, static_cast<std::size_t>(EntityType::UNKNOWN) + 1>> votes_;  // name → summed weight per type
 };
 
 }  // namespace kg::detail

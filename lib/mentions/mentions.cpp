@@ -660,8 +660,10 @@ struct Finder {
         };
         // A law or plan read as an organization ("the Clean Air Act"), an event as a thing: the head word
         // of the name decides between classes the model confuses.
+        const bool legal = cue(e - 1) && cue(e - 1)->where == Cue::legal;  // "... Holdings Ltd." is a company
         const bool head_cue = strong && m.source == TypeSource::cue &&
-                              (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse == ner::Coarse::MISC));
+                              (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse == ner::Coarse::MISC) ||
+                               (rule == EntityType::COMPANY && legal));
         if (strong && (fits(rule) || head_cue)) {
             // the gazetteer or a cue word agrees with the model: keep their finer type
         } else if (sp.coarse == ner::Coarse::PER) {

@@ -215,7 +215,7 @@ void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, st
 }
 
 void span_features(const Lexicons& lx, const std::vector<TokenFacts>& f, std::size_t b, std::size_t e, Coarse c,
-                   std::vector<std::uint64_t>& out) {
+                   std::vector<std::uint64_t>& out, bool gazetteer) {
     const std::string_view cls = small(static_cast<unsigned>(c));
     out.push_back(feat(100, cls));
     std::string key;
@@ -235,6 +235,7 @@ void span_features(const Lexicons& lx, const std::vector<TokenFacts>& f, std::si
     out.push_back(feat(108, cls, b > 1 ? std::string_view(f[b - 2].lower) : "<s>"));
     out.push_back(feat(109, cls, small(static_cast<unsigned>(std::min<std::size_t>(e - b, 5)))));
     out.push_back(feat(110, cls, word_class_shape(f[b].word)));
+    if (!gazetteer) return;
     // What the gazetteer says about the whole span.
     if (const auto* senses = lx.lookup_folded(key)) {
         for (const GazEntry& g : *senses)

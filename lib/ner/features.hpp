@@ -69,8 +69,9 @@ void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, st
                     std::vector<std::uint64_t>& out);
 
 /// Features of the fine-type classifier for a span [b, e) of coarse class c.
+/// `gazetteer` false leaves out what the gazetteer says (for training on the gazetteer's own names).
 void span_features(const Lexicons& lx, const std::vector<TokenFacts>& f, std::size_t b, std::size_t e, Coarse c,
-                   std::vector<std::uint64_t>& out);
+                   std::vector<std::uint64_t>& out, bool gazetteer = true);
 
 /// Fine types the second stage chooses between, per coarse class.
 enum class Fine : std::uint8_t { COMPANY, ORGANIZATION, COUNTRY, LOCATION, EVENT, PRODUCT, WORK };

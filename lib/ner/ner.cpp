@@ -21,6 +21,7 @@ struct Recognizer::Model {
     FlatMap<std::uint32_t> fine;           ///< feature → row in fine_rows
     std::vector<float> fine_rows;          ///< n_fine per row
     std::size_t n_seq = 0, n_fine_features = 0;
+    float span_a = 1, span_b = 0, fine_a = 1, fine_b = 0;  ///< Platt scaling of the margins (trainer's held-out fit)
 };
 
 void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::vector<float>& work) {
@@ -155,6 +156,10 @@ Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& nam
         throw Error(ExitCode::bad_input, name + ": entity recognizer model: wrong label counts");
     m->trans.resize((n_labels + 2) * n_labels);
     for (float& t : m->trans) t = r.f32();
+    m->span_a = r.f32();
+    m->span_b = r.f32();
+    m->fine_a = r.f32();
+    m->fine_b = r.f32();
     read_table(r, m->seq, m->seq_rows, n_labels, m->n_seq);
     read_table(r, m->fine, m->fine_rows, n_fine, m->n_fine_features);
     if (r.pos != bytes.size()) throw Error(ExitCode::bad_input, name + ": entity recognizer model: trailing bytes");
@@ -223,7 +228,8 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
                 if (y != labels[k]) other = std::max(other, row[y]);
             margin = std::min(margin, row[labels[k]] - other);
         }
-        s.confidence = squash(margin);
+        s.margin = margin;
+        s.confidence = squash(m_->span_a * margin + m_->span_b);
         if (s.coarse != Coarse::PER) {
             feats.clear();
             span_features(lx, f, i, e, s.coarse, feats);
@@ -245,7 +251,8 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
                 }
             }
             s.fine = best;
-            s.fine_confidence = squash(sc[best] - second);
+            s.fine_margin = sc[best] - second;
+            s.fine_confidence = squash(m_->fine_a * s.fine_margin + m_->fine_b);
         }
         out.push_back(s);
         i = e - 1;

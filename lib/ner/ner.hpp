@@ -7,7 +7,8 @@
 // Contract: spans are token ranges [b, e) of one sentence, in order, never overlapping; a sentence with
 // no upper-case letter gets none (names are capitalized). Labelling one document is deterministic and
 // depends only on its words: a word's label earlier in the document is a feature ("memory"), so the
-// document is read in order. Confidences are model margins squashed to (0, 1); the caller rounds them.
+// document is read in order. Confidences are score margins mapped to probabilities by a logistic fit on
+// held-out training documents (Platt scaling, in the model file); the caller rounds them.
 #pragma once
 
 #include "ner/features.hpp"
@@ -27,6 +28,7 @@ struct Span {
     float confidence = 0;        ///< of the span and its coarse class
     int fine = -1;               ///< Fine, or -1 for PER
     float fine_confidence = 0;   ///< of the fine type
+    float margin = 0, fine_margin = 0;  ///< the raw score margins the confidences are calibrated from
 };
 
 /// Exact best BILOU path: em is n × n_labels emission scores, trans is (n_labels + 1) × n_labels

@@ -4,6 +4,7 @@
 // the fine type of ORG, LOC and MISC spans. The number of epochs is chosen on held-out training
 // documents (every twentieth); test files are only scored. Deterministic: a fixed seed, one thread.
 // Run by scripts/train_ner.sh, never by the build or the tests.
+#include "data/embedded.hpp"
 #include "extract/lexicons.hpp"
 #include "ner/features.hpp"
 #include "ner/ner.hpp"
@@ -327,6 +328,38 @@ std::vector<FineExample> fine_examples(const Lexicons& lx, const std::vector<Doc
     return out;
 }
 
+/// The gazetteer's companies and organizations as spans without context: the annotated text has few
+/// companies (most of its organizations are parties and groups), the gazetteer thousands of each, whose
+/// words ("Motors", "Holdings", "Ministry", "Party") tell the two apart.
+std::vector<FineExample> gazetteer_examples(const Lexicons& lx) {
+    std::vector<FineExample> out;
+    std::istringstream in(kg::detail::data_file("gazetteer.tsv"));
+    std::string line;
+    std::vector<std::string> words;
+    std::vector<std::string_view> views;
+    std::vector<TokenFacts> facts;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+        if (t1 == std::string::npos || t2 == std::string::npos) continue;
+        const std::string type = line.substr(t1 + 1, t2 - t1 - 1);
+        const int fine = type == "COMPANY" ? int(Fine::COMPANY) : type == "ORGANIZATION" ? int(Fine::ORGANIZATION) : -1;
+        if (fine < 0) continue;
+        words.clear();
+        std::istringstream ws(line.substr(0, t1));
+        for (std::string w; ws >> w;) words.push_back(w);
+        if (words.empty()) continue;
+        views.assign(words.begin(), words.end());
+        fill_facts(lx, views.data(), views.size(), facts);
+        for (TokenFacts& f : facts) f.pos = Upos::PROPN;
+        FineExample ex{{}, Coarse::ORG, fine};
+        for (TokenFacts& f : facts) f.gaz = 0;
+        span_features(lx, facts, 0, facts.size(), Coarse::ORG, ex.feats, false);
+        out.push_back(std::move(ex));
+    }
+    return out;
+}
+
 int classify(const std::vector<float>& w, const Weights& wt, const FineExample& ex, bool averaged_only = true) {
     (void)averaged_only;
     float sc[n_fine] = {};
@@ -389,6 +422,7 @@ int main(int argc, char** argv) {
     int max_epochs = 12, fine_epochs = 10;
     unsigned seed = 1;
     float prune = 0.0f;
+    bool gazetteer_fine = true;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -404,6 +438,7 @@ int main(int argc, char** argv) {
         else if (a == "--epochs") max_epochs = std::stoi(next());
         else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(next()));
         else if (a == "--prune") prune = std::stof(next());
+        else if (a == "--no-gazetteer-fine") gazetteer_fine = false;
         else {
             usage();
             return 2;
@@ -465,6 +500,11 @@ int main(int argc, char** argv) {
         std::vector<Doc*> all;
         for (Doc& d : docs) all.push_back(&d);
         std::vector<FineExample> fx_train = fine_examples(lx, train), fx_held = fine_examples(lx, held);
+        if (gazetteer_fine) {
+            std::vector<FineExample> g = gazetteer_examples(lx);
+            std::fprintf(stderr, "fine types: %zu gazetteer companies and organizations\n", g.size());
+            for (FineExample& ex : g) fx_train.push_back(std::move(ex));
+        }
         Weights fw(n_fine);
         double fc = 1;
         std::vector<std::size_t> order(fx_train.size());
@@ -495,8 +535,84 @@ int main(int argc, char** argv) {
         put(out, n_labels, 4);
         put(out, n_fine, 4);
         for (float t : best_trans) put_f32(out, t);
+        const std::size_t calibration_at = out.size();
+        for (int k = 0; k < 4; ++k) put_f32(out, k % 2 == 0 ? 1.0f : 0.0f);  // fitted below
         const std::size_t kept_seq = put_table(out, m.em, best_em, prune);
         const std::size_t kept_fine = put_table(out, fw, fine_avg, 0.0f);
+        {
+            // Platt scaling: P(right) = 1 / (1 + exp(-(a * margin + b))), fitted on the held-out documents'
+            // spans (right: the exact span and class of the gold) and fine types.
+            const Recognizer raw = Recognizer::from_bytes(out, out_path);
+            std::vector<std::pair<float, int>> span_pts, fine_pts;
+            for (Doc* d : held) {
+                Memory memory;
+                std::vector<Span> found;
+                for (Sent& s : d->sents) {
+                    found.clear();
+                    raw.recognize(lx, s.facts, memory, found);
+                    auto gold = spans(s.labels);
+                    for (const Span& sp : found) {
+                        const bool right = std::find(gold.begin(), gold.end(), std::make_tuple(std::size_t(sp.b), std::size_t(sp.e), int(sp.coarse))) != gold.end();
+                        span_pts.emplace_back(sp.margin, right);
+                    }
+                }
+            }
+            for (const FineExample& ex : fx_held) {
+                float sc[n_fine] = {};
+                for (std::uint64_t k : ex.feats)
+                    if (auto it = fw.index.find(k); it != fw.index.end())
+                        for (int y = 0; y < n_fine; ++y) sc[y] += fine_avg[std::size_t(it->second) * n_fine + y];
+                int best = -1;
+                float second = -1e30f;
+                for (int y = 0; y < n_fine; ++y) {
+                    if (!fine_allowed(ex.coarse, y)) continue;
+                    if (best < 0 || sc[y] > sc[best]) {
+                        if (best >= 0) second = std::max(second, sc[best]);
+                        best = y;
+                    } else second = std::max(second, sc[y]);
+                }
+                fine_pts.emplace_back(sc[best] - second, best == ex.fine);
+            }
+            auto platt = [](const std::vector<std::pair<float, int>>& pts, float& a, float& b) {
+                // Gradient descent on the log loss, margins scaled to unit spread first.
+                double mean = 0, sd = 0;
+                for (auto& p : pts) mean += p.first;
+                mean /= std::max<std::size_t>(1, pts.size());
+                for (auto& p : pts) sd += (p.first - mean) * (p.first - mean);
+                sd = std::sqrt(sd / std::max<std::size_t>(1, pts.size())) + 1e-9;
+                double A = 1, B = 0;
+                for (int it = 0; it < 3000; ++it) {
+                    double ga = 0, gb = 0;
+                    for (auto& p : pts) {
+                        const double z = (p.first - mean) / sd, q = 1 / (1 + std::exp(-(A * z + B)));
+                        ga += (q - p.second) * z;
+                        gb += q - p.second;
+                    }
+                    A -= 0.5 * ga / double(pts.size());
+                    B -= 0.5 * gb / double(pts.size());
+                }
+                a = static_cast<float>(A / sd);
+                b = static_cast<float>(B - A * mean / sd);
+            };
+            float cal[4];
+            platt(span_pts, cal[0], cal[1]);
+            platt(fine_pts, cal[2], cal[3]);
+            std::string patch;
+            for (float c : cal) put_f32(patch, c);
+            out.replace(calibration_at, 16, patch);
+            std::fprintf(stderr, "calibration: spans a=%.4f b=%.4f (%zu held-out spans), fine a=%.4f b=%.4f (%zu)\n", cal[0], cal[1],
+                         span_pts.size(), cal[2], cal[3], fine_pts.size());
+            // Binned reliability of the span confidences on the held-out spans.
+            int nb[5] = {}, ok[5] = {};
+            for (auto& p : span_pts) {
+                const double q = 1 / (1 + std::exp(-(cal[0] * p.first + cal[1])));
+                const int k = std::min(4, int(q * 5));
+                nb[k]++;
+                ok[k] += p.second;
+            }
+            for (int k = 0; k < 5; ++k)
+                if (nb[k]) std::fprintf(stderr, "  confidence %.1f-%.1f: %d spans, %.3f right\n", k / 5.0, (k + 1) / 5.0, nb[k], double(ok[k]) / nb[k]);
+        }
         {
             std::ofstream f(out_path, std::ios::binary);
             f.write(out.data(), static_cast<std::streamsize>(out.size()));
