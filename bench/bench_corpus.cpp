@@ -2,11 +2,14 @@
 // measures extraction throughput (MB/s on one thread and on all cores) and peak memory, for extraction
 // alone and for extraction + graph build + GraphML export. A program, not a test: nothing is asserted.
 //
+// With --corpus FILE.jsonl it times a real corpus instead, repeated to --mb N if given.
+//
 // Each phase runs in its own child process, streaming the generated corpus from a JSONL file through
 // kg::read_documents, so its peak RSS is that phase's alone and includes the real input path.
 #include <kg/corpus.hpp>
 #include <kg/export.hpp>
 #include <kg/extract.hpp>
+#include <kg/limits.hpp>
 #include <kg/records.hpp>
 
 #include <sys/resource.h>
@@ -18,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -177,6 +181,79 @@ std::size_t generate(const std::string& data, std::size_t bytes, const std::stri
     return total;
 }
 
+// Writes one document as a JSONL line, under `id`.
+void write_document(std::ostream& out, const kg::Document& d, const std::string& id) {
+    out << "{\"id\":" << json_string(id) << ",\"title\":" << json_string(d.title) << ",\"date\":" << json_string(d.date)
+        << ",\"publisher\":" << json_string(d.publisher) << ",\"url\":" << json_string(d.url)
+        << ",\"text\":" << json_string(d.text) << "}\n";
+}
+
+// What --corpus read: the real corpus once, and how it was repeated.
+struct CorpusCopy {
+    std::size_t articles = 0, bytes = 0;  // of the real corpus, one pass
+    std::size_t passes = 0;               // passes begun (the last may be partial)
+    bool cut = false;                     // the first pass alone reached --mb
+};
+
+// Copies the articles of a real JSONL corpus, read by kg::read_documents, to `path`: once when `bytes` is 0,
+// else repeated until `bytes` of text (cut short when the corpus alone is larger). Pass r >= 2 gives each
+// article the id "ID#rR", so ids stay unique; its text is an exact copy, which the graph build marks as a
+// near-duplicate of the original. The corpus is streamed again for each pass, never held in memory.
+std::size_t from_corpus(const std::string& corpus, std::size_t bytes, const std::string& path, std::size_t& docs,
+                        CorpusCopy& copy) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) {
+        std::cerr << "kg-bench-corpus: cannot write " << path << "\n";
+        std::exit(4);
+    }
+    kg::ReadOptions o;
+    o.format = kg::InputFormat::jsonl;
+    std::size_t total = 0;
+    docs = 0;
+    struct Full {};  // thrown from the sink to stop a pass at `bytes`
+    for (std::size_t pass = 1;; ++pass) {
+        copy.passes = pass;
+        try {
+            kg::read_documents({corpus}, o, [&](kg::Document&& d) {
+                if (bytes > 0 && total >= bytes) throw Full{};
+                if (pass == 1) ++copy.articles, copy.bytes += d.text.size();
+                write_document(out, d, pass == 1 ? d.id : d.id + "#r" + std::to_string(pass));
+                total += d.text.size();
+                ++docs;
+            });
+        } catch (const Full&) {
+            copy.cut = pass == 1;
+            break;
+        } catch (const kg::Error& e) {
+            std::cerr << "kg-bench-corpus: " << e.what() << "\n";
+            std::remove(path.c_str());
+            std::exit(3);
+        }
+        if (bytes == 0 || total >= bytes) break;
+        if (copy.bytes == 0 || total < pass * copy.bytes) {  // nothing to repeat, or the input did not read again
+            std::cerr << "kg-bench-corpus: " << corpus << " has no article text" << (total > 0 ? " to repeat\n" : "\n");
+            std::remove(path.c_str());
+            std::exit(3);
+        }
+    }
+    if (!out.flush()) {
+        std::cerr << "kg-bench-corpus: cannot write " << path << "\n";
+        std::remove(path.c_str());
+        std::exit(4);
+    }
+    if (total == 0) {
+        std::cerr << "kg-bench-corpus: " << corpus << " has no article text\n";
+        std::remove(path.c_str());
+        std::exit(3);
+    }
+    return total;
+}
+
+// --corpus: libkg's limit warnings (a real corpus has the odd overlong sentence), counted per phase and summed
+// up in one line rather than repeated for every copy in every phase.
+std::size_t g_warnings = 0;
+std::string g_first_warning;
+
 struct Result {
     double seconds = 0;
     long max_rss_kb = 0;
@@ -200,6 +277,10 @@ Result in_child(Body body) {
         const double t0 = now();
         body(json_mb, stop);  // a body may set `stop` to leave untimed work (measuring the JSON size) out
         const double t = (stop > 0 ? stop : now()) - t0;
+        std::fflush(stdout);  // _exit() does not flush: what the phase printed would be lost in a pipe
+        if (g_warnings > 0)
+            std::fprintf(stderr, "  (libkg: %zu warning%s in this phase, the first: %s)\n", g_warnings,
+                         g_warnings == 1 ? "" : "s", g_first_warning.c_str());
         double msg[2] = {t, json_mb};
         if (write(fds[1], msg, sizeof msg) != sizeof msg) _exit(4);
         _exit(0);
@@ -230,11 +311,12 @@ void stream(const std::string& path, const std::function<void(kg::Document&&)>& 
 int main(int argc, char** argv) {
     double mb = 32;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    std::string data = KG_BENCH_DATA, keep, peer_dir;
-    bool peer = true;
+    std::string data = KG_BENCH_DATA, keep, peer_dir, corpus;
+    bool peer = true, mb_given = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--mb" && i + 1 < argc) mb = std::atof(argv[++i]);
+        if (a == "--mb" && i + 1 < argc) mb = std::atof(argv[++i]), mb_given = true;
+        else if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
         else if (a == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::atoi(argv[++i]));
         else if (a == "--data" && i + 1 < argc) data = argv[++i];
         else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
@@ -242,17 +324,49 @@ int main(int argc, char** argv) {
         else if (a == "--no-peer") peer = false;
         else {
             std::cout << "Usage: kg-bench-corpus [--mb N (32)] [--threads N (all)] [--data DIR] [--keep FILE.jsonl]\n"
-                         "                       [--peer-dir DIR (node_modules with compromise)] [--no-peer]\n"
-                         "Generates N MB of news-like text from bench/data and times libkg on it.\n";
+                         "                       [--corpus FILE.jsonl] [--peer-dir DIR (node_modules with compromise)] [--no-peer]\n"
+                         "Generates N MB of news-like text from bench/data and times libkg on it.\n"
+                         "--corpus FILE.jsonl times it on a real corpus instead ({\"id\",\"text\",...} per line, as\n"
+                         "kg-export reads it): its articles once, or with --mb N repeated until N MB of text, each\n"
+                         "repeat's ids suffixed #r2, #r3, ... Repeats are exact copies: extraction handles every one,\n"
+                         "but the graph build marks them as duplicates of the first, so they add nothing to the graph.\n";
             return a == "--help" || a == "-h" ? 0 : 2;
         }
     }
     const std::string path = keep.empty() ? "/tmp/kg-bench-corpus." + std::to_string(getpid()) + ".jsonl" : keep;
     std::size_t docs = 0;
-    const std::size_t bytes = generate(data, static_cast<std::size_t>(mb * 1e6), path, docs);
+    CorpusCopy copy;
+    if (!corpus.empty()) {
+        std::error_code ec;
+        if (std::filesystem::equivalent(corpus, path, ec)) {
+            std::cerr << "kg-bench-corpus: --keep would overwrite the --corpus file\n";
+            return 2;
+        }
+    }
+    const std::size_t bytes = corpus.empty()
+                                  ? generate(data, static_cast<std::size_t>(mb * 1e6), path, docs)
+                                  : from_corpus(corpus, mb_given ? static_cast<std::size_t>(mb * 1e6) : 0, path, docs, copy);
     const double size_mb = static_cast<double>(bytes) / 1e6;
     std::printf("corpus: %zu articles, %.1f MB of text (%s), %u threads available\n", docs, size_mb, path.c_str(),
                 threads);
+    if (!corpus.empty()) {
+        std::printf("  real corpus %s: %zu articles, %.2f MB of text", corpus.c_str(), copy.articles,
+                    static_cast<double>(copy.bytes) / 1e6);
+        if (copy.passes > 1)
+            std::printf(", repeated %.2fx (ids of repeats suffixed #r2..#r%zu)\n"
+                        "  note: repeats are exact copies: extraction times every one, but the graph build marks\n"
+                        "  each as duplicate_of its original, so the graph holds one copy's entities and relations\n",
+                        static_cast<double>(bytes) / static_cast<double>(copy.bytes), copy.passes);
+        else if (copy.cut)
+            std::printf(" read (the file was cut at --mb)\n");
+        else
+            std::printf(", no repeats\n");
+    }
+    std::fflush(stdout);
+    if (!corpus.empty())
+        kg::set_warning_handler([](const std::string& m) {
+            if (g_warnings++ == 0) g_first_warning = m;
+        });
     (void)kg::Extractor();  // fail early if the lexicons do not load
 
     auto report = [&](const char* what, unsigned n, const Result& r) {
@@ -297,8 +411,15 @@ int main(int argc, char** argv) {
             std::ostream js(&counter);
             kg::write_json(g, js);
             json_mb = static_cast<double>(counter.n) / 1e6;
-            std::printf("  graph: %zu entities, %zu relations, %zu documents; JSON export %.1f MB\n", g.num_entities(),
-                        g.num_relations(), g.documents().size(), json_mb);
+            if (corpus.empty()) {
+                std::printf("  graph: %zu entities, %zu relations, %zu documents; JSON export %.1f MB\n", g.num_entities(),
+                            g.num_relations(), g.documents().size(), json_mb);
+            } else {
+                std::size_t copies = 0;
+                for (const auto& d : g.documents()) copies += d.duplicate_of.empty() ? 0 : 1;
+                std::printf("  graph: %zu entities, %zu relations, %zu documents (%zu marked duplicate); JSON export "
+                            "%.1f MB\n", g.num_entities(), g.num_relations(), g.documents().size(), copies, json_mb);
+            }
         });
     };
     const double read_rate = report("read JSONL only", 1, in_child([&](double&, double&) {

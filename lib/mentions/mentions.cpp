@@ -664,8 +664,12 @@ struct Finder {
         const bool head_cue = strong && m.source == TypeSource::cue &&
                               (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse == ner::Coarse::MISC) ||
                                (rule == EntityType::COMPANY && legal));
-        if (strong && (fits(rule) || head_cue)) {
-            // the gazetteer or a cue word agrees with the model: keep their finer type
+        // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about
+        // it than the model's reading of the name, which has seen few names of its kind.
+        const bool context_says =
+            m.source == TypeSource::context && (rule == EntityType::PRODUCT || context_type(b) == std::optional<EntityType>(rule));
+        if ((strong && (fits(rule) || head_cue)) || context_says) {
+            // the gazetteer or a cue word agrees with the model, or the context decides: keep the finer type
         } else if (sp.coarse == ner::Coarse::PER) {
             m.type = EntityType::PERSON;
             m.source = TypeSource::context;
