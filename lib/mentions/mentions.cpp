@@ -868,7 +868,7 @@ void find_mentions(DocState& st) {
         for (const MentionCand& m : st.mentions)
             for (std::uint32_t i = m.b; i < m.e; ++i) taken[i] = 1;
         for (MentionCand& m : rules) {
-            if (m.source < TypeSource::cue) continue;
+            if (m.source < TypeSource::context) continue;
             bool free = true;
             for (std::uint32_t i = m.b; i < m.e && free; ++i) free = !taken[i];
             if (free) st.mentions.push_back(std::move(m));
