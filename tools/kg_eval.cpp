@@ -1,5 +1,6 @@
-// kg-eval: scores the extractor against gold annotations — a gold graph (seeds.gold.json format) or a
-// re3d-style folder — and prints precision, recall and F1 with what was missed and what was invented.
+// kg-eval: scores the extractor against gold annotations — a gold graph (seeds.gold.json format), a
+// re3d-style folder or token-annotated NER test files — and prints precision, recall and F1 with what was
+// missed and what was invented.
 #include "cli.hpp"
 
 #include <kg/error.hpp>
@@ -35,7 +36,9 @@ int main(int argc, char** argv) {
         po::options_description visible("Options");
         visible.add_options()("help,h", "show this help")("version", "show the version")(
             "min-confidence", po::value<double>()->default_value(0.5), "re3d: ignore annotations below this confidence")(
-            "quiet-lists", "print the figures only, not the misses and false positives");
+            "quiet-lists", "print the figures only, not the misses and false positives")(
+            "file", po::value<std::vector<std::string>>(), "ner: also score this token-annotated file (repeatable)")(
+            "format", po::value<std::string>()->default_value("text"), "ner: text or json");
         kgcli::add_common_options(visible);
         po::options_description hidden;
         hidden.add_options()("args", po::value<std::vector<std::string>>()->default_value({}, ""), "arguments");
@@ -49,11 +52,16 @@ int main(int argc, char** argv) {
         if (vm.count("help")) {
             std::cout << "Usage: kg-eval gold GOLD.json [INPUT...]\n"
                          "       kg-eval re3d DIR\n"
+                         "       kg-eval ner DIR [--file PATH]... [--format text|json]\n"
                          "Scores the extractor. 'gold' builds the graph of INPUT (default: the built-in sample) and\n"
                          "compares it with a gold graph in the format of tests/data/seeds.gold.json: entities matched\n"
                          "one-to-one by name or alias, distinct (subject, predicate, object) triples, core recall.\n"
                          "'re3d' reads DIR/documents.json, entities.json, relations.json (re3d, JSON lines) and\n"
-                         "compares mention texts per document (PER, ORG, LOC) and related pairs.\n\n"
+                         "compares mention texts per document (PER, ORG, LOC) and related pairs.\n"
+                         "'ner' scores the test_uner.txt, test_wnut.txt, test_crossner_politics.txt and\n"
+                         "test_gum_news.txt found in DIR (written by scripts/ner_data.py), and each --file: exact\n"
+                         "token spans, typed and untyped P/R/F1 over PER/ORG/LOC, the confusion matrix of the\n"
+                         "eight types, and the COMPANY vs ORGANIZATION and COUNTRY vs LOCATION accuracies.\n\n"
                       << visible << "\nExit codes: 0 ok, 2 usage error, 3 bad input.\n";
             return 0;
         }
@@ -62,7 +70,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         auto args = vm["args"].as<std::vector<std::string>>();
-        if (args.empty()) throw kg::Error(kg::ExitCode::usage, "missing command (gold or re3d)");
+        if (args.empty()) throw kg::Error(kg::ExitCode::usage, "missing command (gold, re3d or ner)");
         const bool lists = !vm.count("quiet-lists");
         if (args[0] == "gold") {
             if (args.size() < 2) throw kg::Error(kg::ExitCode::usage, "gold needs the gold file");
@@ -103,6 +111,18 @@ int main(int argc, char** argv) {
             }
             return 0;
         }
-        throw kg::Error(kg::ExitCode::usage, "unknown command '" + args[0] + "' (gold, re3d)");
+        if (args[0] == "ner") {
+            if (args.size() != 2) throw kg::Error(kg::ExitCode::usage, "ner needs one folder");
+            const std::string format = vm["format"].as<std::string>();
+            if (format != "text" && format != "json")
+                throw kg::Error(kg::ExitCode::usage, "--format must be text or json, not '" + format + "'");
+            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+            std::vector<std::string> files;
+            if (vm.count("file")) files = vm["file"].as<std::vector<std::string>>();
+            const kg::NerEvalReport report = kg::score_ner(args[1], files);
+            std::cout << (format == "json" ? kg::ner_eval_json(report) : kg::ner_eval_text(report));
+            return 0;
+        }
+        throw kg::Error(kg::ExitCode::usage, "unknown command '" + args[0] + "' (gold, re3d, ner)");
     });
 }

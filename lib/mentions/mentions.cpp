@@ -813,6 +813,8 @@ void find_mentions(DocState& st) {
     const ner::Recognizer& rec = ner::Recognizer::get();
     thread_local std::vector<std::string_view> words;
     thread_local std::vector<ner::TokenFacts> facts;
+    thread_local std::vector<const WordLex*> low;
+    thread_local std::vector<const NameLex*> written;
     thread_local std::vector<ner::Span> spans;
     thread_local std::vector<std::uint32_t> span_sentence;
     spans.clear();
@@ -821,13 +823,22 @@ void find_mentions(DocState& st) {
     const auto& T = st.tok.tokens;
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
         const Sentence& se = st.tok.sentences[s];
-        bool upper = false;
-        for (std::uint32_t i = se.begin; i < se.end && !upper; ++i) upper = T[i].cap() || st.lex[i].upper_inside;
-        if (!upper) continue;  // names are capitalized: the model finds none here (and is not asked)
+        if (!ner::may_hold_name(
+                se.end - se.begin,
+                [&](std::size_t k) { return T[se.begin + k].cap() || st.lex[se.begin + k].upper_inside; },
+                [&](std::size_t k) { return st.lex[se.begin + k].low.function_word; }))
+            continue;  // names are capitalized: the model finds none here (and is not asked)
         words.clear();
         for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(T[i].text);
-        ner::fill_facts(*st.lx, words.data(), words.size(), facts);
-        for (std::uint32_t i = se.begin; i < se.end; ++i) facts[i - se.begin].pos = st.tag(i);
+        low.clear();
+        written.clear();
+        for (std::uint32_t i = se.begin; i < se.end; ++i) {
+            low.push_back(&st.lex[i].low);
+            written.push_back(&st.as_written(i));
+        }
+        ner::fill_facts(*st.lx, words.data(), words.size(), facts, low.data(), written.data());
+        st.tag(se.end - 1);  // the whole sentence in one call (a call per word re-reads its neighbours)
+        for (std::uint32_t i = se.begin; i < se.end; ++i) facts[i - se.begin].pos = st.tags[i];
         const std::size_t from = spans.size();
         rec.recognize(*st.lx, facts, memory, spans);
         for (std::size_t k = from; k < spans.size(); ++k) {

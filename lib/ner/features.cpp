@@ -70,21 +70,29 @@ std::string word_class_shape(std::string_view w) {
     return out;
 }
 
-void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n, std::vector<TokenFacts>& out) {
+void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n, std::vector<TokenFacts>& out,
+                const WordLex* const* low, const NameLex* const* written) {
     out.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         TokenFacts& f = out[i];
-        f = TokenFacts{};
+        // Field by field, so that the strings keep their memory from the last sentence.
         f.word = words[i].substr(0, 40);
-        f.lower = lower(std::string(f.word));
+        f.lower.clear();
+        append_lower(f.lower, f.word);
         f.shape = word_class_shape(f.word);
+        f.pos = Upos::X;
+        f.gaz = f.demonym = f.first = f.last = 0;
+        f.cue = -1;
         f.cap = !f.word.empty() && f.word[0] >= 'A' && f.word[0] <= 'Z';
         f.has_upper = std::any_of(f.word.begin(), f.word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-        const WordLex& wl = lx.lex(f.lower);
+        // A lower-case word is the lexicons' key as it is: only words with capitals need the lookup again.
+        const WordLex& wl = low && words[i].size() <= 40 ? *low[i] : lx.lex(f.lower);
         f.role = wl.role != nullptr;
+        f.function = wl.function_word;
         if (wl.cue) f.cue = static_cast<std::int8_t>(wl.cue->type);
         f.lower_share = wl.info ? static_cast<std::uint8_t>(std::min(9.0f, wl.info->lower_share * 10.0f)) : 10;
-        if (const auto* p = lx.name_lex(f.word).person) {
+        const NameLex& nl = written && words[i].size() <= 40 ? *written[i] : lx.name_lex(f.word);
+        if (const auto* p = nl.person) {
             f.first = bucket(p->first);
             f.last = bucket(p->second);
         }

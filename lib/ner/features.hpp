@@ -44,9 +44,20 @@ struct TokenFacts {
     std::uint8_t lower_share = 9;      ///< words.tsv lower-case share in tenths, 9 unknown..., 10 = unknown word
     bool role = false;        ///< a one-word title or role noun ("president", "minister")
     std::int8_t cue = -1;     ///< cues.tsv type of the word, -1 none
+    bool function = false;    ///< a function word, usually written in lower case (WordLex::function_word)
     bool cap = false;         ///< starts with an upper-case ASCII letter
     bool has_upper = false;   ///< holds an upper-case ASCII letter
 };
+
+/// Whether a sentence may hold a name, and is worth the model's time: some token has a capital, other
+/// than a capitalized function word opening the sentence ("The", "It", "In"). `upper(i)` and
+/// `function(i)` tell about word i of n. The model is trained and run only on such sentences.
+template <class Upper, class Function>
+bool may_hold_name(std::size_t n, Upper&& upper, Function&& function) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (upper(i) && !(i == 0 && function(i))) return true;
+    return false;
+}
 
 /// Sentence-level context of the features.
 struct SentenceFacts {
@@ -60,7 +71,10 @@ std::string word_class_shape(std::string_view w);
 
 /// Fills facts for `n` words (the tags are left to the caller): lower case, shape, lexicon records and
 /// gazetteer matches (longest first, left to right, over at most six words).
-void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n, std::vector<TokenFacts>& out);
+/// `low` and `written`, when given, are the words' records already looked up (Lexicons::lex() of the lower
+/// case, Lexicons::name_lex() as written), as the extractor has them: the same facts, fewer lookups.
+void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n, std::vector<TokenFacts>& out,
+                const WordLex* const* low = nullptr, const NameLex* const* written = nullptr);
 SentenceFacts sentence_facts(const std::vector<TokenFacts>& f);
 
 /// The label-independent features of token i, appended to out. `memory` is how the same word (as

@@ -24,23 +24,39 @@ struct Recognizer::Model {
     float span_a = 1, span_b = 0, fine_a = 1, fine_b = 0;  ///< Platt scaling of the margins (trainer's held-out fit)
 };
 
+namespace {
+
+/// The transition scores with the moves BILOU forbids at minus infinity, so that the decoders' inner loops
+/// have no branch: (n_labels + 1) rows of n_labels (row 0 from the start), then the end scores.
+struct Transitions {
+    float t[(n_labels + 2) * n_labels];
+    explicit Transitions(const float* trans) {
+        constexpr float none = -std::numeric_limits<float>::infinity();
+        for (int a = -1; a < n_labels; ++a)
+            for (int b = 0; b < n_labels; ++b) t[(a + 1) * n_labels + b] = allowed(a, b) ? trans[(a + 1) * n_labels + b] : none;
+        for (int y = 0; y < n_labels; ++y) t[(n_labels + 1) * n_labels + y] = allowed(y, -1) ? trans[(n_labels + 1) * n_labels + y] : none;
+    }
+};
+
+}  // namespace
+
 void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::vector<float>& work) {
     constexpr int L = n_labels;
-    constexpr float none = -std::numeric_limits<float>::infinity();
-    work.assign(n * L * 2, 0.0f);
+    const Transitions tr(trans);
+    work.resize(n * L * 2);
     float* score = work.data();
-    int* back = reinterpret_cast<int*>(work.data() + n * L);  // same size as float
+    std::int32_t* back = reinterpret_cast<std::int32_t*>(work.data() + n * L);  // same size as float
     for (int y = 0; y < L; ++y) {
-        score[y] = allowed(-1, y) ? trans[y] + em[y] : none;
+        score[y] = tr.t[y] + em[y];
         back[y] = -1;
     }
-    for (std::size_t i = 1; i < n; ++i)
+    for (std::size_t i = 1; i < n; ++i) {
+        const float* prev = score + (i - 1) * L;
         for (int y = 0; y < L; ++y) {
-            float best = none;
+            float best = prev[0] + tr.t[L + y];
             int arg = 0;
-            for (int a = 0; a < L; ++a) {
-                if (!allowed(a, y)) continue;
-                const float v = score[(i - 1) * L + a] + trans[(a + 1) * L + y];
+            for (int a = 1; a < L; ++a) {
+                const float v = prev[a] + tr.t[(a + 1) * L + y];
                 if (v > best) {
                     best = v;
                     arg = a;
@@ -49,11 +65,11 @@ void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::
             score[i * L + y] = best + em[i * L + y];
             back[i * L + y] = arg;
         }
-    float best = none;
+    }
+    const float* end = tr.t + (L + 1) * L;
+    float best = score[(n - 1) * L] + end[0];
     int arg = 0;
-    const float* end = trans + (L + 1) * L;
-    for (int y = 0; y < L; ++y) {
-        if (!allowed(y, -1)) continue;
+    for (int y = 1; y < L; ++y) {
         const float v = score[(n - 1) * L + y] + end[y];
         if (v > best) {
             best = v;
@@ -66,26 +82,52 @@ void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::
     }
 }
 
-void max_marginals(const float* em, std::size_t n, const float* trans, std::vector<float>& out, std::vector<float>& work) {
+void max_marginals(const float* em, std::size_t n, const float* trans, std::vector<float>& out, std::vector<float>& work,
+                   int* path) {
     constexpr int L = n_labels;
-    constexpr float none = -std::numeric_limits<float>::infinity();
-    out.assign(n * L, none);
-    work.assign(n * L, none);
-    float* fwd = out.data();  // best score of a prefix ending in y at i, its emission included
-    float* bwd = work.data(); // best score of the rest after label y at i
-    for (int y = 0; y < L; ++y)
-        if (allowed(-1, y)) fwd[y] = trans[y] + em[y];
+    const Transitions tr(trans);
+    out.resize(n * L);
+    work.resize(n * L * (path ? 2 : 1));
+    float* fwd = out.data();   // best score of a prefix ending in y at i, its emission included
+    float* bwd = work.data();  // best score of the rest after label y at i
+    std::int32_t* back = path ? reinterpret_cast<std::int32_t*>(work.data() + n * L) : nullptr;
+    for (int y = 0; y < L; ++y) fwd[y] = tr.t[y] + em[y];
     for (std::size_t i = 1; i < n; ++i)
-        for (int y = 0; y < L; ++y)
-            for (int a = 0; a < L; ++a)
-                if (allowed(a, y)) fwd[i * L + y] = std::max(fwd[i * L + y], fwd[(i - 1) * L + a] + trans[(a + 1) * L + y] + em[i * L + y]);
-    const float* end = trans + (L + 1) * L;
-    for (int y = 0; y < L; ++y)
-        if (allowed(y, -1)) bwd[(n - 1) * L + y] = end[y];
+        for (int y = 0; y < L; ++y) {
+            float best = fwd[(i - 1) * L] + tr.t[L + y];
+            int arg = 0;
+            for (int a = 1; a < L; ++a) {
+                const float v = fwd[(i - 1) * L + a] + tr.t[(a + 1) * L + y];
+                if (v > best) {
+                    best = v;
+                    arg = a;
+                }
+            }
+            fwd[i * L + y] = best + em[i * L + y];
+            if (back) back[i * L + y] = arg;
+        }
+    if (path) {  // the best path, as viterbi() gives it (the same comparisons in the same order)
+        const float* end = tr.t + (L + 1) * L;
+        float best = fwd[(n - 1) * L] + end[0];
+        int arg = 0;
+        for (int y = 1; y < L; ++y)
+            if (const float v = fwd[(n - 1) * L + y] + end[y]; v > best) {
+                best = v;
+                arg = y;
+            }
+        for (std::size_t i = n; i-- > 0;) {
+            path[i] = arg;
+            if (i > 0) arg = back[i * L + arg];
+        }
+    }
+    for (int y = 0; y < L; ++y) bwd[(n - 1) * L + y] = tr.t[(L + 1) * L + y];
     for (std::size_t i = n - 1; i-- > 0;)
-        for (int y = 0; y < L; ++y)
-            for (int b = 0; b < L; ++b)
-                if (allowed(y, b)) bwd[i * L + y] = std::max(bwd[i * L + y], trans[(y + 1) * L + b] + em[(i + 1) * L + b] + bwd[(i + 1) * L + b]);
+        for (int y = 0; y < L; ++y) {
+            const float* row = tr.t + (y + 1) * L;
+            float best = row[0] + em[(i + 1) * L] + bwd[(i + 1) * L];
+            for (int b = 1; b < L; ++b) best = std::max(best, row[b] + em[(i + 1) * L + b] + bwd[(i + 1) * L + b]);
+            bwd[i * L + y] = best;
+        }
     for (std::size_t k = 0; k < n * L; ++k) fwd[k] += bwd[k];
 }
 
@@ -187,25 +229,42 @@ std::size_t Recognizer::feature_count() const { return m_->n_seq + m_->n_fine_fe
 void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f, Memory& memory, std::vector<Span>& out) const {
     const std::size_t n = f.size();
     if (n == 0) return;
-    if (std::none_of(f.begin(), f.end(), [](const TokenFacts& t) { return t.has_upper; })) return;
+    if (!may_hold_name(n, [&](std::size_t i) { return f[i].has_upper; }, [&](std::size_t i) { return f[i].function; })) return;
     thread_local std::vector<float> em, work, marg;
     thread_local std::vector<std::uint64_t> feats;
+    thread_local std::vector<std::uint32_t> owner;  // the token of each feature
+    thread_local std::vector<const float*> rows;
     thread_local std::vector<int> labels;
     const SentenceFacts sf = sentence_facts(f);
     em.assign(n * n_labels, 0.0f);
+    // All the sentence's features first, then their rows: the table is far larger than the cache, and
+    // asking for a slot and a row several features ahead overlaps the misses instead of waiting for each.
+    feats.clear();
+    owner.clear();
     for (std::size_t i = 0; i < n; ++i) {
-        feats.clear();
         token_features(f, sf, i, memory.get(f[i].word), feats);
-        float* row = em.data() + i * n_labels;
-        for (std::uint64_t k : feats)
-            if (const std::uint32_t* at = m_->seq.find(k)) {
-                const float* w = m_->seq_rows.data() + std::size_t(*at) * n_labels;
+        owner.resize(feats.size(), static_cast<std::uint32_t>(i));
+    }
+    constexpr std::size_t ahead = 8;
+    const std::size_t nf = feats.size();
+    rows.resize(nf);
+    for (std::size_t j = 0; j < nf + 2 * ahead; ++j) {
+        if (j < nf) m_->seq.prefetch(feats[j]);
+        if (j >= ahead && j - ahead < nf) {
+            const std::uint32_t* at = m_->seq.find(feats[j - ahead]);
+            rows[j - ahead] = at ? m_->seq_rows.data() + std::size_t(*at) * n_labels : nullptr;
+            if (at) __builtin_prefetch(rows[j - ahead]), __builtin_prefetch(rows[j - ahead] + 16);
+        }
+        if (j >= 2 * ahead) {
+            const std::size_t k = j - 2 * ahead;
+            if (const float* w = rows[k]) {
+                float* row = em.data() + std::size_t(owner[k]) * n_labels;
                 for (int y = 0; y < n_labels; ++y) row[y] += w[y];
             }
+        }
     }
     labels.resize(n);
-    viterbi(em.data(), n, m_->trans.data(), labels.data(), work);
-    max_marginals(em.data(), n, m_->trans.data(), marg, work);
+    max_marginals(em.data(), n, m_->trans.data(), marg, work, labels.data());
     memory.note(f, labels.data());
     for (std::size_t i = 0; i < n; ++i) {
         if (labels[i] == 0) continue;

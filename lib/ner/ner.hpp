@@ -35,8 +35,10 @@ struct Span {
 /// transition scores (row 0: from the sentence start) followed by n_labels end scores. Writes n labels.
 void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::vector<float>& work);
 
-/// Max-marginals: out[i × n_labels + y] is the score of the best path that gives token i label y.
-void max_marginals(const float* em, std::size_t n, const float* trans, std::vector<float>& out, std::vector<float>& work);
+/// Max-marginals: out[i × n_labels + y] is the score of the best path that gives token i label y. With
+/// `path`, also writes the best path there (what viterbi() gives), from the same forward pass.
+void max_marginals(const float* em, std::size_t n, const float* trans, std::vector<float>& out, std::vector<float>& work,
+                   int* path = nullptr);
 
 /// How the words of a document were labelled so far (the recognizer's document memory).
 class Memory {

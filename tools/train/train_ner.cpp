@@ -140,7 +140,8 @@ void prepare(const Lexicons& lx, const Tagger& tagger, std::vector<Doc>& docs) {
 }
 
 bool has_upper(const Sent& s) {
-    return std::any_of(s.facts.begin(), s.facts.end(), [](const TokenFacts& t) { return t.has_upper; });
+    return may_hold_name(
+        s.facts.size(), [&](std::size_t i) { return s.facts[i].has_upper; }, [&](std::size_t i) { return s.facts[i].function; });
 }
 
 /// Averaged perceptron weights: w, and u = the sum of c * update, so that the average is w - u / c.

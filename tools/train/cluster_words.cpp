@@ -1,0 +1,620 @@
+// kg-cluster-words: Brown word clusters (Brown et al. 1992) from unlabelled text, with the window
+// algorithm of Liang (2005, "Semi-supervised learning for natural language", MIT M.Eng. thesis): the
+// words, most frequent first, enter a window of C clusters one at a time; each entry is followed by the
+// merge of the two clusters whose union loses the least average mutual information between adjacent
+// clusters; when every word is in, the C clusters are merged down to one. A word's bit string is its path
+// from the root of that merge tree ("0" = the older of the two merged clusters), so prefixes of the
+// bit string are coarser clusters.
+//
+// Input: UTF-8 text, one sentence or paragraph per line; bigrams never cross a line. With --tokenize
+// each line is split the way lib/text/tokenize.cpp splits text (a copy of its word rules, so the
+// clustered words are the ones the library sees at run time: punctuation and hyphens split off,
+// possessive 's split, "U.S." and the abbreviations of data/abbreviations.txt keep their period);
+// otherwise on white space. Words are kept as written (case kept). Only words seen --min-count times
+// (at most --max-words of them) are clustered; bigrams touching another word are left out.
+//
+// Output: "# " comment lines, then word<TAB>bits, lines sorted by bit string, then by falling frequency,
+// then bytewise. Deterministic: no randomness, one thread, ties broken by word rank and slot order.
+// Standalone (no libkg): run by scripts/build_clusters.sh, never by the build or the tests.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace {
+
+// ------------------------------------------------------------------------------------------------
+// Tokenizer: the word rules of kg::detail::tokenize (lib/text/tokenize.cpp), sentence splitting left out.
+
+struct Abbreviations {
+    std::unordered_set<std::string> all;  // lower-case, without the final period
+};
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
+
+std::size_t unicode_punct(std::string_view t, std::size_t i, bool& is_blank) {
+    is_blank = false;
+    auto at = [&](std::size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u; };
+    if (at(0) == 0xC2 && at(1) == 0xA0) { is_blank = true; return 2; }
+    if (at(0) == 0xC2 && (at(1) == 0xAB || at(1) == 0xBB)) return 2;
+    if (at(0) == 0xE2 && at(1) == 0x80) {
+        unsigned char c = at(2);
+        if (c >= 0x80 && c <= 0x8A) { is_blank = true; return 3; }
+        if (c == 0xAF) { is_blank = true; return 3; }
+        if ((c >= 0x90 && c <= 0x95) || (c >= 0x98 && c <= 0x9F) || c == 0xA2 || c == 0xA6 || c == 0xB9 || c == 0xBA)
+            return 3;
+    }
+    if (at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) { is_blank = true; return 3; }
+    return 0;
+}
+
+bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
+    if (t[i] == '\'') { len = 1; return true; }
+    if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(t[i + 2]) == 0x99) {
+        len = 3;
+        return true;
+    }
+    return false;
+}
+
+bool dotted_initials(std::string_view w) {
+    if (w.size() < 3) return false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        bool letter = (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' && w[i] <= 'z');
+        if (i % 2 == 0 ? !letter : w[i] != '.') return false;
+    }
+    return true;
+}
+
+void tokenize(std::string_view t, const Abbreviations& abbr, std::vector<std::string_view>& toks) {
+    toks.clear();
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    auto push = [&](std::size_t s, std::size_t e) { toks.push_back(t.substr(s, e - s)); };
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (is_space(c)) { ++i; continue; }
+        bool blank = false;
+        if (std::size_t len = c >= 0x80 ? unicode_punct(t, i, blank) : 0) {
+            if (!blank) push(i, i + len);
+            i += len;
+            continue;
+        }
+        if (!word_byte(c)) { push(i, i + 1); ++i; continue; }
+        std::size_t s = i;
+        bool digits_only = true;
+        while (i < n) {
+            unsigned char d = static_cast<unsigned char>(t[i]);
+            bool blank2;
+            std::size_t alen0 = 0;
+            bool curly_apostrophe = d >= 0x80 && is_apostrophe(t, i, alen0);
+            if (d >= 0x80 && !curly_apostrophe && unicode_punct(t, i, blank2)) break;
+            if (word_byte(d) && !curly_apostrophe) {
+                if (!(d >= '0' && d <= '9')) digits_only = false;
+                ++i;
+                continue;
+            }
+            std::size_t alen = 0;
+            if ((d == '.' || d == ',') && i + 1 < n && is_ascii_alnum(static_cast<unsigned char>(t[i + 1])) &&
+                (d == '.' || (digits_only && t[i + 1] >= '0' && t[i + 1] <= '9'))) {
+                ++i;
+                continue;
+            }
+            if (is_apostrophe(t, i, alen) && i + alen < n && word_byte(static_cast<unsigned char>(t[i + alen]))) {
+                std::size_t after = i + alen;
+                bool possessive = (t[after] == 's' || t[after] == 'S') &&
+                                  (after + 1 >= n || !word_byte(static_cast<unsigned char>(t[after + 1])));
+                if (possessive) break;
+                i = after;
+                continue;
+            }
+            break;
+        }
+        std::string_view w = t.substr(s, i - s);
+        if (i < n && t[i] == '.' && (dotted_initials(w) || abbr.all.count(lower_ascii(w)))) ++i;
+        push(s, i);
+        std::size_t alen = 0;
+        if (i < n && is_apostrophe(t, i, alen) && i + alen < n && (t[i + alen] == 's' || t[i + alen] == 'S') &&
+            (i + alen + 1 >= n || !word_byte(static_cast<unsigned char>(t[i + alen + 1])))) {
+            push(i, i + alen + 1);
+            i += alen + 1;
+        }
+    }
+}
+
+Abbreviations read_abbreviations(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    Abbreviations a;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::string w = line.substr(0, line.find('\t'));
+        while (!w.empty() && is_space(static_cast<unsigned char>(w.back()))) w.pop_back();
+        std::size_t b = 0;
+        while (b < w.size() && is_space(static_cast<unsigned char>(w[b]))) ++b;
+        if (b < w.size()) a.all.insert(lower_ascii(w.substr(b)));
+    }
+    return a;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Brown clustering.
+
+/// p log(p / (l r)), 0 when p is 0. Written without a branch so that the pair loops vectorise: l r is
+/// kept above 0 (a word never seen on one side has l or r 0, and then p is 0 too).
+inline double h(double p, double l, double r) {
+    constexpr double tiny = 1e-300;
+    return p * std::log(std::max(p, tiny) / std::max(l * r, tiny));
+}
+
+class Brown {
+public:
+    using Neighbours = std::vector<std::vector<std::pair<std::uint32_t, double>>>;
+
+    /// V words ranked by falling frequency (0 = most frequent); bigram probabilities between them as
+    /// per-word lists (right[w]: (v, p(w v)), left[w]: (v, p(v w))); left and right marginals per word.
+    Brown(std::size_t V, std::size_t C, Neighbours right, Neighbours left, std::vector<double> pl, std::vector<double> pr)
+        : V_(V), C_(std::min(C, V)), K_(C_ + 1), right_(std::move(right)), left_(std::move(left)), wpl_(std::move(pl)),
+          wpr_(std::move(pr)) {
+        for (auto* v : {&p_, &pt_, &q_, &qt_, &L_}) v->assign(K_ * K_, 0.0);
+        for (auto* v : {&pl_, &pr_, &qrow_, &qcol_}) v->assign(K_, 0.0);
+        for (auto& s : scratch_) s.assign(K_, 0.0);
+        node_.assign(K_, 0);
+        rep_.assign(K_, 0);
+        parent_.resize(V_);
+        for (std::size_t w = 0; w < V_; ++w) parent_[w] = static_cast<std::uint32_t>(w);
+        slot_of_root_.assign(V_, 0);
+    }
+
+    /// Runs the algorithm. Returns each word's final cluster (0 .. C-1: the slots when the last word is in)
+    /// and the tree over those clusters: the child pairs of internal nodes C, C+1, ... (the last is the root).
+    std::pair<std::vector<std::uint32_t>, std::vector<std::pair<std::uint32_t, std::uint32_t>>> run(bool verbose) {
+        auto t0 = std::chrono::steady_clock::now();
+        for (std::size_t w = 0; w < V_; ++w) {
+            add_word(static_cast<std::uint32_t>(w));
+            if (m_ > C_) merge_best();
+            if (verbose && ((w + 1) % 2000 == 0 || w + 1 == V_)) {
+                double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                std::fprintf(stderr, "  %zu/%zu words in, %.0f s, mutual information %.4f nats\n", w + 1, V_, s, mi());
+            }
+        }
+        std::vector<std::uint32_t> leaf(V_);
+        for (std::size_t w = 0; w < V_; ++w) leaf[w] = static_cast<std::uint32_t>(slot_of(static_cast<std::uint32_t>(w)));
+        for (std::size_t s = 0; s < m_; ++s) node_[s] = static_cast<std::uint32_t>(s);
+        next_node_ = static_cast<std::uint32_t>(m_);
+        tree_ = true;
+        while (m_ > 1) merge_best();
+        return {leaf, merges_};
+    }
+
+private:
+    // p(a b): probability of the bigram "cluster a, then cluster b"; q(a b) its term of the mutual
+    // information; pt_, qt_ their transposes (rows are contiguous both ways); L(a, b) (a < b) the change
+    // of the mutual information when a and b merge. Slots 0 .. m_-1 are the clusters.
+    double& P(std::size_t a, std::size_t b) { return p_[a * K_ + b]; }
+    double& Q(std::size_t a, std::size_t b) { return q_[a * K_ + b]; }
+    double& Lp(std::size_t a, std::size_t b) { return a < b ? L_[a * K_ + b] : L_[b * K_ + a]; }
+
+    std::uint32_t find(std::uint32_t w) {
+        while (parent_[w] != w) {
+            parent_[w] = parent_[parent_[w]];
+            w = parent_[w];
+        }
+        return w;
+    }
+    std::size_t slot_of(std::uint32_t w) { return slot_of_root_[find(w)]; }
+
+    double mi() {
+        double s = 0;
+        for (std::size_t a = 0; a < m_; ++a)
+            for (std::size_t b = 0; b < m_; ++b) s += Q(a, b);
+        return s;
+    }
+
+    /// After slot x's row and column of p changed: their q, and both transposes.
+    void refresh(std::size_t x) {
+        for (std::size_t y = 0; y < m_; ++y) {
+            Q(x, y) = h(P(x, y), pl_[x], pr_[y]);
+            Q(y, x) = h(P(y, x), pl_[y], pr_[x]);
+        }
+        for (std::size_t y = 0; y < m_; ++y) {
+            pt_[y * K_ + x] = P(x, y);
+            pt_[x * K_ + y] = P(y, x);
+            qt_[y * K_ + x] = Q(x, y);
+            qt_[x * K_ + y] = Q(y, x);
+        }
+    }
+
+    /// L(a, b) from its definition (debugging check).
+    double full_L(std::size_t a, std::size_t b) {
+        const double ul = pl_[a] + pl_[b], ur = pr_[a] + pr_[b];
+        double d = 0;
+        for (std::size_t x = 0; x < m_; ++x) {
+            if (x == a || x == b) continue;
+            d += h(P(a, x) + P(b, x), ul, pr_[x]) + h(P(x, a) + P(x, b), pl_[x], ur) - Q(a, x) - Q(x, a) - Q(b, x) -
+                 Q(x, b);
+        }
+        d += h(P(a, a) + P(a, b) + P(b, a) + P(b, b), ul, ur) - Q(a, a) - Q(b, b) - Q(a, b) - Q(b, a);
+        return d;
+    }
+
+    /// L(a, s) for every slot a != s: the sums run over every slot (contiguous rows of p and pt, so the
+    /// loop vectorises), then the terms of x = a and x = s are taken out.
+    void all_L(std::size_t s) {
+        for (std::size_t a = 0; a < m_; ++a) {
+            const double* qa = &q_[a * K_];
+            const double* qta = &qt_[a * K_];
+            double r = 0, c = 0;
+            for (std::size_t x = 0; x < m_; ++x) {
+                r += qa[x];
+                c += qta[x];
+            }
+            qrow_[a] = r;
+            qcol_[a] = c;
+        }
+        const double* ps = &p_[s * K_];
+        const double* pts = &pt_[s * K_];
+        const double* pl = pl_.data();
+        const double* pr = pr_.data();
+        for (std::size_t a = 0; a < m_; ++a) {
+            if (a == s) continue;
+            const double* pa = &p_[a * K_];
+            const double* pta = &pt_[a * K_];
+            const double ul = pl[a] + pl[s], ur = pr[a] + pr[s];
+            double d = 0;
+            for (std::size_t x = 0; x < m_; ++x) d += h(pa[x] + ps[x], ul, pr[x]) + h(pta[x] + pts[x], pl[x], ur);
+            d -= h(pa[a] + ps[a], ul, pr[a]) + h(pta[a] + pts[a], pl[a], ur);
+            d -= h(pa[s] + ps[s], ul, pr[s]) + h(pta[s] + pts[s], pl[s], ur);
+            const double qaa = Q(a, a), qss = Q(s, s), qas = Q(a, s), qsa = Q(s, a);
+            d -= qrow_[a] + qcol_[a] + qrow_[s] + qcol_[s] - 2 * (qaa + qss + qas + qsa);
+            d += h(pa[a] + pa[s] + ps[a] + ps[s], ul, ur) - qaa - qss - qas - qsa;
+            Lp(a, s) = d;
+        }
+    }
+
+    /// Slot x as the "other" cluster of L's sum: its column and row of p and q(y x) + q(x y), copied.
+    struct Side {
+        const double* c;   // p(y x)
+        const double* r;   // p(x y)
+        const double* qq;  // q(y x) + q(x y)
+        double plx, prx;
+    };
+    Side side(std::size_t x, std::size_t k) {
+        double* c = scratch_[3 * k].data();
+        double* r = scratch_[3 * k + 1].data();
+        double* qq = scratch_[3 * k + 2].data();
+        for (std::size_t y = 0; y < m_; ++y) {
+            c[y] = pt_[x * K_ + y];
+            r[y] = P(x, y);
+            qq[y] = qt_[x * K_ + y] + Q(x, y);
+        }
+        return {c, r, qq, pl_[x], pr_[x]};
+    }
+
+    /// For every pair a < b < m_: L(a, b) += sign[k] * (the terms of x_k in L(a, b)'s sum), k < ns.
+    void update_pairs(const Side* s, const double* sign, int ns) {
+#ifdef KG_CLUSTER_STATS
+        for (int k = 0; k < ns; ++k) {
+            std::size_t nc = 0, nr = 0;
+            for (std::size_t y = 0; y < m_; ++y) { nc += s[k].c[y] > 0; nr += s[k].r[y] > 0; }
+            stat_[ns == 1 ? 0 : 1 + k] += double(nc + nr) / (2.0 * std::max<std::size_t>(m_, 1));
+            ++nstat_[ns == 1 ? 0 : 1 + k];
+        }
+        if (++calls_ % 20000 == 0) {
+            std::fprintf(stderr, "m=%zu nz fraction: add %.3f, merge i %.3f j %.3f union %.3f\n", m_, stat_[0] / nstat_[0],
+                         stat_[1] / nstat_[1], stat_[2] / nstat_[2], stat_[3] / nstat_[3]);
+            for (int k = 0; k < 4; ++k) stat_[k] = nstat_[k] = 0;
+        }
+#endif
+        const double* pl = pl_.data();
+        const double* pr = pr_.data();
+        for (std::size_t a = 0; a + 1 < m_; ++a) {
+            double* La = &L_[a * K_];
+            const double pla = pl[a], pra = pr[a];
+            for (int k = 0; k < ns; ++k) {
+                const double* c = s[k].c;
+                const double* r = s[k].r;
+                const double* qq = s[k].qq;
+                const double ca = c[a], ra = r[a], qa = qq[a], prx = s[k].prx, plx = s[k].plx, sg = sign[k];
+                for (std::size_t b = a + 1; b < m_; ++b)
+                    La[b] += sg * (h(ca + c[b], pla + pl[b], prx) + h(ra + r[b], plx, pra + pr[b]) - qa - qq[b]);
+            }
+        }
+    }
+
+    void add_word(std::uint32_t w) {
+        const std::size_t s = m_;
+        rep_[s] = w;
+        slot_of_root_[w] = s;
+        for (std::size_t y = 0; y <= s; ++y) P(s, y) = P(y, s) = 0.0;
+        for (auto [v, pv] : right_[w])
+            if (v <= w) P(s, v == w ? s : slot_of(v)) += pv;  // w then v (w w included)
+        for (auto [v, pv] : left_[w])
+            if (v < w) P(slot_of(v), s) += pv;  // v then w
+        pl_[s] = wpl_[w];
+        pr_[s] = wpr_[w];
+        // The pairs of the old slots gain s's terms; then s joins and its L values are computed.
+        m_ = s + 1;
+        refresh(s);
+        m_ = s;
+        Side sd = side(s, 0);
+        const double one = 1.0;
+        update_pairs(&sd, &one, 1);
+        m_ = s + 1;
+        all_L(s);
+    }
+
+    void merge_best() {
+#ifdef KG_CLUSTER_CHECK  // debugging: the incremental L against L from its definition
+        double worst = 0;
+        for (std::size_t a = 0; a + 1 < m_; ++a)
+            for (std::size_t b = a + 1; b < m_; ++b) worst = std::max(worst, std::fabs(Lp(a, b) - full_L(a, b)));
+        if (worst > 1e-12) std::fprintf(stderr, "L drift %g at m=%zu\n", worst, m_);
+#endif
+        std::size_t bi = 0, bj = 1;
+        double best = -std::numeric_limits<double>::max();
+        for (std::size_t a = 0; a + 1 < m_; ++a) {
+            const double* La = &L_[a * K_];
+            for (std::size_t b = a + 1; b < m_; ++b)
+                if (La[b] > best) {
+                    best = La[b];
+                    bi = a;
+                    bj = b;
+                }
+        }
+        merge(bi, bj);
+    }
+
+    /// Merges slots i < j into i; the last slot moves to j.
+    void merge(std::size_t i, std::size_t j) {
+        Side sides[3];
+        sides[0] = side(i, 0);  // i and j before the merge: their terms leave every other pair's L
+        sides[1] = side(j, 1);
+        for (std::size_t y = 0; y < m_; ++y) {
+            if (y == i || y == j) continue;
+            P(i, y) += P(j, y);
+            P(y, i) += P(y, j);
+        }
+        P(i, i) = P(i, i) + P(i, j) + P(j, i) + P(j, j);
+        for (std::size_t y = 0; y < m_; ++y) P(j, y) = P(y, j) = 0.0;
+        pl_[i] += pl_[j];
+        pr_[i] += pr_[j];
+        pl_[j] = pr_[j] = 0.0;
+        refresh(i);
+        refresh(j);
+        sides[2] = side(i, 2);  // the union's terms join them
+        // Pairs with i or j are recomputed or dropped below, so the changed pl_/pr_ of i and j do not matter.
+        const double sign[3] = {-1.0, -1.0, 1.0};
+        update_pairs(sides, sign, 3);
+        if (tree_) {  // once every word is in: a new internal node, children ordered by node id
+            const std::uint32_t ni = node_[i], nj = node_[j];
+            merges_.emplace_back(std::min(ni, nj), std::max(ni, nj));
+            node_[i] = next_node_++;
+        }
+        const std::uint32_t ri = find(rep_[i]), rj = find(rep_[j]);
+        const std::uint32_t root = std::min(ri, rj);
+        parent_[std::max(ri, rj)] = root;
+        rep_[i] = root;
+        slot_of_root_[root] = i;
+        const std::size_t last = m_ - 1;
+        if (j != last) {
+            for (std::size_t y = 0; y < m_; ++y) {
+                P(j, y) = P(last, y);
+                P(y, j) = P(y, last);
+            }
+            P(j, j) = P(last, last);
+            pl_[j] = pl_[last];
+            pr_[j] = pr_[last];
+            node_[j] = node_[last];
+            rep_[j] = rep_[last];
+            slot_of_root_[find(rep_[j])] = j;
+            for (std::size_t y = 0; y < last; ++y)
+                if (y != j) Lp(y, j) = Lp(y, last);
+        }
+        for (std::size_t y = 0; y < m_; ++y) P(last, y) = P(y, last) = 0.0;
+        pl_[last] = pr_[last] = 0.0;
+        if (j != last) refresh(j);
+        refresh(last);
+        --m_;
+        all_L(i);
+    }
+
+    std::size_t V_, C_, K_;
+    Neighbours right_, left_;
+    std::vector<double> wpl_, wpr_;
+    std::vector<double> p_, pt_, q_, qt_, L_, pl_, pr_, qrow_, qcol_;
+    std::vector<double> scratch_[9];
+    std::vector<std::uint32_t> node_, rep_, parent_;
+    std::vector<std::size_t> slot_of_root_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> merges_;
+    std::size_t m_ = 0;
+#ifdef KG_CLUSTER_STATS
+    double stat_[4] = {}, nstat_[4] = {};
+    std::size_t calls_ = 0;
+#endif
+    bool tree_ = false;
+    std::uint32_t next_node_ = 0;
+};
+
+void usage() {
+    std::cerr << "usage: kg-cluster-words --input TEXT --output FILE [--tokenize --abbreviations FILE]\n"
+                 "         [--clusters C] [--min-count N] [--max-words N] [--comment LINE]... [--quiet]\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string input, output, abbr_path;
+    std::size_t C = 1000, min_count = 5, max_words = 60000;
+    bool tokenize_lines = false, verbose = true;
+    std::vector<std::string> comments;
+    std::string command = "kg-cluster-words";
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) { usage(); std::exit(2); }
+            return argv[++i];
+        };
+        if (a == "--input") input = next();
+        else if (a == "--output") output = next();
+        else if (a == "--abbreviations") abbr_path = next();
+        else if (a == "--tokenize") tokenize_lines = true;
+        else if (a == "--clusters") C = std::stoul(next());
+        else if (a == "--min-count") min_count = std::stoul(next());
+        else if (a == "--max-words") max_words = std::stoul(next());
+        else if (a == "--comment") { comments.push_back(next()); continue; }
+        else if (a == "--quiet") verbose = false;
+        else { usage(); return 2; }
+        command += " " + a;
+        if (a != "--tokenize" && a != "--quiet") command += " " + std::string(argv[i]);
+    }
+    if (input.empty() || output.empty() || C < 2 || (tokenize_lines && abbr_path.empty())) {
+        usage();
+        return 2;
+    }
+    try {
+        auto t0 = std::chrono::steady_clock::now();
+        Abbreviations abbr;
+        if (tokenize_lines) abbr = read_abbreviations(abbr_path);
+        std::ifstream in(input, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + input);
+        // Pass 1: the text as word ids per line.
+        std::unordered_map<std::string, std::uint32_t> ids;
+        std::vector<std::string> words;
+        std::vector<std::uint64_t> count;
+        std::vector<std::uint32_t> text;  // word ids, UINT32_MAX between lines
+        std::vector<std::string_view> toks;
+        std::string line;
+        std::size_t n_lines = 0;
+        while (std::getline(in, line)) {
+            toks.clear();
+            if (tokenize_lines) tokenize(line, abbr, toks);
+            else {
+                std::size_t i = 0;
+                while (i < line.size()) {
+                    while (i < line.size() && is_space(static_cast<unsigned char>(line[i]))) ++i;
+                    std::size_t s = i;
+                    while (i < line.size() && !is_space(static_cast<unsigned char>(line[i]))) ++i;
+                    if (i > s) toks.push_back(std::string_view(line).substr(s, i - s));
+                }
+            }
+            if (toks.empty()) continue;
+            ++n_lines;
+            for (auto t : toks) {
+                auto [it, fresh] = ids.emplace(std::string(t), static_cast<std::uint32_t>(words.size()));
+                if (fresh) { words.emplace_back(t); count.push_back(0); }
+                ++count[it->second];
+                text.push_back(it->second);
+            }
+            text.push_back(UINT32_MAX);
+        }
+        const std::size_t n_tokens = text.size() - n_lines;
+        // Rank: falling count, then bytewise.
+        std::vector<std::uint32_t> order(words.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return count[a] != count[b] ? count[a] > count[b] : words[a] < words[b];
+        });
+        std::size_t V = 0;
+        while (V < order.size() && V < max_words && count[order[V]] >= min_count) ++V;
+        std::vector<std::uint32_t> rank(words.size(), UINT32_MAX);
+        for (std::size_t r = 0; r < V; ++r) rank[order[r]] = static_cast<std::uint32_t>(r);
+        std::uint64_t covered = 0;
+        for (std::size_t r = 0; r < V; ++r) covered += count[order[r]];
+        // Bigrams between clustered words.
+        std::unordered_map<std::uint64_t, std::uint64_t> big;
+        std::uint64_t N = 0;
+        for (std::size_t k = 0; k + 1 < text.size(); ++k) {
+            std::uint32_t a = text[k], b = text[k + 1];
+            if (a == UINT32_MAX || b == UINT32_MAX) continue;
+            std::uint32_t ra = rank[a], rb = rank[b];
+            if (ra == UINT32_MAX || rb == UINT32_MAX) continue;
+            ++big[(static_cast<std::uint64_t>(ra) << 32) | rb];
+            ++N;
+        }
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> bl(big.begin(), big.end());
+        std::sort(bl.begin(), bl.end());
+        std::vector<std::vector<std::pair<std::uint32_t, double>>> right(V), left(V);
+        std::vector<double> pl(V, 0.0), pr(V, 0.0);
+        for (auto [key, c] : bl) {
+            std::uint32_t a = static_cast<std::uint32_t>(key >> 32), b = static_cast<std::uint32_t>(key & 0xffffffffu);
+            double p = static_cast<double>(c) / static_cast<double>(N);
+            right[a].emplace_back(b, p);
+            left[b].emplace_back(a, p);
+            pl[a] += p;
+            pr[b] += p;
+        }
+        if (verbose)
+            std::fprintf(stderr,
+                         "%zu lines, %zu tokens, %zu distinct words; clustering %zu words seen >= %zu times "
+                         "(%.1f%% of tokens), %llu bigrams, %zu clusters\n",
+                         n_lines, n_tokens, words.size(), V, min_count, 100.0 * covered / std::max<std::size_t>(n_tokens, 1),
+                         static_cast<unsigned long long>(N), std::min(C, V));
+        Brown brown(V, C, std::move(right), std::move(left), std::move(pl), std::move(pr));
+        auto [leaf, merges] = brown.run(verbose);
+        // Paths from the root to the final clusters.
+        const std::size_t n_leaves = merges.size() + 1, n_nodes = n_leaves + merges.size();
+        std::vector<std::string> bits(n_nodes);
+        std::vector<std::uint32_t> stack{static_cast<std::uint32_t>(n_nodes - 1)};
+        while (!stack.empty()) {
+            std::uint32_t x = stack.back();
+            stack.pop_back();
+            if (x < n_leaves) continue;
+            auto [c0, c1] = merges[x - n_leaves];
+            bits[c0] = bits[x] + "0";
+            bits[c1] = bits[x] + "1";
+            stack.push_back(c0);
+            stack.push_back(c1);
+        }
+        if (n_leaves == 1) bits[0] = "0";
+        std::vector<std::uint32_t> out_order(V);
+        for (std::size_t r = 0; r < V; ++r) out_order[r] = static_cast<std::uint32_t>(r);
+        std::stable_sort(out_order.begin(), out_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return bits[leaf[a]] < bits[leaf[b]];
+        });  // rank order (falling count, then bytewise) within a cluster
+        std::size_t depth_max = 0, depth_sum = 0;
+        for (std::size_t c = 0; c < n_leaves; ++c) {
+            depth_max = std::max(depth_max, bits[c].size());
+            depth_sum += bits[c].size();
+        }
+        std::ofstream out(output, std::ios::binary);
+        if (!out) throw std::runtime_error("cannot write " + output);
+        for (const auto& c : comments) out << "# " << c << "\n";
+        out << "# " << command << "\n";
+        out << "# " << n_lines << " lines, " << n_tokens << " tokens, " << words.size() << " distinct words; " << V
+            << " words clustered (seen >= " << min_count << " times), " << std::min(C, V) << " clusters\n";
+        out << "# word<TAB>bits: the cluster's path from the root of the merge tree; prefixes are coarser clusters\n";
+        for (std::uint32_t r : out_order) out << words[order[r]] << '\t' << bits[leaf[r]] << '\n';
+        if (!out) throw std::runtime_error("cannot write " + output);
+        if (verbose)
+            std::fprintf(stderr, "wrote %s: %zu words in %zu clusters (path length mean %.1f, max %zu), %.1f s\n",
+                         output.c_str(), V, n_leaves, static_cast<double>(depth_sum) / n_leaves, depth_max,
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    } catch (const std::exception& e) {
+        std::cerr << "kg-cluster-words: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
