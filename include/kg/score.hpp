@@ -5,11 +5,24 @@
 /// equals a gold name or alias after fold_name() (labels tried first); relations are distinct
 /// (subject, predicate, object) triples, core if core in any document; symmetric predicates match either
 /// way. Precision, recall and F1 are 0 when undefined.
+///
+/// Entity recognition (kg-eval ner) reads files in the format of scripts/ner_data.py: a
+/// `-DOCSTART-<TAB>source<TAB>doc id` line before each document, then `token<TAB>BIO-coarse<TAB>FINE`
+/// lines, a blank line after each sentence. A document's text is its tokens joined by single spaces, one
+/// sentence per line, so every token has known byte offsets; the extractor's mentions are mapped back to
+/// token ranges (a mention that does not start and end on token boundaries is a prediction that matches
+/// nothing). Spans match exactly (same tokens). Typed and untyped scores count only PER, ORG and LOC on
+/// both sides (sources label MISC inconsistently); the confusion matrix counts every gold span, MISC
+/// included, whose boundaries were found.
 #pragma once
 
 #include <kg/graph.hpp>
+#include <kg/model.hpp>
 
+#include <array>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg {
@@ -82,5 +95,120 @@ struct Re3dScore {
 /// Runs the extractor over a re3d-style folder and scores it; annotations below `min_confidence` are
 /// ignored (re3d's are noisy). Throws kg::Error(bad_input) naming the file and line on malformed input.
 Re3dScore score_re3d(const std::string& dir, double min_confidence = 0.5);
+
+// Entity recognition against token-annotated files (kg-eval ner); the contract is in the file comment.
+
+class Extractor;
+
+/// A name in a token-annotated document.
+struct NerSpan {
+    std::size_t start = 0;  ///< first token, counted from the document's first token
+    std::size_t end = 0;    ///< one past the last token
+    std::string coarse;     ///< PER, ORG, LOC or MISC
+    std::string fine;       ///< PERSON, COMPANY, ORGANIZATION, COUNTRY, LOCATION, EVENT, PRODUCT, WORK, or "-"
+};
+
+/// One document of a token-annotated file.
+struct NerDocument {
+    std::string source;                      ///< the source field of its -DOCSTART- line
+    std::string id;                          ///< its document id
+    std::size_t line = 0;                    ///< line number of its -DOCSTART- line
+    std::vector<std::string> tokens;         ///< every token, sentences in order
+    std::vector<std::size_t> sentence_ends;  ///< for each sentence, the index one past its last token
+    std::vector<NerSpan> gold;               ///< the annotated names, in token order
+};
+
+/// Parses a token-annotated file; `source` names it in errors. Throws kg::Error(bad_input) naming
+/// source:line for a line that is not three non-empty tab-separated fields, an unknown tag or fine type,
+/// an I- tag that does not continue a span of the same classes, or a token before the first -DOCSTART-.
+std::vector<NerDocument> parse_ner_tokens(std::string_view text, const std::string& source);
+
+/// Reads and parses a token-annotated file; an unreadable file is kg::Error(bad_input) naming it.
+std::vector<NerDocument> read_ner_tokens(const std::string& path);
+
+/// The text the extractor is given: tokens joined by `" "`, sentences by `"\n"`; `token_starts`, when given,
+/// receives each token's first byte.
+std::string ner_document_text(const NerDocument& doc, std::vector<std::size_t>* token_starts = nullptr);
+
+/// A predicted name: one distinct mention range of the extractor's output.
+struct NerPrediction {
+    std::size_t byte_start = 0;  ///< first byte in ner_document_text()
+    std::size_t byte_end = 0;    ///< one past the last byte
+    bool aligned = false;        ///< starts and ends on token boundaries
+    std::size_t start = 0;       ///< first token (when aligned)
+    std::size_t end = 0;         ///< one past the last token (when aligned)
+    EntityType type = EntityType::UNKNOWN;  ///< the type of the entity it mentions
+};
+
+/// The mentions of `extraction` (made from ner_document_text(doc)) as predictions, sorted by byte range;
+/// a byte range mentioned twice counts once, with the type of the first entity that mentions it, and
+/// mentions of UNKNOWN-typed entities are left out.
+std::vector<NerPrediction> ner_predictions(const NerDocument& doc, const DocExtraction& extraction);
+
+/// The second-stage type choice on gold mentions of two fine types (COMPANY vs ORGANIZATION, COUNTRY vs
+/// LOCATION): accuracy over those found with exact boundaries and predicted as one of the two types.
+struct NerStageAccuracy {
+    std::size_t gold = 0;        ///< gold mentions of either fine type
+    std::size_t not_found = 0;   ///< of those, without a prediction of exactly the same tokens
+    std::size_t other_type = 0;  ///< found, but predicted as neither of the two types
+    std::size_t scored = 0;      ///< found and predicted as one of the two: what the accuracy is computed on
+    std::size_t right = 0;       ///< of those, predicted as the gold type
+    double accuracy = 0;         ///< right / scored (0 when nothing is scored)
+};
+
+/// One row of the confusion matrix: gold spans of one gold type whose boundaries were found.
+struct NerConfusionRow {
+    std::string gold;                        ///< the gold fine type, or where none is given the coarse class
+    std::array<std::size_t, 8> predicted{};  ///< counts by predicted type, PERSON … POLICY in EntityType order
+    std::size_t not_found = 0;               ///< gold spans of this type without a prediction of exactly the same tokens
+};
+
+/// The figures of one annotated file.
+struct NerFileScore {
+    std::string file;                          ///< the file, as named to the scorer
+    std::size_t documents = 0;                 ///< documents in it
+    std::size_t sentences = 0;                 ///< sentences in it
+    std::size_t tokens = 0;                    ///< tokens in it
+    std::array<std::size_t, 4> gold_spans{};   ///< gold spans of PER, ORG, LOC, MISC
+    std::size_t predicted_spans = 0;           ///< predictions of any type
+    std::size_t unaligned_spans = 0;           ///< of those, not on token boundaries
+    PRF typed;                                 ///< exact span and coarse class, PER/ORG/LOC only
+    std::array<PRF, 3> classes{};              ///< the same for PER, ORG and LOC alone
+    PRF untyped;                               ///< exact span, class ignored, PER/ORG/LOC spans only
+    std::vector<NerConfusionRow> confusion;    ///< all twelve rows: PERSON … WORK, then PER, ORG, LOC, MISC
+    NerStageAccuracy company_vs_organization;  ///< gold COMPANY/ORGANIZATION spans
+    NerStageAccuracy country_vs_location;      ///< gold COUNTRY/LOCATION spans
+};
+
+/// Scores predictions (one list per document, from ner_predictions()) against the documents' gold.
+NerFileScore score_ner_predictions(const std::vector<NerDocument>& docs,
+                                   const std::vector<std::vector<NerPrediction>>& predictions,
+                                   const std::string& file);
+
+/// Runs `extract` on each document's ner_document_text() (one document at a time) and scores it.
+NerFileScore score_ner_documents(const std::vector<NerDocument>& docs, const Extractor& extract,
+                                 const std::string& file);
+
+/// The figures of a kg-eval ner run, one entry per file in the order scored.
+struct NerEvalReport {
+    std::vector<NerFileScore> files;  ///< scored files
+};
+
+/// The test files scored when present in the directory: test_uner.txt, test_wnut.txt,
+/// test_crossner_politics.txt, test_gum_news.txt.
+const std::vector<std::string>& ner_test_files();
+
+/// Scores the ner_test_files() present in `dir`, then `extra_files`. Throws kg::Error(bad_input) naming
+/// `dir` when none of them is there, and naming file:line for unreadable or malformed files.
+NerEvalReport score_ner(const std::string& dir, const std::vector<std::string>& extra_files = {});
+
+/// The report as text tables: per file the scores, the confusion matrix and the two second-stage
+/// accuracies; at the end COMPANY vs ORGANIZATION on test_wnut.txt and COUNTRY vs LOCATION on
+/// test_crossner_politics.txt when they were scored.
+std::string ner_eval_text(const NerEvalReport& report);
+
+/// The report as one JSON object (keys in a fixed order, fractions rounded to 4 decimals).
+std::string ner_eval_json(const NerEvalReport& report);
+
 
 }  // namespace kg
