@@ -587,6 +587,15 @@ struct Finder {
     // gazetteer and cue words where they agree with it, else by the model's second stage.
     void take_model_span(std::uint32_t b, std::uint32_t e, std::uint32_t s, const ner::Span& sp) {
         const Sentence& se = st.tok.sentences[s];
+        // A leading article is not part of the name, unless the gazetteer names it with it ("The Hague").
+        if (e - b >= 2 && low(b) == "the" && !gaz_lookup(b, e)) ++b;
+        // A model code right after a maker's name names a product with it ("the Falcon X9 drone"); after a
+        // place it is a postcode ("London E14"), not part of the name.
+        bool coded = false;
+        if (sp.coarse != ner::Coarse::LOC && e < se.end && T[e].space_before && T[e].cap() && st.lex[e].digit && T[e].text.size() <= 6) {
+            ++e;
+            coded = true;
+        }
         MentionCand m;
         m.confidence = sp.confidence;
         auto take_country = [&](std::uint32_t q, std::uint32_t p) {  // a demonym or country at [q, p)
@@ -668,7 +677,11 @@ struct Finder {
         // it than the model's reading of the name, which has seen few names of its kind.
         const bool context_says =
             m.source == TypeSource::context && (rule == EntityType::PRODUCT || context_type(b) == std::optional<EntityType>(rule));
-        if ((strong && (fits(rule) || head_cue)) || context_says) {
+        if (coded) {
+            m.type = EntityType::PRODUCT;
+            m.source = TypeSource::cue;
+            m.canonical.clear();
+        } else if ((strong && (fits(rule) || head_cue)) || context_says) {
             // the gazetteer or a cue word agrees with the model, or the context decides: keep the finer type
         } else if (sp.coarse == ner::Coarse::PER) {
             m.type = EntityType::PERSON;

@@ -179,8 +179,9 @@ public:
         : V_(V), C_(std::min(C, V)), K_(C_ + 1), right_(std::move(right)), left_(std::move(left)), wpl_(std::move(pl)),
           wpr_(std::move(pr)) {
         for (auto* v : {&p_, &pt_, &q_, &qt_, &L_}) v->assign(K_ * K_, 0.0);
-        for (auto* v : {&pl_, &pr_, &qrow_, &qcol_}) v->assign(K_, 0.0);
+        for (auto* v : {&pl_, &pr_, &qrow_, &qcol_, &prow_, &pcol_, &tmp_, &g1_, &g2_, &g3_}) v->assign(K_, 0.0);
         for (auto& s : scratch_) s.assign(K_, 0.0);
+        in_z_.assign(K_, 0);
         node_.assign(K_, 0);
         rep_.assign(K_, 0);
         parent_.resize(V_);
@@ -210,9 +211,11 @@ public:
     }
 
 private:
-    // p(a b): probability of the bigram "cluster a, then cluster b"; q(a b) its term of the mutual
-    // information; pt_, qt_ their transposes (rows are contiguous both ways); L(a, b) (a < b) the change
-    // of the mutual information when a and b merge. Slots 0 .. m_-1 are the clusters.
+    // Slots 0 .. m_-1 hold the clusters. p(a b): probability of the bigram "a word of cluster a, then one
+    // of cluster b" (over the bigrams of clustered words); q(a b) = p(a b) log(p(a b) / (pl(a) pr(b))),
+    // its term of the mutual information; pt_, qt_ the transposes, so that columns are contiguous too;
+    // qrow_, qcol_, prow_, pcol_ the row and column sums of q and p over the slots; L(a, b) (stored for
+    // a < b) the change of the mutual information if a and b merged.
     double& P(std::size_t a, std::size_t b) { return p_[a * K_ + b]; }
     double& Q(std::size_t a, std::size_t b) { return q_[a * K_ + b]; }
     double& Lp(std::size_t a, std::size_t b) { return a < b ? L_[a * K_ + b] : L_[b * K_ + a]; }
@@ -228,22 +231,54 @@ private:
 
     double mi() {
         double s = 0;
-        for (std::size_t a = 0; a < m_; ++a)
-            for (std::size_t b = 0; b < m_; ++b) s += Q(a, b);
+        for (std::size_t a = 0; a < m_; ++a) s += qrow_[a];
         return s;
     }
 
-    /// After slot x's row and column of p changed: their q, and both transposes.
+    /// After slot x's row and column of p (or its marginals) changed: their q, the transposes and the
+    /// sums. pt_ and qt_ still hold the old values, so the other slots' sums change by the difference.
     void refresh(std::size_t x) {
+        double qr = 0, qc = 0, pr = 0, pc = 0;
         for (std::size_t y = 0; y < m_; ++y) {
-            Q(x, y) = h(P(x, y), pl_[x], pr_[y]);
-            Q(y, x) = h(P(y, x), pl_[y], pr_[x]);
+            const double pxy = P(x, y), pyx = P(y, x);
+            const double qxy = h(pxy, pl_[x], pr_[y]), qyx = h(pyx, pl_[y], pr_[x]);
+            Q(x, y) = qxy;
+            Q(y, x) = qyx;
+            qr += qxy;
+            qc += qyx;
+            pr += pxy;
+            pc += pyx;
+            if (y != x) {
+                qrow_[y] += qyx - qt_[x * K_ + y];
+                qcol_[y] += qxy - qt_[y * K_ + x];
+                prow_[y] += pyx - pt_[x * K_ + y];
+                pcol_[y] += pxy - pt_[y * K_ + x];
+            }
+            pt_[y * K_ + x] = pxy;
+            pt_[x * K_ + y] = pyx;
+            qt_[y * K_ + x] = qxy;
+            qt_[x * K_ + y] = qyx;
         }
-        for (std::size_t y = 0; y < m_; ++y) {
-            pt_[y * K_ + x] = P(x, y);
-            pt_[x * K_ + y] = P(y, x);
-            qt_[y * K_ + x] = Q(x, y);
-            qt_[x * K_ + y] = Q(y, x);
+        qrow_[x] = qr;
+        qcol_[x] = qc;
+        prow_[x] = pr;
+        pcol_[x] = pc;
+    }
+
+    /// The sums from scratch (now and then, so that rounding cannot pile up).
+    void resum() {
+        for (std::size_t a = 0; a < m_; ++a) {
+            double qr = 0, qc = 0, pr = 0, pc = 0;
+            for (std::size_t x = 0; x < m_; ++x) {
+                qr += q_[a * K_ + x];
+                qc += qt_[a * K_ + x];
+                pr += p_[a * K_ + x];
+                pc += pt_[a * K_ + x];
+            }
+            qrow_[a] = qr;
+            qcol_[a] = qc;
+            prow_[a] = pr;
+            pcol_[a] = pc;
         }
     }
 
@@ -260,33 +295,61 @@ private:
         return d;
     }
 
-    /// L(a, s) for every slot a != s: the sums run over every slot (contiguous rows of p and pt, so the
-    /// loop vectorises), then the terms of x = a and x = s are taken out.
-    void all_L(std::size_t s) {
-        for (std::size_t a = 0; a < m_; ++a) {
-            const double* qa = &q_[a * K_];
-            const double* qta = &qt_[a * K_];
-            double r = 0, c = 0;
-            for (std::size_t x = 0; x < m_; ++x) {
-                r += qa[x];
-                c += qta[x];
-            }
-            qrow_[a] = r;
-            qcol_[a] = c;
+    /// Indices y < m_ with v[y] > 0.
+    void support(const double* v, std::vector<std::uint32_t>& out) {
+        out.clear();
+        for (std::size_t y = 0; y < m_; ++y)
+            if (v[y] > 0) out.push_back(static_cast<std::uint32_t>(y));
+    }
+
+    /// Σ_x h(pa[x] + ps[x], l, r[x]) for a row pa of cluster a and marginal l of the union a ∪ s, when q
+    /// holds h(pa[x], la, r[x]) and psum = Σ_x pa[x]: only the x where ps[x] > 0 (zs) need a logarithm,
+    /// the others give q(a x) - pa[x] log(l / la).
+    double union_sum(const double* pa, const double* qa, double qsum, double psum, double la, double l,
+                     const std::vector<std::uint32_t>& zs, const double* psz, const double* rz) {
+        const double lam = la > 0 ? std::log(l / la) : 0.0;
+        const std::size_t n = zs.size();
+        double* pz = g1_.data();
+        double* qz = g2_.data();
+        for (std::size_t k = 0; k < n; ++k) {
+            pz[k] = pa[zs[k]];
+            qz[k] = qa[zs[k]];
         }
+        double d = 0;
+        for (std::size_t k = 0; k < n; ++k) d += h(pz[k] + psz[k], l, rz[k]) - qz[k] + lam * pz[k];
+        return d + qsum - lam * psum;
+    }
+
+    /// L(a, s) for every slot a != s.
+    void all_L(std::size_t s) {
         const double* ps = &p_[s * K_];
         const double* pts = &pt_[s * K_];
-        const double* pl = pl_.data();
-        const double* pr = pr_.data();
+        support(ps, zr_);
+        support(pts, zc_);
+        std::vector<double>& psz = scratch_[9];
+        std::vector<double>& prz = scratch_[10];
+        std::vector<double>& ptsz = scratch_[11];
+        std::vector<double>& plz = scratch_[12];
+        for (std::size_t k = 0; k < zr_.size(); ++k) {
+            psz[k] = ps[zr_[k]];
+            prz[k] = pr_[zr_[k]];
+        }
+        for (std::size_t k = 0; k < zc_.size(); ++k) {
+            ptsz[k] = pts[zc_[k]];
+            plz[k] = pl_[zc_[k]];
+        }
         for (std::size_t a = 0; a < m_; ++a) {
             if (a == s) continue;
             const double* pa = &p_[a * K_];
             const double* pta = &pt_[a * K_];
-            const double ul = pl[a] + pl[s], ur = pr[a] + pr[s];
-            double d = 0;
-            for (std::size_t x = 0; x < m_; ++x) d += h(pa[x] + ps[x], ul, pr[x]) + h(pta[x] + pts[x], pl[x], ur);
-            d -= h(pa[a] + ps[a], ul, pr[a]) + h(pta[a] + pts[a], pl[a], ur);
-            d -= h(pa[s] + ps[s], ul, pr[s]) + h(pta[s] + pts[s], pl[s], ur);
+            const double ul = pl_[a] + pl_[s], ur = pr_[a] + pr_[s];
+            // Σ over every x of both halves (row: a ∪ s then x; column: x then a ∪ s) ...
+            double d = union_sum(pa, &q_[a * K_], qrow_[a], prow_[a], pl_[a], ul, zr_, psz.data(), prz.data());
+            // column half: h(p(x a) + p(x s), pl(x), ur), the same with the roles of the marginals swapped
+            d += union_sum(pta, &qt_[a * K_], qcol_[a], pcol_[a], pr_[a], ur, zc_, ptsz.data(), plz.data());
+            // ... less the terms of x = a and x = s, which belong to the union's own bigram
+            d -= h(pa[a] + ps[a], ul, pr_[a]) + h(pta[a] + pts[a], pl_[a], ur);
+            d -= h(pa[s] + ps[s], ul, pr_[s]) + h(pta[s] + pts[s], pl_[s], ur);
             const double qaa = Q(a, a), qss = Q(s, s), qas = Q(a, s), qsa = Q(s, a);
             d -= qrow_[a] + qcol_[a] + qrow_[s] + qcol_[s] - 2 * (qaa + qss + qas + qsa);
             d += h(pa[a] + pa[s] + ps[a] + ps[s], ul, ur) - qaa - qss - qas - qsa;
@@ -313,35 +376,37 @@ private:
         return {c, r, qq, pl_[x], pr_[x]};
     }
 
-    /// For every pair a < b < m_: L(a, b) += sign[k] * (the terms of x_k in L(a, b)'s sum), k < ns.
-    void update_pairs(const Side* s, const double* sign, int ns) {
-#ifdef KG_CLUSTER_STATS
-        for (int k = 0; k < ns; ++k) {
-            std::size_t nc = 0, nr = 0;
-            for (std::size_t y = 0; y < m_; ++y) { nc += s[k].c[y] > 0; nr += s[k].r[y] > 0; }
-            stat_[ns == 1 ? 0 : 1 + k] += double(nc + nr) / (2.0 * std::max<std::size_t>(m_, 1));
-            ++nstat_[ns == 1 ? 0 : 1 + k];
-        }
-        if (++calls_ % 20000 == 0) {
-            std::fprintf(stderr, "m=%zu nz fraction: add %.3f, merge i %.3f j %.3f union %.3f\n", m_, stat_[0] / nstat_[0],
-                         stat_[1] / nstat_[1], stat_[2] / nstat_[2], stat_[3] / nstat_[3]);
-            for (int k = 0; k < 4; ++k) stat_[k] = nstat_[k] = 0;
-        }
-#endif
+    /// L(a, b) += Σ_k sign[k] * (the terms of x_k in L(a, b)'s sum), for the pairs a < b < m_ with a or b
+    /// in z: the caller knows that the change is 0 for the other pairs.
+    void update_pairs(const Side* s, const double* sign, int ns, const std::vector<std::uint32_t>& z) {
         const double* pl = pl_.data();
         const double* pr = pr_.data();
-        for (std::size_t a = 0; a + 1 < m_; ++a) {
-            double* La = &L_[a * K_];
+        double* t = tmp_.data();
+        for (auto a : z) in_z_[a] = 1;
+        for (std::uint32_t a : z) {
             const double pla = pl[a], pra = pr[a];
+            for (std::size_t b = 0; b < m_; ++b) t[b] = 0;
             for (int k = 0; k < ns; ++k) {
                 const double* c = s[k].c;
                 const double* r = s[k].r;
                 const double* qq = s[k].qq;
                 const double ca = c[a], ra = r[a], qa = qq[a], prx = s[k].prx, plx = s[k].plx, sg = sign[k];
-                for (std::size_t b = a + 1; b < m_; ++b)
-                    La[b] += sg * (h(ca + c[b], pla + pl[b], prx) + h(ra + r[b], plx, pra + pr[b]) - qa - qq[b]);
+                for (std::size_t b = 0; b < m_; ++b)
+                    t[b] += sg * (h(ca + c[b], pla + pl[b], prx) + h(ra + r[b], plx, pra + pr[b]) - qa - qq[b]);
             }
+            double* La = &L_[a * K_];
+            for (std::size_t b = a + 1; b < m_; ++b) La[b] += t[b];
+            for (std::size_t b = 0; b < a; ++b)
+                if (!in_z_[b]) L_[b * K_ + a] += t[b];
         }
+        for (auto a : z) in_z_[a] = 0;
+    }
+
+    /// Slots y < m_ with p(y x) > 0 or p(x y) > 0 for the side x.
+    void side_support(const Side& sd, std::vector<std::uint32_t>& out) {
+        out.clear();
+        for (std::size_t y = 0; y < m_; ++y)
+            if (sd.c[y] > 0 || sd.r[y] > 0) out.push_back(static_cast<std::uint32_t>(y));
     }
 
     void add_word(std::uint32_t w) {
@@ -355,15 +420,17 @@ private:
             if (v < w) P(slot_of(v), s) += pv;  // v then w
         pl_[s] = wpl_[w];
         pr_[s] = wpr_[w];
-        // The pairs of the old slots gain s's terms; then s joins and its L values are computed.
         m_ = s + 1;
         refresh(s);
+        // The pairs of the old slots gain s's terms (0 unless a or b has a bigram with s); then L(., s).
         m_ = s;
         Side sd = side(s, 0);
+        side_support(sd, z_);
         const double one = 1.0;
-        update_pairs(&sd, &one, 1);
+        update_pairs(&sd, &one, 1, z_);
         m_ = s + 1;
         all_L(s);
+        if (++steps_ % 512 == 0) resum();
     }
 
     void merge_best() {
@@ -373,17 +440,20 @@ private:
             for (std::size_t b = a + 1; b < m_; ++b) worst = std::max(worst, std::fabs(Lp(a, b) - full_L(a, b)));
         if (worst > 1e-12) std::fprintf(stderr, "L drift %g at m=%zu\n", worst, m_);
 #endif
-        std::size_t bi = 0, bj = 1;
+        // The largest L (the first in row-major order among equals): row maxima first, which vectorise.
+        std::size_t bi = 0;
         double best = -std::numeric_limits<double>::max();
         for (std::size_t a = 0; a + 1 < m_; ++a) {
             const double* La = &L_[a * K_];
-            for (std::size_t b = a + 1; b < m_; ++b)
-                if (La[b] > best) {
-                    best = La[b];
-                    bi = a;
-                    bj = b;
-                }
+            double mx = -std::numeric_limits<double>::max();
+            for (std::size_t b = a + 1; b < m_; ++b) mx = std::max(mx, La[b]);
+            if (mx > best) {
+                best = mx;
+                bi = a;
+            }
         }
+        std::size_t bj = bi + 1;
+        while (bj + 1 < m_ && L_[bi * K_ + bj] != best) ++bj;
         merge(bi, bj);
     }
 
@@ -392,6 +462,11 @@ private:
         Side sides[3];
         sides[0] = side(i, 0);  // i and j before the merge: their terms leave every other pair's L
         sides[1] = side(j, 1);
+        // Pairs that have no bigram with j keep their L: the terms of i ∪ j equal those of i (and the
+        // other way round), so only pairs touching the smaller support are updated.
+        side_support(sides[1], z_);
+        side_support(sides[0], zr_);
+        if (zr_.size() < z_.size()) z_.swap(zr_);
         for (std::size_t y = 0; y < m_; ++y) {
             if (y == i || y == j) continue;
             P(i, y) += P(j, y);
@@ -407,7 +482,7 @@ private:
         sides[2] = side(i, 2);  // the union's terms join them
         // Pairs with i or j are recomputed or dropped below, so the changed pl_/pr_ of i and j do not matter.
         const double sign[3] = {-1.0, -1.0, 1.0};
-        update_pairs(sides, sign, 3);
+        update_pairs(sides, sign, 3, z_);
         if (tree_) {  // once every word is in: a new internal node, children ordered by node id
             const std::uint32_t ni = node_[i], nj = node_[j];
             merges_.emplace_back(std::min(ni, nj), std::max(ni, nj));
@@ -432,11 +507,11 @@ private:
             slot_of_root_[find(rep_[j])] = j;
             for (std::size_t y = 0; y < last; ++y)
                 if (y != j) Lp(y, j) = Lp(y, last);
+            for (std::size_t y = 0; y < m_; ++y) P(last, y) = P(y, last) = 0.0;
+            pl_[last] = pr_[last] = 0.0;
+            refresh(j);
+            refresh(last);
         }
-        for (std::size_t y = 0; y < m_; ++y) P(last, y) = P(y, last) = 0.0;
-        pl_[last] = pr_[last] = 0.0;
-        if (j != last) refresh(j);
-        refresh(last);
         --m_;
         all_L(i);
     }
@@ -444,16 +519,14 @@ private:
     std::size_t V_, C_, K_;
     Neighbours right_, left_;
     std::vector<double> wpl_, wpr_;
-    std::vector<double> p_, pt_, q_, qt_, L_, pl_, pr_, qrow_, qcol_;
-    std::vector<double> scratch_[9];
+    std::vector<double> p_, pt_, q_, qt_, L_, pl_, pr_, qrow_, qcol_, prow_, pcol_, tmp_, g1_, g2_, g3_;
+    std::vector<double> scratch_[13];
+    std::vector<std::uint32_t> z_, zr_, zc_;
+    std::vector<char> in_z_;
     std::vector<std::uint32_t> node_, rep_, parent_;
     std::vector<std::size_t> slot_of_root_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> merges_;
-    std::size_t m_ = 0;
-#ifdef KG_CLUSTER_STATS
-    double stat_[4] = {}, nstat_[4] = {};
-    std::size_t calls_ = 0;
-#endif
+    std::size_t m_ = 0, steps_ = 0;
     bool tree_ = false;
     std::uint32_t next_node_ = 0;
 };
