@@ -777,6 +777,11 @@ struct Finder {
     }
 };
 
+bool is_bullet(std::string_view t) {
+    return t == "-" || t == "*" || t == ">" || t == "\xE2\x80\xA2" /* • */ || t == "\xE2\x80\x93" /* – */ ||
+           t == "\xE2\x80\x94" /* — */ || t == "\xC2\xB7" /* · */;
+}
+
 bool is_title_case(const DocState& st, const Sentence& se) {
     const auto& T = st.tok.tokens;
     // Only the text after a "Header:" prefix counts ("Source: Reuters" is not a headline).
@@ -836,27 +841,30 @@ void find_mentions(DocState& st) {
     const auto& T = st.tok.tokens;
     for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
         const Sentence& se = st.tok.sentences[s];
+        // A bullet opening a line is layout, not text: the model reads the sentence after it, as it saw
+        // sentences in training.
+        std::uint32_t begin = se.begin;
+        while (begin < se.end && T[begin].kind == TokKind::punct && is_bullet(T[begin].text)) ++begin;
         if (!ner::may_hold_name(
-                se.end - se.begin,
-                [&](std::size_t k) { return T[se.begin + k].cap() || st.lex[se.begin + k].upper_inside; },
-                [&](std::size_t k) { return st.lex[se.begin + k].low.function_word; }))
+                se.end - begin, [&](std::size_t k) { return T[begin + k].cap() || st.lex[begin + k].upper_inside; },
+                [&](std::size_t k) { return st.lex[begin + k].low.function_word; }))
             continue;  // names are capitalized: the model finds none here (and is not asked)
         words.clear();
-        for (std::uint32_t i = se.begin; i < se.end; ++i) words.push_back(T[i].text);
+        for (std::uint32_t i = begin; i < se.end; ++i) words.push_back(T[i].text);
         low.clear();
         written.clear();
-        for (std::uint32_t i = se.begin; i < se.end; ++i) {
+        for (std::uint32_t i = begin; i < se.end; ++i) {
             low.push_back(&st.lex[i].low);
             written.push_back(&st.as_written(i));
         }
         ner::fill_facts(*st.lx, words.data(), words.size(), facts, low.data(), written.data());
         st.tag(se.end - 1);  // the whole sentence in one call (a call per word re-reads its neighbours)
-        for (std::uint32_t i = se.begin; i < se.end; ++i) facts[i - se.begin].pos = st.tags[i];
+        for (std::uint32_t i = begin; i < se.end; ++i) facts[i - begin].pos = st.tags[i];
         const std::size_t from = spans.size();
         rec.recognize(*st.lx, facts, memory, spans);
         for (std::size_t k = from; k < spans.size(); ++k) {
-            spans[k].b += se.begin;  // document token indices from here on
-            spans[k].e += se.begin;
+            spans[k].b += begin;  // document token indices from here on
+            spans[k].e += begin;
             span_sentence.push_back(s);
         }
     }
