@@ -671,7 +671,7 @@ struct Finder {
         // of the name decides between classes the model confuses.
         const bool legal = cue(e - 1) && cue(e - 1)->where == Cue::legal;  // "... Holdings Ltd." is a company
         const bool head_cue = strong && m.source == TypeSource::cue &&
-                              (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse == ner::Coarse::MISC) ||
+                              (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse != ner::Coarse::PER) ||
                                (rule == EntityType::COMPANY && legal));
         // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about
         // it than the model's reading of the name, which has seen few names of its kind.

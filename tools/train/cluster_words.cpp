@@ -2,9 +2,8 @@
 // algorithm of Liang (2005, "Semi-supervised learning for natural language", MIT M.Eng. thesis): the
 // words, most frequent first, enter a window of C clusters one at a time; each entry is followed by the
 // merge of the two clusters whose union loses the least average mutual information between adjacent
-// clusters; when every word is in, the C clusters are merged down to one. A word's bit string is its path
-// from the root of that merge tree ("0" = the older of the two merged clusters), so prefixes of the
-// bit string are coarser clusters.
+// clusters; when every word is in, the C clusters are merged down to one. A word's bit string is its
+// cluster's path from the root of that merge tree, so prefixes of the bit string are coarser clusters.
 //
 // Input: UTF-8 text, one sentence or paragraph per line; bigrams never cross a line. With --tokenize
 // each line is split the way lib/text/tokenize.cpp splits text (a copy of its word rules, so the
@@ -13,19 +12,25 @@
 // otherwise on white space. Words are kept as written (case kept). Only words seen --min-count times
 // (at most --max-words of them) are clustered; bigrams touching another word are left out.
 //
-// Output: "# " comment lines, then word<TAB>bits, lines sorted by bit string, then by falling frequency,
-// then bytewise. Deterministic: no randomness, one thread, ties broken by word rank and slot order.
-// Standalone (no libkg): run by scripts/build_clusters.sh, never by the build or the tests.
+// Output: "# " comment lines, then word<TAB>bits (every word of a cluster has the cluster's bit string),
+// sorted by bit string, then by falling frequency, then bytewise. The token "#" is clustered but not
+// written (the line would read as a comment).
+//
+// Cost: O(V C^2) in the worst case; the updates touch only the pairs that have a bigram with the smaller
+// of the two merged clusters (or with the entering word), the other pairs' L provably stays the same
+// (about 1.5 min for V = 18k, C = 1000 on one core). Deterministic: no randomness, one thread, ties go to
+// the first pair in slot order; the same binary on the same machine writes the same file byte for byte
+// (another libm or compiler may break a near-tie differently). Build with -DKG_CLUSTER_CHECK to compare
+// every incremental L with its definition (slow). Standalone (no libkg): run by scripts/build_clusters.sh,
+// never by the build or the tests.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -532,14 +537,14 @@ private:
 };
 
 void usage() {
-    std::cerr << "usage: kg-cluster-words --input TEXT --output FILE [--tokenize --abbreviations FILE]\n"
+    std::cerr << "usage: kg-cluster-words --input TEXT --output FILE [--tokenize --abbreviations FILE] [--write-tokens FILE]\n"
                  "         [--clusters C] [--min-count N] [--max-words N] [--comment LINE]... [--quiet]\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string input, output, abbr_path;
+    std::string input, output, abbr_path, tokens_path;
     std::size_t C = 1000, min_count = 5, max_words = 60000;
     bool tokenize_lines = false, verbose = true;
     std::vector<std::string> comments;
@@ -554,6 +559,7 @@ int main(int argc, char** argv) {
         else if (a == "--output") output = next();
         else if (a == "--abbreviations") abbr_path = next();
         else if (a == "--tokenize") tokenize_lines = true;
+        else if (a == "--write-tokens") tokens_path = next();
         else if (a == "--clusters") C = std::stoul(next());
         else if (a == "--min-count") min_count = std::stoul(next());
         else if (a == "--max-words") max_words = std::stoul(next());
@@ -581,6 +587,11 @@ int main(int argc, char** argv) {
         std::vector<std::string_view> toks;
         std::string line;
         std::size_t n_lines = 0;
+        std::ofstream tokens_out;
+        if (!tokens_path.empty()) {
+            tokens_out.open(tokens_path, std::ios::binary);
+            if (!tokens_out) throw std::runtime_error("cannot write " + tokens_path);
+        }
         while (std::getline(in, line)) {
             toks.clear();
             if (tokenize_lines) tokenize(line, abbr, toks);
@@ -592,6 +603,10 @@ int main(int argc, char** argv) {
                     while (i < line.size() && !is_space(static_cast<unsigned char>(line[i]))) ++i;
                     if (i > s) toks.push_back(std::string_view(line).substr(s, i - s));
                 }
+            }
+            if (!tokens_path.empty()) {
+                for (std::size_t k = 0; k < toks.size(); ++k) tokens_out << (k ? " " : "") << toks[k];
+                tokens_out << '\n';
             }
             if (toks.empty()) continue;
             ++n_lines;
@@ -679,7 +694,8 @@ int main(int argc, char** argv) {
         out << "# " << n_lines << " lines, " << n_tokens << " tokens, " << words.size() << " distinct words; " << V
             << " words clustered (seen >= " << min_count << " times), " << std::min(C, V) << " clusters\n";
         out << "# word<TAB>bits: the cluster's path from the root of the merge tree; prefixes are coarser clusters\n";
-        for (std::uint32_t r : out_order) out << words[order[r]] << '\t' << bits[leaf[r]] << '\n';
+        for (std::uint32_t r : out_order)
+            if (words[order[r]][0] != '#') out << words[order[r]] << '\t' << bits[leaf[r]] << '\n';
         if (!out) throw std::runtime_error("cannot write " + output);
         if (verbose)
             std::fprintf(stderr, "wrote %s: %zu words in %zu clusters (path length mean %.1f, max %zu), %.1f s\n",
