@@ -589,13 +589,14 @@ struct Finder {
         const Sentence& se = st.tok.sentences[s];
         // Hyphenated words are one word: a span never ends or starts inside one ("Pan-African", "Chi-wai"),
         // unless the pieces are names of their own ("US-China").
-        auto joined = [&](std::uint32_t h) {  // token h is a hyphen between two words, with no spaces
+        // An English word joined on ("U.S.-led", "Kremlin-backed") is no part of the name.
+        auto joined = [&](std::uint32_t h, std::uint32_t piece) {  // token h: a hyphen between two words, no spaces
             return h > se.begin && h + 1 < se.end && T[h].text == "-" && !T[h].space_before && !T[h + 1].space_before &&
                    T[h - 1].kind == TokKind::word && T[h + 1].kind == TokKind::word &&
-                   !(gaz_lookup(h - 1, h) && gaz_lookup(h + 1, h + 2));
+                   (T[piece].cap() || !lw(piece).info) && !(gaz_lookup(h - 1, h) && gaz_lookup(h + 1, h + 2));
         };
-        while (b >= se.begin + 2 && joined(b - 1)) b -= 2;
-        while (e + 1 < se.end && joined(e)) e += 2;
+        while (b >= se.begin + 2 && joined(b - 1, b - 2)) b -= 2;
+        while (e + 1 < se.end && joined(e, e + 1)) e += 2;
         // A leading article is not part of the name, unless the gazetteer names it with it ("The Hague").
         if (e - b >= 2 && low(b) == "the" && !gaz_lookup(b, e)) ++b;
         // A model code right after a maker's name names a product with it ("the Falcon X9 drone"); after a
