@@ -402,7 +402,8 @@ struct Finder {
     std::optional<EntityType> context_type(std::uint32_t b) const {
         if (b == 0) return std::nullopt;
         auto noun_type = [&](std::uint32_t i) -> std::optional<EntityType> {
-            if (!T[i].lower()) return std::nullopt;
+            // Lower case, or capitalized only because it opens the sentence ("Firms like X").
+            if (!T[i].lower() && !(T[i].cap() && sentence_initial(i, st.tok.sentences[st.sentence_of(i)]))) return std::nullopt;
             const WordLex& w = lw(i);
             if (w.context) return *w.context;
             if (w.role) return EntityType::PERSON;
