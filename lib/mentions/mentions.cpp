@@ -686,8 +686,8 @@ struct Finder {
                                (rule == EntityType::COMPANY && legal));
         // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about
         // it than the model's reading of the name, which has seen few names of its kind.
-        const bool context_says =
-            m.source == TypeSource::context && (rule == EntityType::PRODUCT || context_type(b) == std::optional<EntityType>(rule));
+        const bool context_says = (m.source == TypeSource::context && context_type(b) == std::optional<EntityType>(rule)) ||
+                                  (m.source >= TypeSource::weak && rule == EntityType::PRODUCT);
         if (coded) {
             m.type = EntityType::PRODUCT;
             m.source = TypeSource::cue;
