@@ -1,6 +1,6 @@
 // Extracted documents wait for the merge packed (lib/extract/packed.hpp): unpacking must give back every
 // field exactly, and the streaming merge must give the graph of merge_documents(take()).
-#include "extract/packed.hpp"
+#include "merge/packed.hpp"
 
 #include <kg/corpus.hpp>
 #include <kg/export.hpp>

@@ -6,7 +6,7 @@
 #include <kg/dedup.hpp>
 #include <kg/extract.hpp>
 
-#include "extract/doc.hpp"
+#include "core/doc.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -6,7 +6,7 @@
 
 #include <kg/error.hpp>
 
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 
 #include <fstream>
 #include <sstream>

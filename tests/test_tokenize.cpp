@@ -1,7 +1,7 @@
 // Stage 1 alone: tokens and sentences.
 #include <doctest/doctest.h>
 
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 #include "text/tokenize.hpp"
 
 #include <algorithm>

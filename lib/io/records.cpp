@@ -2,7 +2,7 @@
 #include <kg/records.hpp>
 
 #include "export/text.hpp"
-#include "extract/packed.hpp"
+#include "merge/packed.hpp"
 #include "io/json_numbers.hpp"
 
 #include <rapidjson/document.h>

@@ -1,9 +1,9 @@
-// Stage 3: names in the text. Capitalized runs are cut at function words, split into
-// [country or demonym] [title] name, and typed from, in order of strength: the gazetteer, name-internal
-// cue words, context (titles, "startup X", "firms like X and Y", "its X"), person-name tokens, fallbacks.
-// Headlines and "Header:" prefixes carry no capitalization evidence, so there only names known from
-// elsewhere (gazetteer, the rest of the document) or ending in a cue word are taken.
-#include "extract/doc.hpp"
+// Stage 3: names in the text (contract in mentions.hpp). The recognizer's spans come first; titles,
+// honorifics and nationalities around them become the mention's role and country, and their type is the
+// model's, made finer by the gazetteer, cue words and context. The capitalized-run rules below (runs cut
+// at function words, split into [country or demonym] [title] name, typed from the gazetteer, name-internal
+// cue words, context and person-name tokens) add what the model missed where their type has support.
+#include "mentions/mentions.hpp"
 #include "ner/ner.hpp"
 
 #include "text/util.hpp"
@@ -16,42 +16,6 @@
 
 namespace kg::detail {
 
-
-void DocState::index_mentions() {
-    const std::size_t n = tok.tokens.size() + 1;
-    start_at.assign(n, -1);
-    end_at.assign(n, -1);
-    cover.assign(n, -1);
-    pseudo_at.assign(n, -1);
-    for (std::size_t k = 0; k < mentions.size(); ++k) {
-        const MentionCand& m = mentions[k];
-        if (m.pseudo) {
-            if (pseudo_at[m.b] < 0) pseudo_at[m.b] = static_cast<int>(k);
-            continue;
-        }
-        if (start_at[m.b] < 0) start_at[m.b] = static_cast<int>(k);
-        if (end_at[m.e] < 0) end_at[m.e] = static_cast<int>(k);
-        for (std::uint32_t i = m.b; i < m.e; ++i)
-            if (cover[i] < 0) cover[i] = static_cast<int>(k);
-    }
-}
-
-void DocState::index_pseudo(std::size_t k) {
-    const MentionCand& m = mentions[k];
-    if (m.b < pseudo_at.size() && pseudo_at[m.b] < 0) pseudo_at[m.b] = static_cast<int>(k);
-}
-
-int DocState::mention_at(std::uint32_t i) const { return i < start_at.size() ? start_at[i] : -1; }
-int DocState::mention_ending(std::uint32_t i) const { return i < end_at.size() ? end_at[i] : -1; }
-int DocState::mention_covering(std::uint32_t i) const { return i < cover.size() ? cover[i] : -1; }
-int DocState::pseudo_mention_at(std::uint32_t i) const { return i < pseudo_at.size() ? pseudo_at[i] : -1; }
-
-Evidence DocState::sentence_evidence(std::uint32_t s) const {
-    const Sentence& se = tok.sentences[s];
-    Evidence ev;
-    static_cast<Span&>(ev) = Span{doc->id, se.start, se.stop, doc->text.substr(se.start, se.stop - se.start)};
-    return ev;
-}
 
 namespace {
 

@@ -5,7 +5,7 @@
 // the document's bytes around them, since training text comes pre-tokenized.
 #pragma once
 
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 #include "text/tagger.hpp"
 
 #include <array>

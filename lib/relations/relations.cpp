@@ -6,7 +6,7 @@
 //    (passives, coordinated lists and the document's main event as an implicit object);
 //  - event/place co-occurrence ("EVENT ... in PLACE" → held_in) and "PLACE's PLACE" → part_of.
 // Each kind has a fixed confidence: the closer the words, the surer the relation.
-#include "extract/doc.hpp"
+#include "relations/relations.hpp"
 
 #include "text/util.hpp"
 

@@ -3,7 +3,7 @@
 // Intelligence" → "AI") and legal suffixes dropped ("X Group Holding Ltd." → "X"). Then short forms join
 // the full name they abbreviate: a person's first or last name, an acronym of a name's initials, and a
 // seat city acting as a government ("Beijing said") joins its country.
-#include "extract/doc.hpp"
+#include "resolve/resolve.hpp"
 
 #include "text/util.hpp"
 

@@ -5,7 +5,7 @@
 // documents (every twentieth); test files are only scored. Deterministic: a fixed seed, one thread.
 // Run by scripts/train_ner.sh, never by the build or the tests.
 #include "data/embedded.hpp"
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 #include "ner/features.hpp"
 #include "ner/ner.hpp"
 #include "text/tagger.hpp"

@@ -1,4 +1,4 @@
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 
 #include <kg/error.hpp>
 #include <kg/graph.hpp>

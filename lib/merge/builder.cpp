@@ -2,8 +2,8 @@
 // thread count and scheduling never show in the graph.
 #include <kg/extract.hpp>
 
-#include "extract/packed.hpp"
-#include "extract/reconcile.hpp"
+#include "merge/packed.hpp"
+#include "merge/reconcile.hpp"
 
 #include <algorithm>
 #include <condition_variable>

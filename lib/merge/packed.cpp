@@ -7,7 +7,7 @@
 // A mention's text reference is 0 for the entity's name, 1 + k for alias k, or 1 + aliases + a literal text;
 // its doc is byte 0 for the extraction's doc or 1 + text. Evidence starts with a flags byte (own doc, same
 // sentence text as the previous relation's, negated), then [doc], start, end, [text], modality.
-#include "extract/packed.hpp"
+#include "merge/packed.hpp"
 
 #include <algorithm>
 

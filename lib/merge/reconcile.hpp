@@ -4,7 +4,7 @@
 
 #include <kg/model.hpp>
 
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 
 #include <algorithm>
 #include <array>

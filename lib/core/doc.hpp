@@ -1,9 +1,10 @@
-// Internal: the working state of one document as it passes through the extraction stages.
+// Internal: the working state of one document as it passes through the extraction stages. It sits below
+// every stage (each reads and fills its part) and reads only the lexicons and the tokenizer and tagger.
 #pragma once
 
 #include <kg/model.hpp>
 
-#include "extract/lexicons.hpp"
+#include "core/lexicons.hpp"
 #include "text/tagger.hpp"
 #include "text/tokenize.hpp"
 
@@ -16,7 +17,7 @@ namespace kg::detail {
 /// How sure a type guess is; a stronger source overrides a weaker one when mentions are merged.
 enum class TypeSource : std::uint8_t { fallback = 0, weak = 1, context = 2, cue = 3, lexicon = 4 };
 
-/// A name found in the text (stage 3 output).
+/// A name found in the text (stage 3 output; its contract is in mentions/mentions.hpp).
 struct MentionCand {
     std::uint32_t b = 0, e = 0;        ///< token range of the name itself (titles and demonyms excluded)
     std::uint32_t sentence = 0;        ///< sentence index
@@ -142,15 +143,10 @@ struct DocState {
     std::size_t held_bytes() const;
 };
 
-/// Stage 1b: lower-cased text and per-token lexicon records (extractor.cpp).
+/// Stage 1b: lower-cased text and per-token lexicon records (doc.cpp).
 void prepare_tokens(DocState& st);
-/// Stage 2: makes room for the part-of-speech tags, which DocState::tag() fills on demand (extractor.cpp).
+/// Stage 2: makes room for the part-of-speech tags, which DocState::tag() fills on demand (doc.cpp).
 void tag_tokens(DocState& st);
-/// Stage 3: finds and types names (mentions.cpp).
-void find_mentions(DocState& st);
-/// Stage 4: groups mentions into entities inside the document (resolve.cpp).
-void resolve_entities(DocState& st);
-/// Stage 5: relations between resolved entities (relations.cpp).
-void find_relations(DocState& st);
+// The stages that fill the rest: mentions/mentions.hpp, resolve/resolve.hpp, relations/relations.hpp.
 
 }  // namespace kg::detail
