@@ -154,6 +154,9 @@ void load(Lexicons& lx) {
                                  std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
                                                 static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
     });
+    each_row("clusters.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
+        if (c.size() >= 2) lx.clusters.emplace(c[0], std::string(c[1]));
+    });
     for (const char* file : {"roles.tsv", "roles_news.tsv", "honorifics.tsv"})
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
             if (c.size() < 2) return;

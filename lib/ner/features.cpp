@@ -91,6 +91,9 @@ void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n
         f.function = wl.function_word;
         if (wl.cue) f.cue = static_cast<std::int8_t>(wl.cue->type);
         f.lower_share = wl.info ? static_cast<std::uint8_t>(std::min(9.0f, wl.info->lower_share * 10.0f)) : 10;
+        const std::string* cl = lx.clusters.find(f.word);
+        if (!cl && f.has_upper) cl = lx.clusters.find(f.lower);
+        f.cluster = cl ? std::string_view(*cl) : std::string_view();
         const NameLex& nl = written && words[i].size() <= 40 ? *written[i] : lx.name_lex(f.word);
         if (const auto* p = nl.person) {
             f.first = bucket(p->first);
@@ -218,6 +221,20 @@ void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, st
             out.push_back(feat(29, small(static_cast<unsigned>(f[j].cue)), small(static_cast<unsigned>(j - i))));
             break;
         }
+    // Word clusters learned from unlabelled text: prefixes of the bit string are coarser classes.
+    auto cl = [&](std::ptrdiff_t k, std::size_t len) -> std::string_view {
+        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
+        if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return "-";
+        const std::string_view c = f[j].cluster;
+        return c.empty() ? std::string_view("?") : c.substr(0, len);
+    };
+    out.push_back(feat(40, cl(0, 4)));
+    out.push_back(feat(41, cl(0, 8)));
+    out.push_back(feat(42, cl(0, 12)));
+    out.push_back(feat(43, cl(0, 20)));
+    out.push_back(feat(44, cl(-1, 8), cl(0, 8)));
+    out.push_back(feat(45, cl(0, 8), cl(1, 8)));
+    out.push_back(feat(46, cl(0, 12), t.shape));
     out.push_back(feat(30, small(memory), t.shape));
     out.push_back(feat(31, small(memory), ctx));
 }

@@ -37,6 +37,7 @@ struct TokenFacts {
     std::string_view word;    ///< as written
     std::string lower;        ///< ASCII lower case
     std::string shape;        ///< word_class_shape()
+    std::string_view cluster; ///< Brown cluster bit string of the word (as written, else in lower case), empty if none
     Upos pos = Upos::X;       ///< the tagger's tag
     std::uint8_t gaz = 0;     ///< gazetteer match covering the token: 1 + 4 * type + position (BILU), 0 none
     std::uint8_t demonym = 0; ///< 1 + position when a demonym match covers it, 0 none

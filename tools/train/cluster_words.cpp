@@ -184,7 +184,7 @@ public:
         : V_(V), C_(std::min(C, V)), K_(C_ + 1), right_(std::move(right)), left_(std::move(left)), wpl_(std::move(pl)),
           wpr_(std::move(pr)) {
         for (auto* v : {&p_, &pt_, &q_, &qt_, &L_}) v->assign(K_ * K_, 0.0);
-        for (auto* v : {&pl_, &pr_, &qrow_, &qcol_, &prow_, &pcol_, &tmp_, &g1_, &g2_, &g3_}) v->assign(K_, 0.0);
+        for (auto* v : {&pl_, &pr_, &qrow_, &qcol_, &prow_, &pcol_, &tmp_, &g1_, &g2_}) v->assign(K_, 0.0);
         for (auto& s : scratch_) s.assign(K_, 0.0);
         in_z_.assign(K_, 0);
         node_.assign(K_, 0);
@@ -524,7 +524,7 @@ private:
     std::size_t V_, C_, K_;
     Neighbours right_, left_;
     std::vector<double> wpl_, wpr_;
-    std::vector<double> p_, pt_, q_, qt_, L_, pl_, pr_, qrow_, qcol_, prow_, pcol_, tmp_, g1_, g2_, g3_;
+    std::vector<double> p_, pt_, q_, qt_, L_, pl_, pr_, qrow_, qcol_, prow_, pcol_, tmp_, g1_, g2_;
     std::vector<double> scratch_[13];
     std::vector<std::uint32_t> z_, zr_, zc_;
     std::vector<char> in_z_;
