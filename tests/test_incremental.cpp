@@ -205,9 +205,9 @@ TEST_CASE("incremental: a wire copy is found across old and new documents, the e
 
 TEST_CASE("incremental: types reconcile across old and new documents from the per-document confidences") {
     using T = kg::EntityType;
-    // Old: "Zorblat" guessed ORGANIZATION in a, established as COMPANY in b, so a's becomes COMPANY.
-    // New: c establishes PRODUCT more surely. One run gives a's guess the best type (PRODUCT) and keeps b's
-    // COMPANY, which only the pre-reconciliation confidences saved with the old graph can reproduce.
+    // Old: "Zorblat" read ORGANIZATION at 0.3 in a and COMPANY at 0.6 in b: COMPANY wins the vote (60 to 30).
+    // New: c reads PRODUCT at 0.9. One run over all three gives every uncertain reading PRODUCT (90 to 60 and
+    // 30), which only the pre-reconciliation confidences saved with the old graph can reproduce.
     auto a = doc("a", {{"Zorblat", T::ORGANIZATION, 0.3}, {"Quux Ltd", T::COMPANY, 1.0}});
     auto b = doc("b", {{"Zorblat", T::COMPANY, 0.6}, {"Quux Ltd", T::COMPANY, 1.0}});
     auto c = doc("c", {{"Zorblat", T::PRODUCT, 0.9}});
@@ -216,8 +216,12 @@ TEST_CASE("incremental: types reconcile across old and new documents from the pe
     CHECK(updated == once);
     kg::KnowledgeGraph g = kg::parse_json(updated, "u");
     CHECK(g.find("Zorblat", T::PRODUCT));
-    CHECK(g.find("Zorblat", T::COMPANY));
+    CHECK(!g.find("Zorblat", T::COMPANY));
     CHECK(!g.find("Zorblat", T::ORGANIZATION));
+    // Before c, the old graph itself had COMPANY.
+    kg::KnowledgeGraph old = kg::parse_json(saved_json({a, b}), "o");
+    CHECK(old.find("Zorblat", T::COMPANY));
+    CHECK(!old.find("Zorblat", T::ORGANIZATION));
     // The guess of a new document takes the type an old one established.
     auto d = doc("d", {{"Quux Ltd", T::LOCATION, 0.2}});
     CHECK(updated_json(saved_json({a, b}), {d}) == saved_json({a, b, d}));

@@ -564,6 +564,8 @@ struct Finder {
         while (e + 1 < se.end && joined(e, e + 1)) e += 2;
         // A leading article is not part of the name, unless the gazetteer names it with it ("The Hague").
         if (e - b >= 2 && low(b) == "the" && !gaz_lookup(b, e)) ++b;
+        // A legal suffix belongs to the company's name ("Volkswagen AG", "Nexora Holdings Ltd."), which it types.
+        while (e < se.end && T[e].cap() && cue(e) && cue(e)->where == Cue::legal) ++e;
         // A model code right after a maker's name names a product with it ("the Falcon X9 drone"); after a
         // place it is a postcode ("London E14"), not part of the name.
         bool coded = false;
