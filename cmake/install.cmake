@@ -2,7 +2,7 @@
 #   bin/kg-export, kg-query, kg-eval                    tools (linked with the static library)
 #   include/kg/*.hpp, include/kg/version.hpp            public headers, <kg/kg.hpp> includes them all
 #   lib/libkg.a, lib/libkg.so.MAJOR.MINOR(.PATCH)       static and shared library
-#   lib/cmake/kg/kgConfig.cmake ...                     find_package(kg 0.1 CONFIG REQUIRED) -> kg::kg
+#   lib/cmake/kg/kgConfig.cmake ...                     find_package(kg 0.2 CONFIG REQUIRED) -> kg::kg
 #   lib/pkgconfig/kg.pc                                 pkg-config --cflags --libs kg
 # No data directory: lexicons, the tagger model and the sample articles are compiled into the library
 # (cmake/embed.cmake); `--data DIR` / kg::set_data_dir() only override them.
@@ -33,7 +33,7 @@ install(FILES ${PROJECT_BINARY_DIR}/generated/kg/version.hpp DESTINATION ${CMAKE
 # --- find_package(kg) ----------------------------------------------------------------------------------
 configure_package_config_file(cmake/kgConfig.cmake.in ${PROJECT_BINARY_DIR}/generated/kgConfig.cmake
                               INSTALL_DESTINATION ${KG_INSTALL_CMAKEDIR})
-# Before 1.0 a minor release may break the API: `find_package(kg 0.1)` accepts 0.1.x only.
+# Before 1.0 a minor release may break the API: `find_package(kg 0.2)` accepts 0.2.x only.
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/generated/kgConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/generated/kgConfig.cmake ${PROJECT_BINARY_DIR}/generated/kgConfigVersion.cmake

