@@ -79,6 +79,18 @@ expect "communities report modularity" grep -q "modularity" "$tmp/comm"
 "$QUERY" -q path "Li Qiang" > /dev/null 2>&1; check "path with one name -> 2" 2 $?
 "$QUERY" "$tmp/missing.txt" stats > /dev/null 2>&1; check "query missing input -> 3" 3 $?
 
+# A truncated or corrupt entity recognizer model given with --data: exit 3 naming the file, no output.
+mkdir -p "$tmp/badmodel"
+head -c 1000 "$(dirname "$0")/../data/ner.model" > "$tmp/badmodel/ner.model"
+echo "Apple said so." | "$EXPORT" --data "$tmp/badmodel" --json -o "$tmp/badmodel.json" - 2> "$tmp/err"
+check "truncated model -> 3" 3 $?
+expect "truncated model error names the file" grep -q "badmodel/ner.model: truncated" "$tmp/err"
+expect "no output for a bad model" test ! -e "$tmp/badmodel.json"
+printf 'KGNERMDL\x07\x00\x00\x00' > "$tmp/badmodel/ner.model"
+echo "Apple said so." | "$EXPORT" --data "$tmp/badmodel" --json - > /dev/null 2> "$tmp/err"
+check "model of another version -> 3" 3 $?
+expect "version error names the file and version" grep -q "badmodel/ner.model: entity recognizer model version 7" "$tmp/err"
+
 # Analyst overrides: --data DIR adds to the built-in lexicons (extra names, "not an entity", merges).
 mkdir -p "$tmp/over"
 printf 'Quorvan\tPERSON\tQuorvan Tess\t\t\n' > "$tmp/over/gazetteer.tsv"
