@@ -199,8 +199,6 @@ TEST_CASE("ner: one class per name in a document, and type confidences rounded")
 }
 
 TEST_CASE("ner: a truncated or corrupt model file is refused with its name") {
-    const std::string_view built_in = kg::detail::ner::format::magic;
-    (void)built_in;
     auto fails = [](const std::string& bytes, const std::string& needle) {
         try {
             ner::Recognizer::from_bytes(bytes, "/tmp/x/ner.model");

@@ -42,7 +42,7 @@ struct TokenFacts {
     std::uint8_t gaz = 0;     ///< gazetteer match covering the token: 1 + 4 * type + position (BILU), 0 none
     std::uint8_t demonym = 0; ///< 1 + position when a demonym match covers it, 0 none
     std::uint8_t first = 0, last = 0;  ///< person-name list counts as first / last name, bucketed 0..3
-    std::uint8_t lower_share = 9;      ///< words.tsv lower-case share in tenths, 9 unknown..., 10 = unknown word
+    std::uint8_t lower_share = 10;     ///< words.tsv lower-case share in tenths (0..9), 10 for a word it lacks
     bool role = false;        ///< a one-word title or role noun ("president", "minister")
     std::int8_t cue = -1;     ///< cues.tsv type of the word, -1 none
     bool function = false;    ///< a function word, usually written in lower case (WordLex::function_word)
