@@ -6,9 +6,9 @@
 // cluster's path from the root of that merge tree, so prefixes of the bit string are coarser clusters.
 //
 // Input: UTF-8 text, one sentence or paragraph per line; bigrams never cross a line. With --tokenize
-// each line is split the way lib/text/tokenize.cpp splits text (a copy of its word rules, so the
-// clustered words are the ones the library sees at run time: punctuation and hyphens split off,
-// possessive 's split, "U.S." and the abbreviations of data/abbreviations.txt keep their period);
+// each line is split by the library's tokenizer (lib/text/tokenize.cpp), so that the clustered words are
+// the ones it sees at run time (punctuation and hyphens split off, possessive 's split, "U.S." and the
+// abbreviations of data/abbreviations.txt keep their period);
 // otherwise on white space. Words are kept as written (case kept). Only words seen --min-count times
 // (at most --max-words of them) are clustered; bigrams touching another word are left out.
 //
@@ -21,7 +21,7 @@
 // (about 1.5 min for V = 18k, C = 1000 on one core). Deterministic: no randomness, one thread, ties go to
 // the first pair in slot order; the same binary on the same machine writes the same file byte for byte
 // (another libm or compiler may break a near-tie differently). Build with -DKG_CLUSTER_CHECK to compare
-// every incremental L with its definition (slow). Standalone (no libkg): run by scripts/build_clusters.sh,
+// every incremental L with its definition (slow). Run by scripts/build_clusters.sh,
 // never by the build or the tests.
 #include <algorithm>
 #include <chrono>
@@ -37,121 +37,18 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/tokenize.hpp"
+#include "text/util.hpp"
+
 namespace {
 
-// ------------------------------------------------------------------------------------------------
-// Tokenizer: the word rules of kg::detail::tokenize (lib/text/tokenize.cpp), sentence splitting left out.
-
-struct Abbreviations {
-    std::unordered_set<std::string> all;  // lower-case, without the final period
-};
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-bool is_ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-bool word_byte(unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; }
 
-std::size_t unicode_punct(std::string_view t, std::size_t i, bool& is_blank) {
-    is_blank = false;
-    auto at = [&](std::size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u; };
-    if (at(0) == 0xC2 && at(1) == 0xA0) { is_blank = true; return 2; }
-    if (at(0) == 0xC2 && (at(1) == 0xAB || at(1) == 0xBB)) return 2;
-    if (at(0) == 0xE2 && at(1) == 0x80) {
-        unsigned char c = at(2);
-        if (c >= 0x80 && c <= 0x8A) { is_blank = true; return 3; }
-        if (c == 0xAF) { is_blank = true; return 3; }
-        if ((c >= 0x90 && c <= 0x95) || (c >= 0x98 && c <= 0x9F) || c == 0xA2 || c == 0xA6 || c == 0xB9 || c == 0xBA)
-            return 3;
-    }
-    if (at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) { is_blank = true; return 3; }
-    return 0;
-}
-
-bool is_apostrophe(std::string_view t, std::size_t i, std::size_t& len) {
-    if (t[i] == '\'') { len = 1; return true; }
-    if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(t[i + 2]) == 0x99) {
-        len = 3;
-        return true;
-    }
-    return false;
-}
-
-bool dotted_initials(std::string_view w) {
-    if (w.size() < 3) return false;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-        bool letter = (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= 'a' && w[i] <= 'z');
-        if (i % 2 == 0 ? !letter : w[i] != '.') return false;
-    }
-    return true;
-}
-
-void tokenize(std::string_view t, const Abbreviations& abbr, std::vector<std::string_view>& toks) {
-    toks.clear();
-    std::size_t i = 0;
-    const std::size_t n = t.size();
-    auto push = [&](std::size_t s, std::size_t e) { toks.push_back(t.substr(s, e - s)); };
-    while (i < n) {
-        unsigned char c = static_cast<unsigned char>(t[i]);
-        if (is_space(c)) { ++i; continue; }
-        bool blank = false;
-        if (std::size_t len = c >= 0x80 ? unicode_punct(t, i, blank) : 0) {
-            if (!blank) push(i, i + len);
-            i += len;
-            continue;
-        }
-        if (!word_byte(c)) { push(i, i + 1); ++i; continue; }
-        std::size_t s = i;
-        bool digits_only = true;
-        while (i < n) {
-            unsigned char d = static_cast<unsigned char>(t[i]);
-            bool blank2;
-            std::size_t alen0 = 0;
-            bool curly_apostrophe = d >= 0x80 && is_apostrophe(t, i, alen0);
-            if (d >= 0x80 && !curly_apostrophe && unicode_punct(t, i, blank2)) break;
-            if (word_byte(d) && !curly_apostrophe) {
-                if (!(d >= '0' && d <= '9')) digits_only = false;
-                ++i;
-                continue;
-            }
-            std::size_t alen = 0;
-            if ((d == '.' || d == ',') && i + 1 < n && is_ascii_alnum(static_cast<unsigned char>(t[i + 1])) &&
-                (d == '.' || (digits_only && t[i + 1] >= '0' && t[i + 1] <= '9'))) {
-                ++i;
-                continue;
-            }
-            if (is_apostrophe(t, i, alen) && i + alen < n && word_byte(static_cast<unsigned char>(t[i + alen]))) {
-                std::size_t after = i + alen;
-                bool possessive = (t[after] == 's' || t[after] == 'S') &&
-                                  (after + 1 >= n || !word_byte(static_cast<unsigned char>(t[after + 1])));
-                if (possessive) break;
-                i = after;
-                continue;
-            }
-            break;
-        }
-        std::string_view w = t.substr(s, i - s);
-        if (i < n && t[i] == '.' && (dotted_initials(w) || abbr.all.count(lower_ascii(w)))) ++i;
-        push(s, i);
-        std::size_t alen = 0;
-        if (i < n && is_apostrophe(t, i, alen) && i + alen < n && (t[i + alen] == 's' || t[i + alen] == 'S') &&
-            (i + alen + 1 >= n || !word_byte(static_cast<unsigned char>(t[i + alen + 1])))) {
-            push(i, i + alen + 1);
-            i += alen + 1;
-        }
-    }
-}
-
-Abbreviations read_abbreviations(const std::string& path) {
+/// The abbreviations of a file in data/abbreviations.txt's format (word, optional "title" column).
+kg::detail::Abbreviations read_abbreviations(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read " + path);
-    Abbreviations a;
+    kg::detail::Abbreviations a;
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
@@ -159,7 +56,7 @@ Abbreviations read_abbreviations(const std::string& path) {
         while (!w.empty() && is_space(static_cast<unsigned char>(w.back()))) w.pop_back();
         std::size_t b = 0;
         while (b < w.size() && is_space(static_cast<unsigned char>(w[b]))) ++b;
-        if (b < w.size()) a.all.insert(lower_ascii(w.substr(b)));
+        if (b < w.size()) a.all.insert(kg::detail::lower(w.substr(b)));
     }
     return a;
 }
@@ -575,7 +472,8 @@ int main(int argc, char** argv) {
     }
     try {
         auto t0 = std::chrono::steady_clock::now();
-        Abbreviations abbr;
+        kg::detail::Abbreviations abbr;
+        kg::detail::Tokenized tokenized;
         if (tokenize_lines) abbr = read_abbreviations(abbr_path);
         std::ifstream in(input, std::ios::binary);
         if (!in) throw std::runtime_error("cannot read " + input);
@@ -594,7 +492,11 @@ int main(int argc, char** argv) {
         }
         while (std::getline(in, line)) {
             toks.clear();
-            if (tokenize_lines) tokenize(line, abbr, toks);
+            if (tokenize_lines) {
+                // The library's own tokenizer: the clustered words are the ones it gives at run time.
+                kg::detail::tokenize(line, abbr, tokenized);
+                for (const auto& t : tokenized.tokens) toks.push_back(t.text);
+            }
             else {
                 std::size_t i = 0;
                 while (i < line.size()) {
