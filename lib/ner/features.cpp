@@ -25,11 +25,45 @@ std::uint64_t feat(std::uint32_t t, std::string_view a, std::string_view b = {},
     return h ? h : 1;
 }
 
+/// feat() from the strings' string_hash() values (every string non-empty): the same feature.
+std::uint64_t feat_h(std::uint32_t t, std::uint64_t a) {
+    std::uint64_t h = mix(0x9E3779B97F4A7C15ull * (t + 1));
+    h = mix(h ^ a);
+    return h ? h : 1;
+}
+std::uint64_t feat_h(std::uint32_t t, std::uint64_t a, std::uint64_t b) {
+    std::uint64_t h = mix(mix(0x9E3779B97F4A7C15ull * (t + 1)) ^ a);
+    h = mix(h ^ (b + 1));
+    return h ? h : 1;
+}
+std::uint64_t feat_h(std::uint32_t t, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    std::uint64_t h = mix(mix(0x9E3779B97F4A7C15ull * (t + 1)) ^ a);
+    h = mix(h ^ (b + 1));
+    h = mix(h ^ (c + 2));
+    return h ? h : 1;
+}
+
 std::string_view small(unsigned v) {
     static constexpr std::string_view digits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11",
                                                   "12", "13", "14", "15", "16", "17", "18", "19", "20"};
     return digits[std::min(v, 20u)];
 }
+
+constexpr std::string_view pos_names[] = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+                                          "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+/// The hashes of the constant strings of the features.
+struct Hashes {
+    std::uint64_t start = string_hash("<s>"), end = string_hash("</s>"), dash = string_hash("-"), bias = string_hash("bias");
+    std::uint64_t role_before = string_hash("role-1"), role_here = string_hash("role0"), role_after = string_hash("role+1");
+    std::uint64_t ctx[4] = {string_hash("A"), string_hash("T"), string_hash("S"), string_hash("N")};
+    std::uint64_t small[21];
+    std::uint64_t pos[17];
+    Hashes() {
+        for (unsigned v = 0; v <= 20; ++v) small[v] = string_hash(kg::detail::ner::small(v));
+        for (int p = 0; p < 17; ++p) pos[p] = string_hash(pos_names[p]);
+    }
+};
 
 std::uint8_t bucket(unsigned count) { return count == 0 ? 0 : count < 3 ? 1 : count < 20 ? 2 : 3; }
 
@@ -46,8 +80,6 @@ std::string_view suffix(std::string_view w, std::size_t n) {
     return w.substr(from);
 }
 
-constexpr std::string_view pos_names[] = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
-                                          "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
 }  // namespace
 
@@ -94,6 +126,12 @@ void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n
         const std::string* cl = lx.clusters.find(f.word);
         if (!cl && f.has_upper) cl = lx.clusters.find(f.lower);
         f.cluster = cl ? std::string_view(*cl) : std::string_view();
+        f.h_word = string_hash(f.word);
+        f.h_lower = string_hash(f.lower);
+        f.h_shape = string_hash(f.shape);
+        static constexpr std::size_t cluster_prefix[4] = {4, 8, 12, 20};
+        for (int k = 0; k < 4; ++k)
+            f.h_cluster[k] = string_hash(f.cluster.empty() ? std::string_view("?") : f.cluster.substr(0, cluster_prefix[k]));
         const NameLex& nl = written && words[i].size() <= 40 ? *written[i] : lx.name_lex(f.word);
         if (const auto* p = nl.person) {
             f.first = bucket(p->first);
@@ -157,86 +195,85 @@ SentenceFacts sentence_facts(const std::vector<TokenFacts>& f) {
 
 void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, std::size_t i, std::uint8_t memory,
                     std::vector<std::uint64_t>& out) {
+    // The same features as feat() over the strings, from hashes each token computed once (fill_facts()):
+    // a token's strings are read by its neighbours' features too.
+    static const Hashes H;
     const std::size_t n = f.size();
     const TokenFacts& t = f[i];
-    auto low = [&](std::ptrdiff_t k) -> std::string_view {
+    auto at = [&](std::ptrdiff_t k) -> const TokenFacts* {
         const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-        if (j < 0) return "<s>";
-        if (j >= static_cast<std::ptrdiff_t>(n)) return "</s>";
-        return f[j].lower;
+        return j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? nullptr : &f[static_cast<std::size_t>(j)];
     };
-    auto shp = [&](std::ptrdiff_t k) -> std::string_view {
-        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-        if (j < 0) return "<s>";
-        if (j >= static_cast<std::ptrdiff_t>(n)) return "</s>";
-        return f[j].shape;
+    auto low = [&](std::ptrdiff_t k) {
+        const TokenFacts* x = at(k);
+        return x ? x->h_lower : k < 0 ? H.start : H.end;
     };
-    auto pos = [&](std::ptrdiff_t k) -> std::string_view {
-        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-        if (j < 0) return "<s>";
-        if (j >= static_cast<std::ptrdiff_t>(n)) return "</s>";
-        return pos_names[static_cast<int>(f[j].pos)];
+    auto shp = [&](std::ptrdiff_t k) {
+        const TokenFacts* x = at(k);
+        return x ? x->h_shape : k < 0 ? H.start : H.end;
     };
-    auto gaz = [&](std::ptrdiff_t k) -> std::string_view {
-        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-        if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return "-";
-        return small(f[j].gaz);
+    auto pos = [&](std::ptrdiff_t k) {
+        const TokenFacts* x = at(k);
+        return x ? H.pos[static_cast<int>(x->pos)] : k < 0 ? H.start : H.end;
     };
+    auto gaz = [&](std::ptrdiff_t k) {
+        const TokenFacts* x = at(k);
+        return x ? H.small[x->gaz] : H.dash;
+    };
+    auto cl = [&](std::ptrdiff_t k, int which) {  // cluster prefix 4, 8, 12, 20
+        const TokenFacts* x = at(k);
+        return x ? x->h_cluster[which] : H.dash;
+    };
+    auto sm = [&](unsigned v) { return H.small[std::min(v, 20u)]; };
     // How strongly the context says "capitals here mean nothing": headline, all caps, sentence start.
-    const std::string_view ctx = s.all_caps ? "A" : s.title_case ? "T" : i == 0 ? "S" : "N";
-    out.push_back(feat(0, "bias"));
-    out.push_back(feat(1, t.word));
-    out.push_back(feat(2, t.lower));
-    out.push_back(feat(3, t.shape, ctx));
-    out.push_back(feat(4, prefix(t.lower, 3)));
-    out.push_back(feat(5, suffix(t.lower, 3)));
-    out.push_back(feat(6, suffix(t.lower, 2)));
-    out.push_back(feat(7, suffix(t.lower, 4)));
-    out.push_back(feat(8, low(-1)));
-    out.push_back(feat(9, low(1)));
-    out.push_back(feat(10, low(-2)));
-    out.push_back(feat(11, low(2)));
-    out.push_back(feat(12, shp(-1), t.shape));
-    out.push_back(feat(13, t.shape, shp(1)));
-    out.push_back(feat(14, low(-1), t.lower));
-    out.push_back(feat(15, t.lower, low(1)));
-    out.push_back(feat(16, pos(0)));
-    out.push_back(feat(17, pos(-1), pos(0)));
-    out.push_back(feat(18, pos(0), pos(1)));
-    out.push_back(feat(19, gaz(0)));
-    out.push_back(feat(20, gaz(0), t.shape));
-    out.push_back(feat(21, gaz(-1), gaz(1)));
-    out.push_back(feat(22, small(t.first), small(t.last)));
-    out.push_back(feat(23, small(t.first), small(t.last), t.shape));
-    out.push_back(feat(24, small(t.lower_share), ctx, t.shape));
-    out.push_back(feat(25, ctx, t.lower));
-    out.push_back(feat(26, small(t.demonym)));
-    if (i > 0 && f[i - 1].role) out.push_back(feat(27, "role-1", t.shape));
-    if (t.role) out.push_back(feat(27, "role0", ctx));
-    if (i + 1 < n && f[i + 1].role) out.push_back(feat(27, "role+1", t.shape));
-    if (t.cue >= 0) out.push_back(feat(28, small(static_cast<unsigned>(t.cue))));
+    const std::uint64_t ctx = s.all_caps ? H.ctx[0] : s.title_case ? H.ctx[1] : i == 0 ? H.ctx[2] : H.ctx[3];
+    out.push_back(feat_h(0, H.bias));
+    out.push_back(feat_h(1, t.h_word));
+    out.push_back(feat_h(2, t.h_lower));
+    out.push_back(feat_h(3, t.h_shape, ctx));
+    out.push_back(feat_h(4, string_hash(prefix(t.lower, 3))));
+    out.push_back(feat_h(5, string_hash(suffix(t.lower, 3))));
+    out.push_back(feat_h(6, string_hash(suffix(t.lower, 2))));
+    out.push_back(feat_h(7, string_hash(suffix(t.lower, 4))));
+    out.push_back(feat_h(8, low(-1)));
+    out.push_back(feat_h(9, low(1)));
+    out.push_back(feat_h(10, low(-2)));
+    out.push_back(feat_h(11, low(2)));
+    out.push_back(feat_h(12, shp(-1), t.h_shape));
+    out.push_back(feat_h(13, t.h_shape, shp(1)));
+    out.push_back(feat_h(14, low(-1), t.h_lower));
+    out.push_back(feat_h(15, t.h_lower, low(1)));
+    out.push_back(feat_h(16, pos(0)));
+    out.push_back(feat_h(17, pos(-1), pos(0)));
+    out.push_back(feat_h(18, pos(0), pos(1)));
+    out.push_back(feat_h(19, gaz(0)));
+    out.push_back(feat_h(20, gaz(0), t.h_shape));
+    out.push_back(feat_h(21, gaz(-1), gaz(1)));
+    out.push_back(feat_h(22, sm(t.first), sm(t.last)));
+    out.push_back(feat_h(23, sm(t.first), sm(t.last), t.h_shape));
+    out.push_back(feat_h(24, sm(t.lower_share), ctx, t.h_shape));
+    out.push_back(feat_h(25, ctx, t.h_lower));
+    out.push_back(feat_h(26, sm(t.demonym)));
+    if (i > 0 && f[i - 1].role) out.push_back(feat_h(27, H.role_before, t.h_shape));
+    if (t.role) out.push_back(feat_h(27, H.role_here, ctx));
+    if (i + 1 < n && f[i + 1].role) out.push_back(feat_h(27, H.role_after, t.h_shape));
+    if (t.cue >= 0) out.push_back(feat_h(28, sm(static_cast<unsigned>(t.cue))));
     // The cue word closing a multi-word name ("... Ministry", "... Ltd") reaches back over the name.
     for (std::size_t j = i + 1; j < n && j < i + 5 && f[j].has_upper; ++j)
         if (f[j].cue >= 0) {
-            out.push_back(feat(29, small(static_cast<unsigned>(f[j].cue)), small(static_cast<unsigned>(j - i))));
+            out.push_back(feat_h(29, sm(static_cast<unsigned>(f[j].cue)), sm(static_cast<unsigned>(j - i))));
             break;
         }
     // Word clusters learned from unlabelled text: prefixes of the bit string are coarser classes.
-    auto cl = [&](std::ptrdiff_t k, std::size_t len) -> std::string_view {
-        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-        if (j < 0 || j >= static_cast<std::ptrdiff_t>(n)) return "-";
-        const std::string_view c = f[j].cluster;
-        return c.empty() ? std::string_view("?") : c.substr(0, len);
-    };
-    out.push_back(feat(40, cl(0, 4)));
-    out.push_back(feat(41, cl(0, 8)));
-    out.push_back(feat(42, cl(0, 12)));
-    out.push_back(feat(43, cl(0, 20)));
-    out.push_back(feat(44, cl(-1, 8), cl(0, 8)));
-    out.push_back(feat(45, cl(0, 8), cl(1, 8)));
-    out.push_back(feat(46, cl(0, 12), t.shape));
-    out.push_back(feat(30, small(memory), t.shape));
-    out.push_back(feat(31, small(memory), ctx));
+    out.push_back(feat_h(40, cl(0, 0)));
+    out.push_back(feat_h(41, cl(0, 1)));
+    out.push_back(feat_h(42, cl(0, 2)));
+    out.push_back(feat_h(43, cl(0, 3)));
+    out.push_back(feat_h(44, cl(-1, 1), cl(0, 1)));
+    out.push_back(feat_h(45, cl(0, 1), cl(1, 1)));
+    out.push_back(feat_h(46, cl(0, 2), t.h_shape));
+    out.push_back(feat_h(30, sm(memory), t.h_shape));
+    out.push_back(feat_h(31, sm(memory), ctx));
 }
 
 void span_features(const Lexicons& lx, const std::vector<TokenFacts>& f, std::size_t b, std::size_t e, Coarse c,

@@ -38,6 +38,9 @@ struct TokenFacts {
     std::string lower;        ///< ASCII lower case
     std::string shape;        ///< word_class_shape()
     std::string_view cluster; ///< Brown cluster bit string of the word (as written, else in lower case), empty if none
+    /// string_hash() of the word, its lower case, its shape and its cluster's prefixes of 4, 8, 12 and 20
+    /// bits ("?" without a cluster): the features of the token and of its neighbours are made of them.
+    std::uint64_t h_word = 0, h_lower = 0, h_shape = 0, h_cluster[4] = {};
     Upos pos = Upos::X;       ///< the tagger's tag
     std::uint8_t gaz = 0;     ///< gazetteer match covering the token: 1 + 4 * type + position (BILU), 0 none
     std::uint8_t demonym = 0; ///< 1 + position when a demonym match covers it, 0 none
