@@ -99,6 +99,7 @@ void build_vocab(Lexicons& lx) {
     for (std::size_t k = 0; k < lx.common_acronyms.size(); ++k) n[lx.common_acronyms.key_at(k)].common_acronym = true;
     for (std::size_t k = 0; k < lx.non_names.size(); ++k) n[lx.non_names.key_at(k)].non_name = true;
     for (std::size_t k = 0; k < lx.person_tokens.size(); ++k) n[lx.person_tokens.key_at(k)].person = &lx.person_tokens.value_at(k);
+    for (std::size_t k = 0; k < lx.clusters.size(); ++k) n[lx.clusters.key_at(k)].cluster = &lx.clusters.value_at(k);
 }
 
 void load(Lexicons& lx) {

@@ -229,6 +229,7 @@ struct NameLex {
     bool common_acronym = false;                            ///< common_acronyms.txt ("AI")
     bool non_name = false;                                  ///< non_names.txt, languages.txt ("Friday")
     const std::pair<unsigned, unsigned>* person = nullptr;  ///< person_names.tsv: (first, last) counts
+    const std::string* cluster = nullptr;                   ///< clusters.tsv: the word's Brown cluster bits
 };
 
 struct Lexicons {

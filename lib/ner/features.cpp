@@ -123,8 +123,9 @@ void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n
         f.function = wl.function_word;
         if (wl.cue) f.cue = static_cast<std::int8_t>(wl.cue->type);
         f.lower_share = wl.info ? static_cast<std::uint8_t>(std::min(9.0f, wl.info->lower_share * 10.0f)) : 10;
-        const std::string* cl = lx.clusters.find(f.word);
-        if (!cl && f.has_upper) cl = lx.clusters.find(f.lower);
+        const NameLex& nl = written && words[i].size() <= 40 ? *written[i] : lx.name_lex(f.word);
+        const std::string* cl = nl.cluster;
+        if (!cl && f.has_upper) cl = lx.name_lex(f.lower).cluster;
         f.cluster = cl ? std::string_view(*cl) : std::string_view();
         f.h_word = string_hash(f.word);
         f.h_lower = string_hash(f.lower);
@@ -132,7 +133,6 @@ void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n
         static constexpr std::size_t cluster_prefix[4] = {4, 8, 12, 20};
         for (int k = 0; k < 4; ++k)
             f.h_cluster[k] = string_hash(f.cluster.empty() ? std::string_view("?") : f.cluster.substr(0, cluster_prefix[k]));
-        const NameLex& nl = written && words[i].size() <= 40 ? *written[i] : lx.name_lex(f.word);
         if (const auto* p = nl.person) {
             f.first = bucket(p->first);
             f.last = bucket(p->second);

@@ -38,6 +38,23 @@ struct Transitions {
     }
 };
 
+/// The moves BILOU allows, as lists: into each label, the labels that may precede it (ascending), and out
+/// of each, those that may follow. A label opening or outside a name follows 9 labels, one inside a name
+/// 2, out of 17: the decoders visit these instead of every pair.
+struct Moves {
+    std::uint8_t from[n_labels][n_labels], n_from[n_labels] = {};
+    std::uint8_t to[n_labels][n_labels], n_to[n_labels] = {};
+    Moves() {
+        for (int b = 0; b < n_labels; ++b)
+            for (int a = 0; a < n_labels; ++a)
+                if (allowed(a, b)) {
+                    from[b][n_from[b]++] = static_cast<std::uint8_t>(a);
+                    to[a][n_to[a]++] = static_cast<std::uint8_t>(b);
+                }
+    }
+};
+const Moves moves;
+
 }  // namespace
 
 void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::vector<float>& work) {
@@ -53,9 +70,11 @@ void viterbi(const float* em, std::size_t n, const float* trans, int* out, std::
     for (std::size_t i = 1; i < n; ++i) {
         const float* prev = score + (i - 1) * L;
         for (int y = 0; y < L; ++y) {
-            float best = prev[0] + tr.t[L + y];
+            // The first best of the allowed predecessors, in ascending order (a forbidden one scores -inf).
+            float best = -std::numeric_limits<float>::infinity();
             int arg = 0;
-            for (int a = 1; a < L; ++a) {
+            for (int k = 0; k < moves.n_from[y]; ++k) {
+                const int a = moves.from[y][k];
                 const float v = prev[a] + tr.t[(a + 1) * L + y];
                 if (v > best) {
                     best = v;
@@ -94,9 +113,10 @@ void max_marginals(const float* em, std::size_t n, const float* trans, std::vect
     for (int y = 0; y < L; ++y) fwd[y] = tr.t[y] + em[y];
     for (std::size_t i = 1; i < n; ++i)
         for (int y = 0; y < L; ++y) {
-            float best = fwd[(i - 1) * L] + tr.t[L + y];
+            float best = -std::numeric_limits<float>::infinity();
             int arg = 0;
-            for (int a = 1; a < L; ++a) {
+            for (int k = 0; k < moves.n_from[y]; ++k) {
+                const int a = moves.from[y][k];
                 const float v = fwd[(i - 1) * L + a] + tr.t[(a + 1) * L + y];
                 if (v > best) {
                     best = v;
@@ -124,8 +144,11 @@ void max_marginals(const float* em, std::size_t n, const float* trans, std::vect
     for (std::size_t i = n - 1; i-- > 0;)
         for (int y = 0; y < L; ++y) {
             const float* row = tr.t + (y + 1) * L;
-            float best = row[0] + em[(i + 1) * L] + bwd[(i + 1) * L];
-            for (int b = 1; b < L; ++b) best = std::max(best, row[b] + em[(i + 1) * L + b] + bwd[(i + 1) * L + b]);
+            float best = -std::numeric_limits<float>::infinity();
+            for (int k = 0; k < moves.n_to[y]; ++k) {
+                const int b = moves.to[y][k];
+                best = std::max(best, row[b] + em[(i + 1) * L + b] + bwd[(i + 1) * L + b]);
+            }
             bwd[i * L + y] = best;
         }
     for (std::size_t k = 0; k < n * L; ++k) fwd[k] += bwd[k];
