@@ -16,7 +16,8 @@ namespace kg::detail::ner {
 
 struct Recognizer::Model {
     FlatMap<std::uint32_t> seq;            ///< feature → row in seq_rows
-    std::vector<float> seq_rows;           ///< n_labels per row
+    std::vector<std::int16_t> seq_rows;    ///< n_labels per row, in units of seq_scale (half the bytes of floats to fetch)
+    float seq_scale = 1;
     std::vector<float> trans;              ///< (n_labels + 1) × n_labels, then n_labels end scores
     FlatMap<std::uint32_t> fine;           ///< feature → row in fine_rows
     std::vector<float> fine_rows;          ///< n_fine per row
@@ -158,7 +159,7 @@ void Memory::note(const std::vector<TokenFacts>& f, const int* labels) {
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (!f[i].cap) continue;
         const std::uint8_t v = labels[i] == 0 ? 5 : static_cast<std::uint8_t>(1 + static_cast<int>(label_class(labels[i])));
-        seen_[std::string(f[i].word)] = v;
+        seen_[f[i].word] = v;
     }
 }
 
@@ -187,6 +188,21 @@ struct Reader {
         return v;
     }
 };
+
+/// Reads a table of rows kept as the file's int16 weights, in units of `scale`.
+void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<std::int16_t>& rows, float& scale, int width, std::size_t& count) {
+    scale = r.f32();
+    count = r.uint(4);
+    r.need(count * (8 + 2 * static_cast<std::size_t>(width)));  // before reserving: a corrupt count fails here
+    map.reserve(count);
+    rows.resize(count * static_cast<std::size_t>(width));
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::uint64_t key = r.uint(8);
+        if (key == 0) throw Error(ExitCode::bad_input, r.name + ": entity recognizer model: zero feature key");
+        map.insert(key, static_cast<std::uint32_t>(k));
+        for (int y = 0; y < width; ++y) rows[k * width + y] = static_cast<std::int16_t>(r.uint(2));
+    }
+}
 
 void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<float>& rows, int width, std::size_t& count) {
     const float scale = r.f32();
@@ -225,7 +241,7 @@ Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& nam
     m->span_b = r.f32();
     m->fine_a = r.f32();
     m->fine_b = r.f32();
-    read_table(r, m->seq, m->seq_rows, n_labels, m->n_seq);
+    read_table(r, m->seq, m->seq_rows, m->seq_scale, n_labels, m->n_seq);
     read_table(r, m->fine, m->fine_rows, n_fine, m->n_fine_features);
     if (r.pos != bytes.size()) throw Error(ExitCode::bad_input, name + ": entity recognizer model: trailing bytes");
     return Recognizer(std::move(m));
@@ -256,7 +272,7 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
     thread_local std::vector<float> em, work, marg;
     thread_local std::vector<std::uint64_t> feats;
     thread_local std::vector<std::uint32_t> owner;  // the token of each feature
-    thread_local std::vector<const float*> rows;
+    thread_local std::vector<const std::int16_t*> rows;
     thread_local std::vector<int> labels;
     const SentenceFacts sf = sentence_facts(f);
     em.assign(n * n_labels, 0.0f);
@@ -276,13 +292,13 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
         if (j >= ahead && j - ahead < nf) {
             const std::uint32_t* at = m_->seq.find(feats[j - ahead]);
             rows[j - ahead] = at ? m_->seq_rows.data() + std::size_t(*at) * n_labels : nullptr;
-            if (at) __builtin_prefetch(rows[j - ahead]), __builtin_prefetch(rows[j - ahead] + 16);
+            if (at) __builtin_prefetch(rows[j - ahead]), __builtin_prefetch(rows[j - ahead] + n_labels - 1);
         }
         if (j >= 2 * ahead) {
             const std::size_t k = j - 2 * ahead;
-            if (const float* w = rows[k]) {
+            if (const std::int16_t* w = rows[k]) {
                 float* row = em.data() + std::size_t(owner[k]) * n_labels;
-                for (int y = 0; y < n_labels; ++y) row[y] += w[y];
+                for (int y = 0; y < n_labels; ++y) row[y] += static_cast<float>(w[y]) * m_->seq_scale;
             }
         }
     }

@@ -44,15 +44,14 @@ void max_marginals(const float* em, std::size_t n, const float* trans, std::vect
 class Memory {
 public:
     std::uint8_t get(std::string_view word) const {
-        auto it = seen_.find(std::string(word));
-        return it == seen_.end() ? 0 : it->second;
+        const std::uint8_t* v = seen_.find(word);
+        return v ? *v : 0;
     }
     /// Records the labels of one sentence (capitalized words only).
     void note(const std::vector<TokenFacts>& f, const int* labels);
-    void clear() { seen_.clear(); }
 
 private:
-    std::unordered_map<std::string, std::uint8_t> seen_;
+    StringMap<std::uint8_t> seen_;
 };
 
 class Recognizer {
