@@ -557,8 +557,8 @@ struct Finder {
     void take_model_span(std::uint32_t b, std::uint32_t e, std::uint32_t s, const ner::Span& sp) {
         const Sentence& se = st.tok.sentences[s];
         // Hyphenated words are one word: a span never ends or starts inside one ("Pan-African", "Chi-wai"),
-        // unless the pieces are names of their own ("US-China").
-        // An English word joined on ("U.S.-led", "Kremlin-backed") is no part of the name.
+        // unless the pieces are names of their own ("US-China"); an English word joined on ("U.S.-led",
+        // "Kremlin-backed") is no part of the name.
         auto joined = [&](std::uint32_t h, std::uint32_t piece) {  // token h: a hyphen between two words, no spaces
             return h > se.begin && h + 1 < se.end && T[h].text == "-" && !T[h].space_before && !T[h + 1].space_before &&
                    T[h - 1].kind == TokKind::word && T[h + 1].kind == TokKind::word &&
