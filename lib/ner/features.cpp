@@ -194,7 +194,7 @@ SentenceFacts sentence_facts(const std::vector<TokenFacts>& f) {
 }
 
 void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, std::size_t i, std::uint8_t memory,
-                    std::vector<std::uint64_t>& out) {
+                    std::vector<std::uint64_t>& out, FeaturePart part) {
     // The same features as feat() over the strings, from hashes each token computed once (fill_facts()):
     // a token's strings are read by its neighbours' features too.
     static const Hashes H;
@@ -226,15 +226,33 @@ void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, st
     };
     auto sm = [&](unsigned v) { return H.small[std::min(v, 20u)]; };
     // How strongly the context says "capitals here mean nothing": headline, all caps, sentence start.
-    const std::uint64_t ctx = s.all_caps ? H.ctx[0] : s.title_case ? H.ctx[1] : i == 0 ? H.ctx[2] : H.ctx[3];
-    out.push_back(feat_h(0, H.bias));
-    out.push_back(feat_h(1, t.h_word));
-    out.push_back(feat_h(2, t.h_lower));
-    out.push_back(feat_h(3, t.h_shape, ctx));
-    out.push_back(feat_h(4, string_hash(prefix(t.lower, 3))));
-    out.push_back(feat_h(5, string_hash(suffix(t.lower, 3))));
-    out.push_back(feat_h(6, string_hash(suffix(t.lower, 2))));
-    out.push_back(feat_h(7, string_hash(suffix(t.lower, 4))));
+    const std::uint64_t ctx = H.ctx[local_context(s, i)];
+    if (part != FeaturePart::context) {  // what depends on the word, its place in the sentence and gazetteer match only
+        out.push_back(feat_h(0, H.bias));
+        out.push_back(feat_h(1, t.h_word));
+        out.push_back(feat_h(2, t.h_lower));
+        out.push_back(feat_h(3, t.h_shape, ctx));
+        out.push_back(feat_h(4, string_hash(prefix(t.lower, 3))));
+        out.push_back(feat_h(5, string_hash(suffix(t.lower, 3))));
+        out.push_back(feat_h(6, string_hash(suffix(t.lower, 2))));
+        out.push_back(feat_h(7, string_hash(suffix(t.lower, 4))));
+        out.push_back(feat_h(19, gaz(0)));
+        out.push_back(feat_h(20, gaz(0), t.h_shape));
+        out.push_back(feat_h(22, sm(t.first), sm(t.last)));
+        out.push_back(feat_h(23, sm(t.first), sm(t.last), t.h_shape));
+        out.push_back(feat_h(24, sm(t.lower_share), ctx, t.h_shape));
+        out.push_back(feat_h(25, ctx, t.h_lower));
+        out.push_back(feat_h(26, sm(t.demonym)));
+        if (t.role) out.push_back(feat_h(27, H.role_here, ctx));
+        if (t.cue >= 0) out.push_back(feat_h(28, sm(static_cast<unsigned>(t.cue))));
+        // Word clusters learned from unlabelled text: prefixes of the bit string are coarser classes.
+        out.push_back(feat_h(40, cl(0, 0)));
+        out.push_back(feat_h(41, cl(0, 1)));
+        out.push_back(feat_h(42, cl(0, 2)));
+        out.push_back(feat_h(43, cl(0, 3)));
+        out.push_back(feat_h(46, cl(0, 2), t.h_shape));
+    }
+    if (part == FeaturePart::local) return;
     out.push_back(feat_h(8, low(-1)));
     out.push_back(feat_h(9, low(1)));
     out.push_back(feat_h(10, low(-2)));
@@ -246,32 +264,17 @@ void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, st
     out.push_back(feat_h(16, pos(0)));
     out.push_back(feat_h(17, pos(-1), pos(0)));
     out.push_back(feat_h(18, pos(0), pos(1)));
-    out.push_back(feat_h(19, gaz(0)));
-    out.push_back(feat_h(20, gaz(0), t.h_shape));
     out.push_back(feat_h(21, gaz(-1), gaz(1)));
-    out.push_back(feat_h(22, sm(t.first), sm(t.last)));
-    out.push_back(feat_h(23, sm(t.first), sm(t.last), t.h_shape));
-    out.push_back(feat_h(24, sm(t.lower_share), ctx, t.h_shape));
-    out.push_back(feat_h(25, ctx, t.h_lower));
-    out.push_back(feat_h(26, sm(t.demonym)));
     if (i > 0 && f[i - 1].role) out.push_back(feat_h(27, H.role_before, t.h_shape));
-    if (t.role) out.push_back(feat_h(27, H.role_here, ctx));
     if (i + 1 < n && f[i + 1].role) out.push_back(feat_h(27, H.role_after, t.h_shape));
-    if (t.cue >= 0) out.push_back(feat_h(28, sm(static_cast<unsigned>(t.cue))));
     // The cue word closing a multi-word name ("... Ministry", "... Ltd") reaches back over the name.
     for (std::size_t j = i + 1; j < n && j < i + 5 && f[j].has_upper; ++j)
         if (f[j].cue >= 0) {
             out.push_back(feat_h(29, sm(static_cast<unsigned>(f[j].cue)), sm(static_cast<unsigned>(j - i))));
             break;
         }
-    // Word clusters learned from unlabelled text: prefixes of the bit string are coarser classes.
-    out.push_back(feat_h(40, cl(0, 0)));
-    out.push_back(feat_h(41, cl(0, 1)));
-    out.push_back(feat_h(42, cl(0, 2)));
-    out.push_back(feat_h(43, cl(0, 3)));
     out.push_back(feat_h(44, cl(-1, 1), cl(0, 1)));
     out.push_back(feat_h(45, cl(0, 1), cl(1, 1)));
-    out.push_back(feat_h(46, cl(0, 2), t.h_shape));
     out.push_back(feat_h(30, sm(memory), t.h_shape));
     out.push_back(feat_h(31, sm(memory), ctx));
 }

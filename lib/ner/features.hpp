@@ -81,10 +81,18 @@ void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n
                 const WordLex* const* low = nullptr, const NameLex* const* written = nullptr);
 SentenceFacts sentence_facts(const std::vector<TokenFacts>& f);
 
+/// Which of a token's features token_features() gives: all of them, or the part that depends only on the
+/// word itself, its context class (local_context()), its gazetteer match and demonym (the same for every
+/// occurrence of a word, so the recognizer can keep their sum), or the rest.
+enum class FeaturePart : std::uint8_t { all, local, context };
+
+/// The context class of token i that local features read: all caps, title case, sentence start, other.
+inline int local_context(const SentenceFacts& s, std::size_t i) { return s.all_caps ? 0 : s.title_case ? 1 : i == 0 ? 2 : 3; }
+
 /// The label-independent features of token i, appended to out. `memory` is how the same word (as
 /// written) was last labelled earlier in the document: 0 never, 1 + coarse class when in a name, 5 outside one.
 void token_features(const std::vector<TokenFacts>& f, const SentenceFacts& s, std::size_t i, std::uint8_t memory,
-                    std::vector<std::uint64_t>& out);
+                    std::vector<std::uint64_t>& out, FeaturePart part = FeaturePart::all);
 
 /// Features of the fine-type classifier for a span [b, e) of coarse class c.
 /// `gazetteer` false leaves out what the gazetteer says (for training on the gazetteer's own names).

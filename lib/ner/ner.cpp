@@ -6,6 +6,7 @@
 #include <kg/error.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -23,6 +24,7 @@ struct Recognizer::Model {
     std::vector<float> fine_rows;          ///< n_fine per row
     std::size_t n_seq = 0, n_fine_features = 0;
     float span_a = 1, span_b = 0, fine_a = 1, fine_b = 0;  ///< Platt scaling of the margins (trainer's held-out fit)
+    std::uint64_t id = 0;  ///< unique per loaded model, for the per-thread caches of its sums
 };
 
 namespace {
@@ -225,6 +227,8 @@ float squash(float margin) { return 1.0f / (1.0f + std::exp(-margin)); }
 
 Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& name) {
     auto m = std::make_shared<Model>();
+    static std::atomic<std::uint64_t> models{0};
+    m->id = ++models;
     Reader r{bytes, name};
     r.need(8);
     if (std::memcmp(bytes.data(), format::magic, 8) != 0)
@@ -270,7 +274,7 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
     if (n == 0) return;
     if (!may_hold_name(n, [&](std::size_t i) { return f[i].has_upper; }, [&](std::size_t i) { return f[i].function; })) return;
     thread_local std::vector<float> em, work, marg;
-    thread_local std::vector<std::uint64_t> feats;
+    thread_local std::vector<std::uint64_t> feats, local;
     thread_local std::vector<std::uint32_t> owner;  // the token of each feature
     thread_local std::vector<const std::int16_t*> rows;
     thread_local std::vector<int> labels;
@@ -278,10 +282,41 @@ void Recognizer::recognize(const Lexicons& lx, const std::vector<TokenFacts>& f,
     em.assign(n * n_labels, 0.0f);
     // All the sentence's features first, then their rows: the table is far larger than the cache, and
     // asking for a slot and a row several features ahead overlaps the misses instead of waiting for each.
+    // The features that depend on the word alone (and its context class and gazetteer match) are half of a
+    // token's, the same for every occurrence of the word: their sum is kept per thread. A token's row is
+    // that sum, then its other features in order, so the scores do not depend on what the cache held.
+    struct LocalSum {
+        std::uint64_t key = 0, check = 0;
+        float row[n_labels];
+    };
+    constexpr std::size_t cache_bits = 14;
+    thread_local std::vector<LocalSum> cache;
+    thread_local std::uint64_t cache_model = 0;
+    if (cache_model != m_->id) {
+        cache.assign(std::size_t(1) << cache_bits, LocalSum{});
+        cache_model = m_->id;
+    }
     feats.clear();
     owner.clear();
     for (std::size_t i = 0; i < n; ++i) {
-        token_features(f, sf, i, memory.get(f[i].word), feats);
+        const TokenFacts& t = f[i];
+        const std::uint64_t key = (t.h_word ^ (std::uint64_t(local_context(sf, i)) << 62 ^ std::uint64_t(t.gaz) << 54 ^
+                                               std::uint64_t(t.demonym) << 50)) | 1;
+        LocalSum& slot = cache[(key * 0x9E3779B97F4A7C15ull) >> (64 - cache_bits)];
+        if (slot.key != key || slot.check != t.h_lower) {
+            local.clear();
+            token_features(f, sf, i, 0, local, FeaturePart::local);
+            std::fill(slot.row, slot.row + n_labels, 0.0f);
+            for (std::uint64_t k : local)
+                if (const std::uint32_t* at = m_->seq.find(k)) {
+                    const std::int16_t* w = m_->seq_rows.data() + std::size_t(*at) * n_labels;
+                    for (int y = 0; y < n_labels; ++y) slot.row[y] += static_cast<float>(w[y]) * m_->seq_scale;
+                }
+            slot.key = key;
+            slot.check = t.h_lower;
+        }
+        std::copy(slot.row, slot.row + n_labels, em.data() + i * n_labels);
+        token_features(f, sf, i, memory.get(t.word), feats, FeaturePart::context);
         owner.resize(feats.size(), static_cast<std::uint32_t>(i));
     }
     constexpr std::size_t ahead = 8;
