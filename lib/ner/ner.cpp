@@ -206,20 +206,6 @@ void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<std::int16_t
     }
 }
 
-void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<float>& rows, int width, std::size_t& count) {
-    const float scale = r.f32();
-    count = r.uint(4);
-    r.need(count * (8 + 2 * static_cast<std::size_t>(width)));  // before reserving: a corrupt count fails here
-    map.reserve(count);
-    rows.resize(count * static_cast<std::size_t>(width));
-    for (std::size_t k = 0; k < count; ++k) {
-        const std::uint64_t key = r.uint(8);
-        if (key == 0) throw Error(ExitCode::bad_input, r.name + ": entity recognizer model: zero feature key");
-        map.insert(key, static_cast<std::uint32_t>(k));
-        for (int y = 0; y < width; ++y)
-            rows[k * width + y] = static_cast<float>(static_cast<std::int16_t>(r.uint(2))) * scale;
-    }
-}
 
 float squash(float margin) { return 1.0f / (1.0f + std::exp(-margin)); }
 
@@ -246,7 +232,14 @@ Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& nam
     m->fine_a = r.f32();
     m->fine_b = r.f32();
     read_table(r, m->seq, m->seq_rows, m->seq_scale, n_labels, m->n_seq);
-    read_table(r, m->fine, m->fine_rows, n_fine, m->n_fine_features);
+    {
+        // The fine-type table is small and read once per name: its weights as floats.
+        std::vector<std::int16_t> q;
+        float scale = 1;
+        read_table(r, m->fine, q, scale, n_fine, m->n_fine_features);
+        m->fine_rows.resize(q.size());
+        for (std::size_t k = 0; k < q.size(); ++k) m->fine_rows[k] = static_cast<float>(q[k]) * scale;
+    }
     if (r.pos != bytes.size()) throw Error(ExitCode::bad_input, name + ": entity recognizer model: trailing bytes");
     return Recognizer(std::move(m));
 }

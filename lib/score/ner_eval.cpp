@@ -3,6 +3,8 @@
 // line. The extractor's mentions are mapped back to token ranges through the tokens' byte offsets and
 // compared with the gold BIO spans exactly (same first and last token).
 #include <kg/error.hpp>
+
+#include "score/prf.hpp"
 #include <kg/extract.hpp>
 #include <kg/score.hpp>
 
@@ -55,17 +57,6 @@ std::size_t coarse_of(EntityType t) {
         case EntityType::POLICY: return 3;
         default: return none;
     }
-}
-
-PRF prf(std::size_t tp, std::size_t predicted, std::size_t gold) {
-    PRF p;
-    p.true_positives = tp;
-    p.predicted = predicted;
-    p.gold = gold;
-    p.precision = predicted ? static_cast<double>(tp) / static_cast<double>(predicted) : 0.0;
-    p.recall = gold ? static_cast<double>(tp) / static_cast<double>(gold) : 0.0;
-    p.f1 = p.precision + p.recall > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
-    return p;
 }
 
 // One gold span of fine type a or b: counted into the second-stage figure.
@@ -264,9 +255,9 @@ NerFileScore score_ner_predictions(const std::vector<NerDocument>& docs,
                       EntityType::COUNTRY, EntityType::LOCATION);
         }
     }
-    out.typed = prf(tp, np, ng);
-    out.untyped = prf(utp, np, ng);
-    for (std::size_t c = 0; c < 3; ++c) out.classes[c] = prf(ctp[c], cnp[c], cng[c]);
+    out.typed = detail::make_prf(tp, np, ng);
+    out.untyped = detail::make_prf(utp, np, ng);
+    for (std::size_t c = 0; c < 3; ++c) out.classes[c] = detail::make_prf(ctp[c], cnp[c], cng[c]);
     for (NerStageAccuracy* s : {&out.company_vs_organization, &out.country_vs_location})
         s->accuracy = s->scored ? static_cast<double>(s->right) / static_cast<double>(s->scored) : 0.0;
     return out;

@@ -2,6 +2,8 @@
 // (pronouns and common nouns typed Organisation), so this is for finding classes of error, not for a
 // headline number; the confidence floor drops the weakest annotations.
 #include <kg/error.hpp>
+
+#include "score/prf.hpp"
 #include <kg/extract.hpp>
 #include <kg/score.hpp>
 
@@ -77,17 +79,6 @@ const char* coarse(const std::string& re3d_type) {
     if (re3d_type == "Organisation") return "ORG";
     if (re3d_type == "Location") return "LOC";
     return nullptr;
-}
-
-PRF prf(std::size_t tp, std::size_t predicted, std::size_t gold) {
-    PRF p;
-    p.true_positives = tp;
-    p.predicted = predicted;
-    p.gold = gold;
-    p.precision = predicted ? static_cast<double>(tp) / static_cast<double>(predicted) : 0.0;
-    p.recall = gold ? static_cast<double>(tp) / static_cast<double>(gold) : 0.0;
-    p.f1 = p.precision + p.recall > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
-    return p;
 }
 
 std::vector<std::pair<std::string, std::size_t>> top(const std::map<std::string, std::size_t>& counts, std::size_t n) {
@@ -176,10 +167,10 @@ Re3dScore score_re3d(const std::string& dir, double min_confidence) {
         rcov += covered.size();
         ++out.documents;
     }
-    out.mentions = prf(tp, np, ng);
-    out.untyped_mentions = prf(utp, unp, ung);
+    out.mentions = detail::make_prf(tp, np, ng);
+    out.untyped_mentions = detail::make_prf(utp, unp, ung);
     // Precision counts edges that hit a gold pair; recall counts gold pairs that some edge covers.
-    out.relation_pairs = prf(rcov, rnp, rng);
+    out.relation_pairs = detail::make_prf(rcov, rnp, rng);
     out.relation_pairs.precision = rnp ? static_cast<double>(rtp) / static_cast<double>(rnp) : 0.0;
     const double rp = out.relation_pairs.precision, rr = out.relation_pairs.recall;
     out.relation_pairs.f1 = rp + rr > 0 ? 2 * rp * rr / (rp + rr) : 0.0;

@@ -9,6 +9,8 @@
 // vertices matched to its subject and object, in that direction (either direction for a symmetric
 // predicate). Triples are distinct; a symmetric triple and its reverse are the same triple, on both sides.
 #include <kg/error.hpp>
+
+#include "score/prf.hpp"
 #include <kg/predicates.hpp>
 #include <kg/score.hpp>
 
@@ -41,17 +43,6 @@ std::string member_string(const rapidjson::Value& obj, const char* key, const st
     }
     if (!it->value.IsString()) fail(source, where + ": \"" + key + "\" is not a string");
     return std::string(it->value.GetString(), it->value.GetStringLength());
-}
-
-PRF make_prf(std::size_t tp, std::size_t predicted, std::size_t gold) {
-    PRF p;
-    p.true_positives = tp;
-    p.predicted = predicted;
-    p.gold = gold;
-    p.precision = predicted ? static_cast<double>(tp) / static_cast<double>(predicted) : 0.0;
-    p.recall = gold ? static_cast<double>(tp) / static_cast<double>(gold) : 0.0;
-    p.f1 = (p.precision + p.recall) > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
-    return p;
 }
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -214,8 +205,8 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
     };
 
     Score out;
-    out.entities = make_prf(count(m), nv, gold.entities.size());
-    out.typed_entities = make_prf(count(mt), nv, gold.entities.size());
+    out.entities = detail::make_prf(count(m), nv, gold.entities.size());
+    out.typed_entities = detail::make_prf(count(mt), nv, gold.entities.size());
     for (std::size_t gi = 0; gi < m.size(); ++gi)
         if (m[gi] == none) out.missed_entities.push_back(gold.entities[gi].name);
     for (Vertex v = 0; v < nv; ++v)
@@ -249,7 +240,7 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
                 out.missed_core.push_back(r.subject + " " + r.predicate + " " + r.object);
         }
     }
-    out.relations = make_prf(found, predicted.size(), gold.relations.size());
+    out.relations = detail::make_prf(found, predicted.size(), gold.relations.size());
     for (const auto& t : predicted)
         if (!hits.count(t))
             out.false_relations.push_back(g[std::get<0>(t)].label + " " + std::get<1>(t) + " " + g[std::get<2>(t)].label);
