@@ -139,7 +139,8 @@ void prepare(const Lexicons& lx, const Tagger& tagger, std::vector<Doc>& docs) {
         }
 }
 
-bool has_upper(const Sent& s) {
+/// Whether the recognizer reads the sentence at all (ner::may_hold_name()): trained as it is run.
+bool worth_reading(const Sent& s) {
     return may_hold_name(
         s.facts.size(), [&](std::size_t i) { return s.facts[i].has_upper; }, [&](std::size_t i) { return s.facts[i].function; });
 }
@@ -198,7 +199,7 @@ struct Decoder {
             Sent& s = d.sents[si];
             const std::size_t n = s.words.size();
             pred[si].assign(n, 0);
-            if (!has_upper(s)) continue;
+            if (!worth_reading(s)) continue;
             const SentenceFacts sf = sentence_facts(s.facts);
             sent_feats.resize(n);
             em.assign(n * n_labels, 0.0f);
@@ -361,8 +362,7 @@ std::vector<FineExample> gazetteer_examples(const Lexicons& lx) {
     return out;
 }
 
-int classify(const std::vector<float>& w, const Weights& wt, const FineExample& ex, bool averaged_only = true) {
-    (void)averaged_only;
+int classify(const std::vector<float>& w, const Weights& wt, const FineExample& ex) {
     float sc[n_fine] = {};
     for (std::uint64_t k : ex.feats) {
         auto it = wt.index.find(k);
