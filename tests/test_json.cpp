@@ -95,7 +95,7 @@ TEST_CASE("json: nodes in vertex order with hostile text round-tripped") {
     const auto& nodes = d["nodes"];
     REQUIRE(nodes.Size() == 4);
     CHECK(member_names(nodes[0]) ==
-          std::vector<std::string>{"id", "label", "type", "aliases", "frequency", "mentions"});
+          std::vector<std::string>{"id", "label", "type", "aliases", "frequency", "mentions", "salience", "joins"});
     CHECK(str(nodes[0]["id"]) == "acme-rockets-sons-ltd-back-slash");
     CHECK(str(nodes[0]["label"]) == kHostile);  // quotes, <, &, newline, \x01, emoji, backslash survive
     CHECK(str(nodes[0]["type"]) == "COMPANY");
@@ -166,6 +166,8 @@ TEST_CASE("json: exact bytes of a small graph") {
     kg::Vertex x = g.add_entity("X", kg::EntityType::PERSON);
     kg::Vertex y = g.add_entity("Y", kg::EntityType::COMPANY);
     g.add_relation(x, "works_for", y, 0.5, kgtest::ev("a", 0, "X at Y."));
+    g.graph()[y].mentions = {kg::Mention{"a", 5, 6, "Y"}, kg::Mention{"a", 0, 1, "X"}, kg::Mention{"b", 3, 4, "Y"}};
+    g.add_join(x, kg::AliasJoin{"Ex", "b", 0.6});
     const std::string expected = std::string(R"({
  "directed": true,
  "multigraph": true,
@@ -184,9 +186,19 @@ TEST_CASE("json: exact bytes of a small graph") {
    "id": "x",
    "label": "X",
    "type": "PERSON",
-   "aliases": [],
+   "aliases": [
+    "Ex"
+   ],
    "frequency": 0,
-   "mentions": []
+   "mentions": [],
+   "salience": [],
+   "joins": [
+    {
+     "alias": "Ex",
+     "doc": "b",
+     "confidence": 0.6
+    }
+   ]
   },
   {
    "id": "y",
@@ -194,7 +206,39 @@ TEST_CASE("json: exact bytes of a small graph") {
    "type": "COMPANY",
    "aliases": [],
    "frequency": 0,
-   "mentions": []
+   "mentions": [
+    {
+     "doc": "a",
+     "start": 5,
+     "end": 6,
+     "text": "Y"
+    },
+    {
+     "doc": "a",
+     "start": 0,
+     "end": 1,
+     "text": "X"
+    },
+    {
+     "doc": "b",
+     "start": 3,
+     "end": 4,
+     "text": "Y"
+    }
+   ],
+   "salience": [
+    {
+     "doc": "a",
+     "first": 0,
+     "count": 2
+    },
+    {
+     "doc": "b",
+     "first": 3,
+     "count": 1
+    }
+   ],
+   "joins": []
   }
  ],
  "edges": [

@@ -1,6 +1,6 @@
 // kg-eval: scores the extractor against gold annotations — a gold graph (seeds.gold.json format), a
-// re3d-style folder or token-annotated NER test files — and prints precision, recall and F1 with what was
-// missed and what was invented.
+// re3d-style folder, token-annotated NER test files or GUM coreference chains — and prints precision,
+// recall and F1 with what was missed and what was invented.
 #include "cli.hpp"
 
 #include <kg/error.hpp>
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
             "min-confidence", po::value<double>()->default_value(0.5), "re3d: ignore annotations below this confidence")(
             "quiet-lists", "print the figures only, not the misses and false positives")(
             "file", po::value<std::vector<std::string>>(), "ner: also score this token-annotated file (repeatable)")(
-            "format", po::value<std::string>()->default_value("text"), "ner: text or json");
+            "format", po::value<std::string>()->default_value("text"), "ner, coref: text or json");
         kgcli::add_common_options(visible);
         po::options_description hidden;
         hidden.add_options()("args", po::value<std::vector<std::string>>()->default_value({}, ""), "arguments");
@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
             std::cout << "Usage: kg-eval gold GOLD.json [INPUT...]\n"
                          "       kg-eval re3d DIR\n"
                          "       kg-eval ner DIR [--file PATH]... [--format text|json]\n"
+                         "       kg-eval coref FILE.conllu|DIR... [--format text|json]\n"
                          "Scores the extractor. 'gold' builds the graph of INPUT (default: the built-in sample) and\n"
                          "compares it with a gold graph in the format of tests/data/seeds.gold.json: entities matched\n"
                          "one-to-one by name or alias, distinct (subject, predicate, object) triples, core recall.\n"
@@ -61,7 +62,16 @@ int main(int argc, char** argv) {
                          "'ner' scores the test_uner.txt, test_wnut.txt, test_crossner_politics.txt and\n"
                          "test_gum_news.txt found in DIR (written by scripts/ner_data.py), and each --file: exact\n"
                          "token spans, typed and untyped P/R/F1 over PER/ORG/LOC, the confusion matrix of the\n"
-                         "eight types, and the COMPANY vs ORGANIZATION and COUNTRY vs LOCATION accuracies.\n\n"
+                         "eight types, and the COMPANY vs ORGANIZATION and COUNTRY vs LOCATION accuracies.\n"
+                         "'coref' reads GUM CoNLL-U files (a DIR: its GUM_news_*.conllu, sorted) and scores links\n"
+                         "between proper-name mentions of one chain: each document's text is its tokens joined by\n"
+                         "single spaces, none after SpaceAfter=No or inside a multiword token, each sentence ended\n"
+                         "by a newline; a gold mention's head is its first token whose HEAD lies outside it, and it\n"
+                         "is a proper-name mention when the head is PROPN and the chain type is not time or\n"
+                         "quantity. All documents are built into one graph; a gold mention matches the node mention\n"
+                         "overlapping its head token (most overlap with the mention, then earliest start). A gold\n"
+                         "link joins two proper-name mentions of one chain in a document, a predicted link two whose\n"
+                         "matched mentions belong to one node; P/R/F1 are summed over documents.\n\n"
                       << visible << "\nExit codes: 0 ok, 2 usage error, 3 bad input.\n";
             return 0;
         }
@@ -70,7 +80,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         auto args = vm["args"].as<std::vector<std::string>>();
-        if (args.empty()) throw kg::Error(kg::ExitCode::usage, "missing command (gold, re3d or ner)");
+        if (args.empty()) throw kg::Error(kg::ExitCode::usage, "missing command (gold, re3d, ner or coref)");
         const bool lists = !vm.count("quiet-lists");
         if (args[0] == "gold") {
             if (args.size() < 2) throw kg::Error(kg::ExitCode::usage, "gold needs the gold file");
@@ -86,12 +96,16 @@ int main(int argc, char** argv) {
             print_prf("typed entities", s.typed_entities);
             print_prf("relations", s.relations);
             std::cout << "core recall       " << std::fixed << std::setprecision(3) << s.core_recall << "\n";
+            std::cout << "split gold entities " << s.split_entities.size() << "\n";
+            std::cout << "nodes joining gold entities " << s.joined_nodes.size() << "\n";
             if (lists) {
                 print_list("missed core relations", s.missed_core);
                 print_list("missed entities", s.missed_entities);
                 print_list("false entities", s.false_entities);
                 print_list("missed relations", s.missed_relations);
                 print_list("false relations", s.false_relations);
+                print_list("split gold entities", s.split_entities);
+                print_list("nodes joining gold entities", s.joined_nodes);
             }
             return 0;
         }
@@ -123,6 +137,28 @@ int main(int argc, char** argv) {
             std::cout << (format == "json" ? kg::ner_eval_json(report) : kg::ner_eval_text(report));
             return 0;
         }
-        throw kg::Error(kg::ExitCode::usage, "unknown command '" + args[0] + "' (gold, re3d, ner)");
+        if (args[0] == "coref") {
+            if (args.size() < 2) throw kg::Error(kg::ExitCode::usage, "coref needs at least one .conllu file or folder");
+            const std::string format = vm["format"].as<std::string>();
+            if (format != "text" && format != "json")
+                throw kg::Error(kg::ExitCode::usage, "--format must be text or json, not '" + format + "'");
+            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+            const kg::CorefScore s = kg::score_coref(std::vector<std::string>(args.begin() + 1, args.end()));
+            if (format == "json") {
+                std::cout << kg::coref_eval_json(s);
+                return 0;
+            }
+            std::cout << s.documents << " documents\n";
+            std::cout << "coref links  " << std::fixed << std::setprecision(3) << "P=" << s.links.precision
+                      << " R=" << s.links.recall << " F1=" << s.links.f1 << " (" << s.links.true_positives << " found, "
+                      << s.links.predicted << " predicted, " << s.links.gold << " gold)\n";
+            std::cout << "proper-name mentions " << s.proper_mentions << ", matched " << s.matched << "\n";
+            if (lists) {
+                print_list("missed links", s.missed_links);
+                print_list("false links", s.false_links);
+            }
+            return 0;
+        }
+        throw kg::Error(kg::ExitCode::usage, "unknown command '" + args[0] + "' (gold, re3d, ner, coref)");
     });
 }

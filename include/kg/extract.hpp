@@ -41,7 +41,8 @@ private:
 /// two nodes of different types.
 void reconcile_types(std::vector<DocExtraction>& extractions);
 
-/// Extracts every document (in the given order), reconciles types, and merges the results into one graph.
+/// Extracts every document (in the given order), reconciles types, joins short forms across documents
+/// (see kg/graph.hpp) and merges the results into one graph; near-duplicates are kept.
 KnowledgeGraph build_graph(const std::vector<Document>& docs);
 
 /// One document after extraction: what the graph keeps of it, its fingerprint, and what was found.

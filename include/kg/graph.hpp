@@ -2,7 +2,10 @@
 /// kg/graph.hpp — the knowledge graph: a directed multigraph of entities and relations over Boost.Graph.
 ///
 /// Contract:
-/// - Entities merge across documents on (canonical name, type) only, never on a short form.
+/// - Entities merge across documents on (canonical name, type). A short form ("Trump") with no fuller name
+///   in its own document takes the corpus's full name ("Donald Trump") only when exactly one fuller name
+///   of a compatible type has that form and the documents share context (another entity, or dates at most
+///   7 days apart); each such join is kept in Entity::joins.
 /// - A relation (subject, predicate, object) is one edge; each supporting evidence sentence adds 1 to its
 ///   stored `weight`. Symmetric predicates are stored with subject id < object id so weight does not split.
 /// - Node ids are readable slugs ("li-qiang"), unique in the graph; edge ids are
@@ -27,6 +30,17 @@
 
 namespace kg {
 
+/// A short form that joined an entity from a document which never wrote its full name.
+struct AliasJoin {
+    std::string alias;      ///< the short form as written ("Trump")
+    std::string doc;        ///< the document that wrote it
+    double confidence = 0;  ///< 0.5, plus 0.1 per shared entity (up to 3) and 0.1 for a near date; at most 0.9
+    /// Same alias, document and confidence.
+    friend bool operator==(const AliasJoin& a, const AliasJoin& b) {
+        return a.alias == b.alias && a.doc == b.doc && a.confidence == b.confidence;
+    }
+};
+
 /// A vertex: one real-world entity with every name and mention libkg saw for it.
 struct Entity {
     std::string id;                    ///< stable readable slug, unique in the graph
@@ -35,6 +49,7 @@ struct Entity {
     std::vector<std::string> aliases;  ///< other names, sorted bytewise, without the label
     std::size_t frequency = 0;         ///< number of mentions counted
     std::vector<Mention> mentions;     ///< provenance of every mention
+    std::vector<AliasJoin> joins;      ///< short forms joined across documents, in document order (aliases within a document are in `aliases`)
 };
 
 /// An edge: one (subject, predicate, object) statement with its evidence.
@@ -152,6 +167,8 @@ public:
     Vertex add_entity(const std::string& name, EntityType type);
     /// Adds an alias to an entity (ignored if equal to the label or already present).
     void add_alias(Vertex v, const std::string& alias);
+    /// Records a short form joined from another document (also added as an alias).
+    void add_join(Vertex v, AliasJoin join);
     /// Adds one evidence sentence for (s, predicate, o); creates the edge or increments its weight.
     /// Evidence already recorded on the edge (same doc and range) is not counted twice.
     Edge add_relation(Vertex s, const std::string& predicate, Vertex o, double confidence, const Evidence& evidence);

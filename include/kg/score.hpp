@@ -14,6 +14,19 @@
 /// nothing). Spans match exactly (same tokens). Typed and untyped scores count only PER, ORG and LOC on
 /// both sides (sources label MISC inconsistently); the confusion matrix counts every gold span, MISC
 /// included, whose boundaries were found.
+///
+/// Coreference (kg-eval coref) reads CoNLL-U files with GUM's nested `Entity=` annotations in MISC:
+/// "(ID-type-..." opens a mention of chain ID on this token, "ID)" closes the latest open one, "(ID-...)"
+/// is a one-token mention; chain ids are per document (`# newdoc id`, else the file stem). Multiword-token
+/// ranges and empty nodes are not tokens. A document's text is its tokens joined by single spaces, none
+/// after a token with SpaceAfter=No (or inside a multiword token, whose last word takes the range's
+/// SpaceAfter), each sentence ended by "\n". A gold mention's head is its first token whose HEAD lies
+/// outside it; proper-name mentions are those with a PROPN head, chains of type time and quantity left out.
+/// All documents are built into one graph (one thread, near-copies kept); a gold mention matches the
+/// predicted mention (a node's mention in that document) that overlaps its head token, the one overlapping
+/// the gold span most if several, ties to the earliest start. Links are unordered pairs of proper-name
+/// mentions of one document: gold when in the same chain, predicted when both matched mentions belong to
+/// one node (the same predicted mention counts). P/R/F1 are micro, summed over documents.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -48,6 +61,12 @@ struct Score {
     std::vector<std::string> false_entities;    ///< node labels that match no gold entity
     std::vector<std::string> missed_relations;  ///< gold triples not found, "subject predicate object" by gold ids
     std::vector<std::string> false_relations;   ///< edges not in the gold, "subject predicate object" by labels
+    /// Gold entities whose names equal names of two or more nodes (the graph split them):
+    /// "gold name: label | label", in gold order.
+    std::vector<std::string> split_entities;
+    /// Nodes whose names equal names of two or more gold entities (the graph joined them):
+    /// "label: gold name | gold name", in node order.
+    std::vector<std::string> joined_nodes;
 };
 
 /// One gold entity.
@@ -210,5 +229,26 @@ std::string ner_eval_text(const NerEvalReport& report);
 /// The report as one JSON object (keys in a fixed order, fractions rounded to 4 decimals).
 std::string ner_eval_json(const NerEvalReport& report);
 
+// Coreference links against GUM CoNLL-U files (kg-eval coref); the contract is in the file comment.
+
+/// The figures of a kg-eval coref run.
+struct CorefScore {
+    std::size_t documents = 0;        ///< documents read
+    std::size_t mentions = 0;         ///< gold mentions of every kind
+    std::size_t proper_mentions = 0;  ///< gold proper-name mentions (PROPN head, not time or quantity)
+    std::size_t matched = 0;          ///< of those, matched to a predicted mention
+    PRF links;                        ///< pairwise links between proper-name mentions, micro over documents
+    std::vector<std::string> missed_links;  ///< up to 30 gold links not predicted, "doc: 'text' ~ 'text'"
+    std::vector<std::string> false_links;   ///< up to 30 predicted links not in the gold, same form
+};
+
+/// Scores the extractor's coreference on CoNLL-U files; a directory stands for its GUM_news_*.conllu
+/// files, sorted. Throws kg::Error(bad_input) naming file:line for an unreadable file, a line that is not
+/// ten tab-separated columns, a malformed or unbalanced Entity annotation, and naming a directory without
+/// such files.
+CorefScore score_coref(const std::vector<std::string>& conllu_paths);
+
+/// The figures as one JSON object (fractions rounded to 4 decimals).
+std::string coref_eval_json(const CorefScore& score);
 
 }  // namespace kg

@@ -29,6 +29,7 @@ struct MentionCand {
     bool seat = false;                 ///< a city that may stand for its government
     bool metonym = false;              ///< acts as the government of `country` here
     float confidence = 1;              ///< of the span and its type (the recognizer's, before rounding)
+    bool recognized = false;           ///< found by the recognizer (else by the capitalized-run rules)
     std::string role;                  ///< a title or role noun attached to the name ("premier")
     std::string role_code;             ///< its PETRARCH agent code ("GOV")
     std::uint32_t mod_b = 0, mod_e = 0; ///< tokens of a demonym modifier ("Chinese" Premier X), if any

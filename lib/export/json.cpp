@@ -11,6 +11,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -223,6 +224,37 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         w.Uint64(e.frequency);
         w.Key("mentions");
         put_spans(w, e.mentions);
+        // Salience, per document: where the entity is first named and how often (derived from the mentions,
+        // which are in document order and by start within one).
+        w.Key("salience");
+        w.StartArray();
+        for (std::size_t i = 0; i < e.mentions.size();) {
+            std::size_t j = i, first = e.mentions[i].start;
+            for (; j < e.mentions.size() && e.mentions[j].doc == e.mentions[i].doc; ++j) first = std::min(first, e.mentions[j].start);
+            w.StartObject();
+            w.Key("doc");
+            put(w, e.mentions[i].doc);
+            w.Key("first");
+            w.Uint64(first);
+            w.Key("count");
+            w.Uint64(j - i);
+            w.EndObject();
+            i = j;
+        }
+        w.EndArray();
+        w.Key("joins");
+        w.StartArray();
+        for (const AliasJoin& j : e.joins) {
+            w.StartObject();
+            w.Key("alias");
+            put(w, j.alias);
+            w.Key("doc");
+            put(w, j.doc);
+            w.Key("confidence");
+            put_number(w, j.confidence);
+            w.EndObject();
+        }
+        w.EndArray();
         w.EndObject();
     }
     w.EndArray();

@@ -165,19 +165,4 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     return to_extraction(st);
 }
 
-KnowledgeGraph build_graph(const std::vector<Document>& docs) {
-    Extractor extract;
-    std::vector<DocExtraction> xs;
-    xs.reserve(docs.size());
-    for (const Document& d : docs) xs.push_back(extract(d));
-    reconcile_types(xs);
-    KnowledgeGraph g;
-    for (std::size_t i = 0; i < docs.size(); ++i) {
-        const Document& d = docs[i];
-        g.add_document(DocumentInfo{d.id, d.source, d.text.size(), d.title, d.date, d.publisher, d.url, {}});
-        g.add(xs[i]);
-    }
-    return g;
-}
-
 }  // namespace kg

@@ -131,6 +131,12 @@ void KnowledgeGraph::add_alias(Vertex v, const std::string& alias) {
     e.aliases.insert(it, alias);
 }
 
+void KnowledgeGraph::add_join(Vertex v, AliasJoin join) {
+    add_alias(v, join.alias);
+    auto& joins = g_[v].joins;
+    if (std::find(joins.begin(), joins.end(), join) == joins.end()) joins.push_back(std::move(join));
+}
+
 Edge KnowledgeGraph::add_relation(Vertex s, const std::string& predicate, Vertex o, double confidence,
                                   const Evidence& evidence) {
     if (is_symmetric(predicate) && g_[o].id < g_[s].id) std::swap(s, o);

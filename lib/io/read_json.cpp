@@ -157,6 +157,10 @@ KnowledgeGraph graph_of(const rapidjson::Document& d, const std::string& name) {
                 if (s.IsString()) e.aliases.push_back(str(s));
         e.frequency = size_member(n, "frequency");
         e.mentions = spans(member(n, "mentions"));
+        if (const Value* js = member(n, "joins"); js && js->IsArray())
+            for (const Value& j : js->GetArray())
+                if (j.IsObject())
+                    e.joins.push_back(AliasJoin{string_member(j, "alias"), string_member(j, "doc"), number_member(j, "confidence")});
         graph.insert_entity(std::move(e));
     }
 
@@ -583,11 +587,12 @@ public:
     bool EndArray(rapidjson::SizeType) { return end(); }
 
 private:
-    enum Ctx : std::uint8_t { top, graph, docs, doc, nodes, node, aliases, spans, span, edges, edge, skip, extraction };
+    enum Ctx : std::uint8_t { top, graph, docs, doc, nodes, node, aliases, spans, span, edges, edge, skip, extraction, joins, join };
     enum TopField { t_graph, t_nodes, t_edges, t_extraction };
     enum GraphField { g_documents, g_generator };
     enum DocField { d_id, d_source, d_bytes, d_title, d_date, d_publisher, d_url, d_duplicate_of };
-    enum NodeField { n_id, n_label, n_name, n_type, n_aliases, n_frequency, n_mentions };
+    enum NodeField { n_id, n_label, n_name, n_type, n_aliases, n_frequency, n_mentions, n_joins };
+    enum JoinField { j_alias, j_doc, j_confidence };
     enum SpanField { s_doc, s_start, s_end, s_text, s_modality, s_negated };
     enum EdgeField { e_source, e_target, e_predicate, e_label, e_id, e_key, e_weight, e_confidence, e_evidence };
     static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
@@ -611,9 +616,10 @@ private:
             field_ = seen_.first(field_of(k, {"id", "source", "bytes", "title", "date", "publisher", "url", "duplicate_of"}));
             return true;
         case node:
-            field_ = seen_.first(field_of(k, {"id", "label", "name", "type", "aliases", "frequency", "mentions"}));
+            field_ = seen_.first(field_of(k, {"id", "label", "name", "type", "aliases", "frequency", "mentions", "joins"}));
             return true;
         case span: field_ = seen_span_.first(field_of(k, {"doc", "start", "end", "text", "modality", "negated"})); return true;
+        case join: field_ = seen_span_.first(field_of(k, {"alias", "doc", "confidence"})); return true;
         case edge:
             field_ = seen_.first(field_of(
                 k, {"source", "target", "predicate", "label", "id", "key", "weight", "confidence", "evidence"}));
@@ -652,6 +658,14 @@ private:
             return true;
         case aliases:
             if (s.kind == Scalar::string) aliases_.emplace_back(s.s);
+            return true;
+        case join:
+            switch (field_) {
+            case j_alias: if (s.kind == Scalar::string) join_.alias.assign(s.s); break;
+            case j_doc: if (s.kind == Scalar::string) join_.doc.assign(s.s); break;
+            case j_confidence: join_.confidence = s.number(); break;
+            default: break;
+            }
             return true;
         case span:
             switch (field_) {
@@ -726,15 +740,20 @@ private:
                 has_id_ = has_label_ = has_name_ = false;
                 type_.clear();
                 aliases_.clear();
+                joins_.clear();
                 frequency_ = 0;
                 spans_.clear();
                 break;
             case node:
                 if (field_ == n_aliases && !object) next = aliases;
                 else if (field_ == n_mentions && !object) next = spans;
+                else if (field_ == n_joins && !object) next = joins;
                 break;
             case spans:
                 if (object) next = span, seen_span_.clear(), span_ = Evidence{};
+                break;
+            case joins:
+                if (object) next = join, seen_span_.clear(), join_ = AliasJoin{};
                 break;
             case edges:
                 if (!object) return false;
@@ -767,6 +786,7 @@ private:
         case nodes: nodes_done_ = true; return true;
         case node: return add_node();
         case span: spans_.push_back(std::move(span_)); return true;
+        case join: joins_.push_back(std::move(join_)); return true;
         case edge: return add_edge();
         case extraction: extraction_end_ = is_.Tell(); return true;
         default: return true;
@@ -806,6 +826,7 @@ private:
         e.label = has_label_ ? label_ : has_name_ ? name_ : id_;
         e.type = parse_entity_type(type_).value_or(EntityType::UNKNOWN);
         e.aliases = std::move(aliases_);
+        e.joins = std::move(joins_);
         e.frequency = frequency_;
         e.mentions.reserve(spans_.size());
         for (Evidence& s : spans_) e.mentions.push_back(std::move(static_cast<Span&>(s)));
@@ -852,6 +873,8 @@ private:
     bool has_id_ = false, has_label_ = false, has_name_ = false, has_source_ = false, has_target_ = false,
          has_predicate_ = false;
     std::vector<std::string> aliases_;
+    std::vector<AliasJoin> joins_;
+    AliasJoin join_;
     std::size_t frequency_ = 0;
     double weight_ = 1.0, confidence_ = 1.0;
     std::vector<Evidence> spans_;  // the node's mentions or the edge's evidence

@@ -579,6 +579,7 @@ struct Finder {
         }
         MentionCand m;
         m.confidence = sp.confidence;
+        m.recognized = true;
         auto take_country = [&](std::uint32_t q, std::uint32_t p) {  // a demonym or country at [q, p)
             const GazEntry* g = nullptr;
             if (gaz_match(q, p, true, &g) == p - q || (gaz_match(q, p, false, &g) == p - q && g->type == EntityType::COUNTRY)) {
@@ -788,6 +789,9 @@ bool is_title_case(const DocState& st, const Sentence& se) {
 
 }  // namespace
 
+// The recognizer's confidence from which one ordinarily lower-case word is taken as a name on its own.
+constexpr float kSureName = 0.9f;
+
 void find_mentions(DocState& st) {
     st.mentions.reserve(st.tok.tokens.size() / 4 + 16);  // about one name per 8 tokens in news; moves are dear
     st.title_case.clear();
@@ -890,10 +894,21 @@ void find_mentions(DocState& st) {
             if (free) st.mentions.push_back(std::move(m));
         }
     }
-    if (!st.lx->not_entities.empty())
-        st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
-                                         [&](const MentionCand& m) { return st.lx->not_entities.contains(fold_name(m.surface)); }),
-                          st.mentions.end());
+    // Junk guard. One word that is ordinarily a lower-case English word ("Finance", "Most", "Class") is a
+    // name only where the recognizer is sure of it (or a gazetteer or cue vouches for it); a legal suffix
+    // alone ("Co", "Bhd") never is; a nationality adjective alone names no entity unless it stands for its
+    // country (then it carries the country as its canonical name).
+    auto junk = [&](const MentionCand& m) {
+        if (!st.lx->not_entities.empty() && st.lx->not_entities.contains(fold_name(m.surface))) return true;
+        if (m.e - m.b != 1) return false;
+        const WordLex& w = st.lex[m.b].low;
+        if (w.cue && w.cue->where == Cue::legal) return true;
+        if (m.canonical.empty())
+            if (const auto* es = f.gaz_lookup(m.b, m.e))
+                if (std::all_of(es->begin(), es->end(), [](const GazEntry& g) { return g.demonym; })) return true;
+        return w.common && st.lex[m.b].plain_cap && (!m.recognized || m.confidence < kSureName);
+    };
+    st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(), junk), st.mentions.end());
     // Stable order by start token. Sorting indices and moving each mention once is much cheaper than
     // sorting the mentions themselves (each holds several strings); in order already, none moves.
     auto by_start = [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; };

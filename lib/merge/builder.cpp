@@ -2,6 +2,7 @@
 // thread count and scheduling never show in the graph.
 #include <kg/extract.hpp>
 
+#include "merge/joins.hpp"
 #include "merge/packed.hpp"
 #include "merge/reconcile.hpp"
 
@@ -40,11 +41,14 @@ KnowledgeGraph merge_held(std::vector<HeldDocument> docs, const BuildOptions& op
     }
     // A wire copy repeats its original's facts: they count once, from the original, and do not vote.
     detail::TypeVotes votes;
+    detail::ShortFormJoins joins;
     for (std::size_t i = 0; i < docs.size(); ++i)
         if (copy_of[i] == SIZE_MAX)
             detail::for_each_entity_type(docs[i].packed, [&](std::string_view name, EntityType type, double confidence) {
                 votes.vote(name, type, confidence);
+                joins.note(i, docs[i].info.date, name, type);
             });
+    joins.finish();
     KnowledgeGraph g;
     for (std::size_t i = 0; i < docs.size(); ++i) {
         // Unpacked one at a time and freed once merged, so the peak is the graph plus what is still packed.
@@ -55,9 +59,14 @@ KnowledgeGraph merge_held(std::vector<HeldDocument> docs, const BuildOptions& op
             d.extraction.entities.clear();
             d.extraction.relations.clear();
         }
+        const std::vector<detail::ShortFormJoin> joined = joins.apply(i, d.info.date, d.extraction);
         votes.apply(d.extraction);
         g.add_document(std::move(d.info));
         g.add(d.extraction);
+        for (const detail::ShortFormJoin& j : joined) {
+            const DocEntity& e = d.extraction.entities[j.entity];
+            g.add_join(*g.find(e.name, e.type), AliasJoin{j.alias, d.extraction.doc, j.confidence});
+        }
     }
     return g;
 }
@@ -242,6 +251,16 @@ KnowledgeGraph merge_documents(std::vector<ExtractedDocument> docs, const BuildO
     for (ExtractedDocument& d : docs) held.push_back(detail::hold(std::move(d)));
     docs = {};
     return merge_held(std::move(held), options, {});
+}
+
+KnowledgeGraph build_graph(const std::vector<Document>& docs) {
+    Extractor extract;
+    std::vector<HeldDocument> held;
+    held.reserve(docs.size());
+    for (const Document& d : docs) held.push_back(extract_one(extract, d));
+    BuildOptions all;
+    all.keep_duplicates = true;
+    return merge_held(std::move(held), all, {});
 }
 
 void reconcile_types(std::vector<DocExtraction>& xs) {

@@ -81,6 +81,9 @@ bool equals_lower(std::string_view a, std::string_view b) {
     return true;
 }
 
+// Below this confidence the recognizer's type of a short form may be overruled by the fuller name's.
+constexpr float kSureType = 0.9f;
+
 bool locative(std::string_view w) {
     return w == "in" || w == "at" || w == "to" || w == "from" || w == "near" || w == "across" || w == "around" ||
            w == "of" || w == "into" || w == "outside" || w == "inside" || w == "on" || w == "via" || w == "through";
@@ -167,18 +170,36 @@ void resolve_entities(DocState& st) {
         keys[k] = fold_name(display[k]);
     }
 
-    // Short forms of people: a single word equal to the first or last word of a longer person name
-    // (the first such name in the document). Indexed so long documents stay linear.
-    StringMap<std::size_t> person_word;
+    // Short forms: a single word that is the first or last word of a longer person name ("Okafor",
+    // "Maria" / "Maria Okafor"), or the first word of a longer organization name ("Nordvale" / "Nordvale
+    // Bank"), written before or after it. Only when exactly one fuller name of the document has that
+    // form: with two ("Li" beside Li Qiang and Li Wei) the short form stays its own entity, and the
+    // join across documents leaves it alone too (kg::join_short_forms). Indexed, so long documents stay linear.
+    constexpr std::size_t competing = SIZE_MAX;
+    StringMap<std::size_t> short_form;  // folded short form → the full mention, or `competing`
     StringMap<std::size_t> by_initials;
-    person_word.reserve(2 * st.mentions.size());
+    short_form.reserve(4 * st.mentions.size());
     by_initials.reserve(2 * st.mentions.size());
+    auto offer = [&](std::string_view form, std::size_t j) {
+        auto [slot, added] = short_form.try_emplace(form);
+        if (added) *slot = j;
+        else if (*slot != competing && keys[*slot] != keys[j]) *slot = competing;
+    };
     for (std::size_t j = 0; j < st.mentions.size(); ++j) {
         const MentionCand& o = st.mentions[j];
         if (o.e - o.b < 2) continue;
         if (o.type == EntityType::PERSON) {
-            person_word.emplace(fold(T[o.b].text), j);
-            person_word.emplace(fold(T[o.e - 1].text), j);
+            offer(fold(T[o.b].text), j);
+            offer(fold(T[o.e - 1].text), j);
+        } else if (o.type == EntityType::COMPANY || o.type == EntityType::ORGANIZATION) {
+            // The first word of a name whose last is an organization's head word ("Nordvale Bank",
+            // "Okafor Foundation"): the rest only says what kind of body it is. Not "Google Cloud" or
+            // "Red Hat Enterprise Linux", where the rest names something of the first's.
+            const Cue* head = st.lex[o.e - 1].low.cue;
+            if (head && (head->where == Cue::legal ||
+                         (head->where == Cue::head &&
+                          (head->type == EntityType::COMPANY || head->type == EntityType::ORGANIZATION))))
+                offer(fold(T[o.b].text), j);
         }
         name_words(st, o, words);
         by_initials.emplace(initials(words, false), j);
@@ -186,13 +207,21 @@ void resolve_entities(DocState& st) {
     }
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
+        // "China" is no short form of "China Mobile".
         if (m.e - m.b != 1 || m.source == TypeSource::lexicon) continue;
-        const std::size_t* full = person_word.find(fold(m.surface));
+        const std::size_t* full = short_form.find(fold(m.surface));
         if (!full) continue;
+        if (*full == competing) continue;
+        const MentionCand& o = st.mentions[*full];
+        // A form the recognizer typed with confidence as something else is another thing of that name.
+        const bool org = o.type != EntityType::PERSON;
+        if (org && m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION && m.type != EntityType::UNKNOWN &&
+            m.confidence >= kSureType)
+            continue;
         keys[k] = keys[*full];
         display[k] = display[*full];
-        m.type = EntityType::PERSON;
-        m.source = st.mentions[*full].source;
+        m.type = o.type;
+        m.source = o.source;
     }
     // Acronyms: "WAIC" for "World Artificial Intelligence Conference", or any "Name (ACR)".
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {

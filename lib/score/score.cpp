@@ -8,6 +8,9 @@
 // Relations: a gold triple is found when the graph has an edge with the same predicate between the
 // vertices matched to its subject and object, in that direction (either direction for a symmetric
 // predicate). Triples are distinct; a symmetric triple and its reverse are the same triple, on both sides.
+//
+// Split and joined entities ignore the one-to-one matching: they look at every name equality, so that a
+// gold entity the matching pairs with one node still shows the other nodes that carry its names.
 #include <kg/error.hpp>
 
 #include "score/prf.hpp"
@@ -245,6 +248,39 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
         if (!hits.count(t))
             out.false_relations.push_back(g[std::get<0>(t)].label + " " + std::get<1>(t) + " " + g[std::get<2>(t)].label);
     out.core_recall = core ? static_cast<double>(core_found) / static_cast<double>(core) : 0.0;
+
+    // every name equality between nodes and gold entities, both ways, in node and gold order
+    std::unordered_map<std::string, std::vector<std::size_t>> gold_by_name;
+    for (std::size_t gi = 0; gi < gnames.size(); ++gi) {
+        if (!gnames[gi].primary.empty()) gold_by_name[gnames[gi].primary].push_back(gi);
+        for (const auto& a : gnames[gi].others) gold_by_name[a].push_back(gi);
+    }
+    std::vector<std::set<Vertex>> nodes_of(gold.entities.size());
+    for (Vertex v = 0; v < nv; ++v) {
+        std::set<std::size_t> golds;
+        auto add = [&](const std::string& name) {
+            auto it = gold_by_name.find(name);
+            if (it == gold_by_name.end()) return;
+            for (std::size_t gi : it->second) {
+                golds.insert(gi);
+                nodes_of[gi].insert(v);
+            }
+        };
+        if (!pred[v].primary.empty()) add(pred[v].primary);
+        for (const auto& a : pred[v].others) add(a);
+        if (golds.size() < 2) continue;
+        std::string line = g[v].label + ":";
+        const char* sep = " ";
+        for (std::size_t gi : golds) line += std::exchange(sep, " | ") + gold.entities[gi].name;
+        out.joined_nodes.push_back(std::move(line));
+    }
+    for (std::size_t gi = 0; gi < nodes_of.size(); ++gi) {
+        if (nodes_of[gi].size() < 2) continue;
+        std::string line = gold.entities[gi].name + ":";
+        const char* sep = " ";
+        for (Vertex v : nodes_of[gi]) line += std::exchange(sep, " | ") + g[v].label;
+        out.split_entities.push_back(std::move(line));
+    }
     return out;
 }
 

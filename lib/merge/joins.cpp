@@ -1,0 +1,177 @@
+#include "merge/joins.hpp"
+
+#include "core/lexicons.hpp"
+
+#include <kg/graph.hpp>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <functional>
+#include <unordered_set>
+
+namespace kg::detail {
+
+namespace {
+
+std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>()(s); }
+
+std::string_view first_word(std::string_view s) { return s.substr(0, s.find(' ')); }
+std::string_view last_word(std::string_view s) { return s.substr(s.rfind(' ') + 1); }
+
+enum class Family { person, body, other };
+Family family(EntityType t) {
+    if (t == EntityType::PERSON) return Family::person;
+    if (t == EntityType::COMPANY || t == EntityType::ORGANIZATION) return Family::body;
+    return Family::other;
+}
+
+// The recognizer's type of a short form below this is a guess the fuller name's type may overrule.
+constexpr double kSureType = 0.75;
+// How many other entities of a document are tried for shared context, to bound the work per short form.
+constexpr std::size_t kContextTries = 32;
+
+bool shares_document(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b, std::size_t except) {
+    const auto& small = a.size() < b.size() ? a : b;
+    const auto& large = a.size() < b.size() ? b : a;
+    auto from = large.begin();
+    for (std::uint32_t d : small) {
+        if (d == except) continue;
+        from = std::lower_bound(from, large.end(), d);
+        if (from == large.end()) return false;
+        if (*from == d) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::int32_t ShortFormJoins::day_number(std::string_view date) {
+    auto digits = [&](std::size_t at, std::size_t n, int& out) {
+        if (date.size() < at + n) return false;
+        out = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (date[i] < '0' || date[i] > '9') return false;
+            out = out * 10 + (date[i] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!digits(0, 4, y) || date.size() < 10 || date[4] != '-' || !digits(5, 2, m) || date[7] != '-' || !digits(8, 2, d) ||
+        m < 1 || m > 12 || d < 1 || d > 31)
+        return INT32_MIN;
+    // Days from civil (H. Hinnant's algorithm), for the proleptic Gregorian calendar.
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
+}
+
+std::uint32_t ShortFormJoins::id_of(std::string_view folded) {
+    auto [it, added] = ids_.try_emplace(hash_of(folded), static_cast<std::uint32_t>(names_.size()));
+    if (added) {
+        names_.emplace_back();
+        postings_.emplace_back();
+    }
+    return it->second;
+}
+
+const std::uint32_t* ShortFormJoins::find_id(std::string_view folded) const {
+    auto it = ids_.find(hash_of(folded));
+    return it == ids_.end() ? nullptr : &it->second;
+}
+
+void ShortFormJoins::offer(std::string_view short_folded, Full full) {
+    auto [it, added] = shorts_.try_emplace(hash_of(short_folded), Candidates{full, false});
+    if (!added && it->second.first.name != full.name) it->second.several = true;
+}
+
+void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_view name, EntityType type) {
+    if (day_.size() <= doc) day_.resize(doc + 1, INT32_MIN);
+    day_[doc] = day_number(date);
+    const std::string folded = fold_name(name);
+    const std::uint32_t id = id_of(folded);
+    auto& docs = postings_[id];
+    if (docs.empty() || docs.back() != doc) docs.push_back(static_cast<std::uint32_t>(doc));
+    if (name.find(' ') == std::string_view::npos) return;
+    if (names_[id].empty()) names_[id] = std::string(name);
+    const Family f = family(type);
+    if (f == Family::person) {
+        offer(first_word(folded), Full{id, type});
+        offer(last_word(folded), Full{id, type});
+    } else if (f == Family::body) {
+        // As within a document (resolve.cpp): the first word of a body whose last word only says what
+        // kind of body it is ("Nordvale Bank"), not of "Google Cloud".
+        const Cue* head = Lexicons::get().cues.find(last_word(folded));
+        if (head && (head->where == Cue::legal || (head->where == Cue::head && family(head->type) == Family::body)))
+            offer(first_word(folded), Full{id, type});
+    }
+}
+
+void ShortFormJoins::finish() {
+    for (const auto& [h, c] : shorts_) {
+        if (c.several || days_.count(c.first.name)) continue;
+        std::vector<std::int32_t>& days = days_[c.first.name];
+        for (std::uint32_t d : postings_[c.first.name])
+            if (day_[d] != INT32_MIN) days.push_back(day_[d]);
+        std::sort(days.begin(), days.end());
+    }
+}
+
+std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_view date, DocExtraction& x) const {
+    std::vector<ShortFormJoin> out;
+    // A document's own fuller names decide its short forms (resolve.cpp did, or found them ambiguous).
+    std::unordered_set<std::uint64_t> own;
+    std::vector<const std::uint32_t*> ids(x.entities.size());
+    for (std::size_t k = 0; k < x.entities.size(); ++k) {
+        const std::string folded = fold_name(x.entities[k].name);
+        ids[k] = find_id(folded);
+        if (folded.find(' ') != std::string::npos) {
+            own.insert(hash_of(first_word(folded)));
+            own.insert(hash_of(last_word(folded)));
+        }
+    }
+    const std::int32_t today = day_number(date);
+    for (std::size_t k = 0; k < x.entities.size(); ++k) {
+        DocEntity& e = x.entities[k];
+        if (e.type_confidence >= 1 || e.name.empty() || e.name.find(' ') != std::string::npos) continue;
+        const std::uint64_t h = hash_of(fold_name(e.name));
+        if (own.count(h)) continue;
+        const auto it = shorts_.find(h);
+        if (it == shorts_.end() || it->second.several) continue;
+        const Full full = it->second.first;
+        if (family(e.type) != family(full.type) && e.type_confidence >= kSureType) continue;
+        // Shared context: another entity both documents name, or a date close to one of the full name's.
+        const auto& full_docs = postings_[full.name];
+        int shared = 0;
+        std::size_t tries = 0;
+        for (std::size_t o = 0; o < x.entities.size() && shared < 3 && tries < kContextTries; ++o) {
+            if (o == k || !ids[o] || *ids[o] == full.name) continue;
+            ++tries;
+            if (shares_document(postings_[*ids[o]], full_docs, doc)) ++shared;
+        }
+        bool near = false;
+        if (today != INT32_MIN) {
+            const auto& days = days_.at(full.name);
+            const auto d = std::lower_bound(days.begin(), days.end(), today - near_days);
+            near = d != days.end() && *d <= today + near_days;
+        }
+        if (shared == 0 && !near) continue;
+        ShortFormJoin j;
+        j.entity = k;
+        j.alias = e.name;
+        j.confidence = std::min(0.9, 0.5 + 0.1 * shared + (near ? 0.1 : 0.0));
+        j.confidence = std::round(100 * j.confidence) / 100;
+        auto at = std::lower_bound(e.aliases.begin(), e.aliases.end(), e.name);
+        if (at == e.aliases.end() || *at != e.name) e.aliases.insert(at, e.name);
+        e.name = names_[full.name];
+        e.type = full.type;
+        e.type_confidence = std::min(e.type_confidence, 0.99);
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+}  // namespace kg::detail

@@ -1,0 +1,61 @@
+// Short forms joined across documents: a bare "Trump" in an article that never writes the full name
+// joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it and the
+// two articles share context. In two halves, like the type votes: note() sees every document (packed) before
+// the merge, apply() renames one document's entities as it is merged, so the result depends on the set of
+// documents, never on their order of arrival, and an incremental update equals one run.
+#pragma once
+
+#include <kg/model.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kg::detail {
+
+/// One short form renamed to its full name in one document.
+struct ShortFormJoin {
+    std::size_t entity = 0;  ///< index into the document's entities (renamed in place)
+    std::string alias;       ///< the short form as the document wrote it
+    double confidence = 0;   ///< from how much context the documents share (rounded to hundredths)
+};
+
+class ShortFormJoins {
+public:
+    /// Records document `doc` (indices increase from call to call): its date and its entities.
+    void note(std::size_t doc, std::string_view date, std::string_view name, EntityType type);
+    /// Ends the notes (before the first apply()).
+    void finish();
+    /// Renames in `x` (document `doc`, dated `date`) each short form the rules join; returns the joins made.
+    std::vector<ShortFormJoin> apply(std::size_t doc, std::string_view date, DocExtraction& x) const;
+
+    /// Days since 1970-01-01 of an ISO 8601 date ("2024-07-26..."), or INT32_MIN when it is not one.
+    static std::int32_t day_number(std::string_view date);
+    /// Documents this many days apart or closer share context by date alone.
+    static constexpr std::int32_t near_days = 7;
+
+private:
+    struct Full {
+        std::uint32_t name = 0;            ///< id of the full name
+        EntityType type = EntityType::UNKNOWN;
+    };
+    struct Candidates {
+        Full first;                         ///< the first fuller name seen for the short form
+        bool several = false;               ///< a second, different one was seen: never joined
+    };
+    std::uint32_t id_of(std::string_view folded);
+    const std::uint32_t* find_id(std::string_view folded) const;
+    void offer(std::string_view short_folded, Full full);
+
+    std::unordered_map<std::uint64_t, std::uint32_t> ids_;   // hash of a folded name → id
+    std::vector<std::string> names_;                         // id → the name as first written
+    std::vector<std::vector<std::uint32_t>> postings_;       // id → documents naming it, increasing
+    std::unordered_map<std::uint64_t, Candidates> shorts_;   // hash of a folded short form → its fuller names
+    std::vector<std::int32_t> day_;                          // document → day number
+    std::unordered_map<std::uint32_t, std::vector<std::int32_t>> days_;  // full name id → its documents' days, sorted
+};
+
+}  // namespace kg::detail

@@ -1,0 +1,413 @@
+// Coreference links against GUM CoNLL-U files (kg-eval coref; the contract is in kg/score.hpp).
+// Documents are rebuilt as plain text from their tokens, built into one graph, and the graph's mentions
+// are mapped back to the gold mentions through byte offsets; two proper-name mentions are linked when their
+// predicted mentions belong to the same node.
+#include <kg/error.hpp>
+
+#include "score/prf.hpp"
+#include <kg/extract.hpp>
+#include <kg/score.hpp>
+
+#include "export/text.hpp"
+#include "text/util.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace kg {
+
+namespace {
+
+constexpr std::size_t none = static_cast<std::size_t>(-1);
+constexpr std::size_t max_examples = 30;
+
+struct Token {
+    std::string form;
+    bool propn = false;
+    std::size_t head = none;  // document token index; none for the root or an unreadable HEAD
+    bool space_after = true;
+};
+
+struct GoldMention {
+    std::size_t chain = 0;
+    std::string type;
+    std::size_t first = 0, end = 0;  // token range
+    std::size_t line = 0;            // where it opens
+};
+
+struct CorefDocument {
+    std::string id;
+    std::string source;  // file:line of its first line, for the extractor's warnings
+    std::vector<Token> tokens;
+    std::vector<std::size_t> sentence_ends;
+    std::vector<GoldMention> mentions;
+};
+
+bool parse_number(std::string_view s, std::size_t& out) {
+    if (s.empty() || s.size() > 9) return false;
+    out = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        out = out * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return true;
+}
+
+std::string_view misc_value(std::string_view misc, std::string_view key) {
+    for (std::string_view f : detail::split(misc, '|'))
+        if (f.size() > key.size() && f.compare(0, key.size(), key) == 0 && f[key.size()] == '=')
+            return f.substr(key.size() + 1);
+    return {};
+}
+
+std::vector<CorefDocument> parse_conllu(std::string_view text, const std::string& path) {
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
+    const std::string stem = std::filesystem::path(path).stem().string();
+    std::vector<CorefDocument> docs;
+    std::size_t line_no = 0;
+    // per document: open mentions by chain id (a stack each, innermost last)
+    std::map<std::size_t, std::vector<GoldMention>> open;
+    // per sentence: word ids and their raw HEADs, resolved when the sentence ends
+    std::vector<std::size_t> ids, heads;
+    std::size_t sentence_start = 0;
+    std::size_t mwt_first = 0, mwt_last = 0;
+    bool mwt_space = true;
+
+    auto fail = [&](std::size_t line, const std::string& what) {
+        throw Error(ExitCode::bad_input, path + ":" + std::to_string(line) + ": " + what);
+    };
+    auto close_sentence = [&] {
+        if (ids.empty()) return;
+        CorefDocument& d = docs.back();
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const std::size_t h = heads[i];
+            std::size_t at = h - 1;  // ids are 1, 2, ... in a well-formed sentence
+            if (h == none || at >= ids.size() || ids[at] != h)
+                at = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), h) - ids.begin());
+            d.tokens[sentence_start + i].head = at < ids.size() ? sentence_start + at : none;
+        }
+        d.sentence_ends.push_back(d.tokens.size());
+        ids.clear();
+        heads.clear();
+        mwt_last = 0;
+    };
+    auto close_document = [&] {
+        close_sentence();
+        for (const auto& [chain, stack] : open)
+            if (!stack.empty())
+                fail(stack.back().line, "mention of entity " + std::to_string(chain) + " is never closed");
+        open.clear();
+    };
+    auto start_document = [&](std::string id) {
+        close_document();
+        CorefDocument d;
+        d.id = id.empty() ? stem : std::move(id);
+        d.source = path + ":" + std::to_string(line_no);
+        docs.push_back(std::move(d));
+    };
+
+    std::vector<std::string_view> cols;
+    for (std::string_view line : detail::split_lines(text)) {
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (detail::trim(line).empty()) {
+            close_sentence();
+            continue;
+        }
+        if (line[0] == '#') {
+            const std::string_view key = "# newdoc";
+            if (line.compare(0, key.size(), key) == 0) {
+                const std::size_t eq = line.find('=');
+                start_document(eq == std::string_view::npos ? std::string() : std::string(detail::trim(line.substr(eq + 1))));
+            }
+            continue;
+        }
+        detail::split_into(line, '\t', cols);
+        if (cols.size() != 10) fail(line_no, "expected ten tab-separated columns");
+        std::size_t a = 0, b = 0;
+        const std::size_t dash = cols[0].find('-');
+        if (dash != std::string_view::npos) {  // multiword token: its words follow, its SpaceAfter is the last one's
+            if (!parse_number(cols[0].substr(0, dash), a) || !parse_number(cols[0].substr(dash + 1), b) || b < a)
+                fail(line_no, "bad token id '" + std::string(cols[0]) + "'");
+            mwt_first = a;
+            mwt_last = b;
+            mwt_space = misc_value(cols[9], "SpaceAfter") != "No";
+            continue;
+        }
+        if (cols[0].find('.') != std::string_view::npos) continue;  // empty node
+        std::size_t id = 0;
+        if (!parse_number(cols[0], id)) fail(line_no, "bad token id '" + std::string(cols[0]) + "'");
+        if (docs.empty()) start_document({});
+        CorefDocument& d = docs.back();
+        if (ids.empty()) sentence_start = d.tokens.size();
+        const std::size_t index = d.tokens.size();
+        Token t;
+        t.form = std::string(cols[1]);
+        t.propn = cols[3] == "PROPN";
+        t.space_after = misc_value(cols[9], "SpaceAfter") != "No";
+        if (mwt_last && id >= mwt_first && id <= mwt_last) {
+            t.space_after = t.space_after && id == mwt_last && mwt_space;
+            if (id == mwt_last) mwt_last = 0;
+        }
+        std::size_t head = 0;
+        ids.push_back(id);
+        heads.push_back(parse_number(cols[6], head) && head > 0 ? head : none);
+        d.tokens.push_back(std::move(t));
+
+        const std::string_view ent = misc_value(cols[9], "Entity");
+        for (std::size_t i = 0; i < ent.size();) {
+            auto bad = [&] { fail(line_no, "malformed Entity annotation '" + std::string(ent) + "'"); };
+            std::size_t j = i + (ent[i] == '(' ? 1 : 0);
+            std::size_t k = j;
+            while (k < ent.size() && ent[k] >= '0' && ent[k] <= '9') ++k;
+            std::size_t chain = 0;
+            if (!parse_number(ent.substr(j, k - j), chain)) bad();
+            if (ent[i] == '(') {
+                if (k >= ent.size() || ent[k] != '-') bad();
+                std::size_t e = k;
+                while (e < ent.size() && ent[e] != '(' && ent[e] != ')') ++e;
+                const std::string_view desc = ent.substr(k + 1, e - k - 1);
+                GoldMention m;
+                m.chain = chain;
+                m.type = std::string(desc.substr(0, desc.find('-')));
+                m.first = index;
+                m.line = line_no;
+                if (e < ent.size() && ent[e] == ')') {
+                    m.end = index + 1;
+                    d.mentions.push_back(std::move(m));
+                    ++e;
+                } else {
+                    open[chain].push_back(std::move(m));
+                }
+                i = e;
+            } else {
+                if (k >= ent.size() || ent[k] != ')') bad();
+                auto it = open.find(chain);
+                if (it == open.end() || it->second.empty())
+                    fail(line_no, "Entity annotation closes entity " + std::to_string(chain) + ", which is not open");
+                GoldMention m = std::move(it->second.back());
+                it->second.pop_back();
+                m.end = index + 1;
+                d.mentions.push_back(std::move(m));
+                i = k + 1;
+            }
+        }
+    }
+    close_document();
+    return docs;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ExitCode::bad_input, path + ": cannot open");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(ExitCode::bad_input, path + ": cannot read");
+    return ss.str();
+}
+
+std::vector<std::string> expand(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(p, ec)) {
+            out.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& e : std::filesystem::directory_iterator(p, ec)) {
+            const std::string name = e.path().filename().string();
+            if (name.rfind("GUM_news_", 0) == 0 && e.path().extension() == ".conllu") found.push_back(e.path().string());
+        }
+        if (ec) throw Error(ExitCode::bad_input, p + ": cannot list: " + ec.message());
+        if (found.empty()) throw Error(ExitCode::bad_input, p + ": no GUM_news_*.conllu files");
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+struct Predicted {
+    std::size_t start, end;
+    Vertex node;
+    friend bool operator<(const Predicted& a, const Predicted& b) {
+        return std::tie(a.start, a.end, a.node) < std::tie(b.start, b.end, b.node);
+    }
+};
+
+std::string fixed4(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", v);
+    return buf;
+}
+
+}  // namespace
+
+CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
+    std::vector<CorefDocument> docs;
+    for (const auto& p : expand(conllu_paths))
+        for (auto& d : parse_conllu(read_file(p), p)) docs.push_back(std::move(d));
+
+    // byte offsets of every token, and the texts
+    std::vector<std::string> texts(docs.size());
+    std::vector<std::vector<std::size_t>> starts(docs.size());
+    for (std::size_t k = 0; k < docs.size(); ++k) {
+        const CorefDocument& d = docs[k];
+        std::string& t = texts[k];
+        std::size_t s = 0;
+        for (std::size_t i = 0; i < d.tokens.size(); ++i) {
+            starts[k].push_back(t.size());
+            t += d.tokens[i].form;
+            while (s < d.sentence_ends.size() && d.sentence_ends[s] <= i) ++s;
+            if (s < d.sentence_ends.size() && d.sentence_ends[s] == i + 1) t += '\n';
+            else if (d.tokens[i].space_after) t += ' ';
+        }
+    }
+
+    BuildOptions options;
+    options.threads = 1;
+    options.keep_duplicates = true;  // a near-copy would lose its mentions, and its gold would count as missed
+    GraphBuilder builder(options);
+    for (std::size_t k = 0; k < docs.size(); ++k) {
+        if (texts[k].empty()) continue;
+        Document doc;
+        doc.id = docs[k].id;
+        doc.source = docs[k].source;
+        doc.text = texts[k];
+        builder.add(std::move(doc));
+    }
+    const KnowledgeGraph graph = builder.finish();
+    const Graph& g = graph.graph();
+
+    std::unordered_map<std::string, std::vector<Predicted>> predicted;  // by document, sorted
+    for (Vertex v = 0; v < boost::num_vertices(g); ++v)
+        for (const auto& m : g[v].mentions) predicted[m.doc].push_back(Predicted{m.start, m.end, v});
+    for (auto& kv : predicted) std::sort(kv.second.begin(), kv.second.end());
+
+    CorefScore out;
+    std::size_t tp = 0, np = 0, ng = 0;
+    for (std::size_t k = 0; k < docs.size(); ++k) {
+        const CorefDocument& d = docs[k];
+        const std::string& text = texts[k];
+        auto end_of = [&](std::size_t token) { return starts[k][token] + d.tokens[token].form.size(); };
+        ++out.documents;
+        out.mentions += d.mentions.size();
+        const auto pit = predicted.find(d.id);
+        static const std::vector<Predicted> nothing;
+        const std::vector<Predicted>& preds = pit == predicted.end() ? nothing : pit->second;
+
+        struct Proper {
+            const GoldMention* gold;
+            const Predicted* pred;
+        };
+        std::vector<Proper> proper;
+        for (const auto& m : d.mentions) {
+            if (m.type == "time" || m.type == "quantity") continue;
+            std::size_t head = m.first;
+            for (std::size_t i = m.first; i < m.end; ++i) {
+                const std::size_t h = d.tokens[i].head;
+                if (h == none || h < m.first || h >= m.end) {
+                    head = i;
+                    break;
+                }
+            }
+            if (!d.tokens[head].propn) continue;
+            const std::size_t hs = starts[k][head], he = end_of(head);
+            const std::size_t gs = starts[k][m.first], ge = end_of(m.end - 1);
+            const Predicted* best = nullptr;
+            std::size_t best_overlap = 0;
+            for (const auto& p : preds) {  // sorted by start: the first of equal overlaps starts earliest
+                if (p.start >= he) break;
+                if (p.end <= hs) continue;
+                const std::size_t overlap = std::min(p.end, ge) - std::max(p.start, gs);
+                if (!best || overlap > best_overlap) {
+                    best = &p;
+                    best_overlap = overlap;
+                }
+            }
+            proper.push_back(Proper{&m, best});
+            ++out.proper_mentions;
+            if (best) ++out.matched;
+        }
+
+        auto text_of = [&](const GoldMention& m) {
+            std::string s = text.substr(starts[k][m.first], end_of(m.end - 1) - starts[k][m.first]);
+            std::replace(s.begin(), s.end(), '\n', ' ');
+            return s;
+        };
+        for (std::size_t i = 0; i < proper.size(); ++i)
+            for (std::size_t j = i + 1; j < proper.size(); ++j) {
+                const bool gold = proper[i].gold->chain == proper[j].gold->chain;
+                const bool pred = proper[i].pred && proper[j].pred && proper[i].pred->node == proper[j].pred->node;
+                ng += gold;
+                np += pred;
+                tp += gold && pred;
+                if (gold == pred) continue;
+                auto& list = gold ? out.missed_links : out.false_links;
+                if (list.size() < max_examples)
+                    list.push_back(d.id + ": '" + text_of(*proper[i].gold) + "' ~ '" + text_of(*proper[j].gold) + "'");
+            }
+    }
+    out.links = detail::make_prf(tp, np, ng);
+    return out;
+}
+
+std::string coref_eval_json(const CorefScore& score) {
+    rapidjson::StringBuffer buf;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
+    w.SetIndent(' ', 2);
+    auto str = [&w](std::string_view s) {
+        const std::string clean = exportdetail::sanitize_utf8(s, false);
+        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+    };
+    auto num = [&w](double v) {
+        const std::string s = fixed4(v);
+        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
+    };
+    auto list = [&](const char* key, const std::vector<std::string>& items) {
+        w.Key(key);
+        w.StartArray();
+        for (const auto& s : items) str(s);
+        w.EndArray();
+    };
+    w.StartObject();
+    w.Key("documents");
+    w.Uint64(score.documents);
+    w.Key("mentions");
+    w.Uint64(score.mentions);
+    w.Key("proper_mentions");
+    w.Uint64(score.proper_mentions);
+    w.Key("matched");
+    w.Uint64(score.matched);
+    w.Key("links");
+    w.StartObject();
+    w.Key("precision");
+    num(score.links.precision);
+    w.Key("recall");
+    num(score.links.recall);
+    w.Key("f1");
+    num(score.links.f1);
+    w.Key("true_positives");
+    w.Uint64(score.links.true_positives);
+    w.Key("predicted");
+    w.Uint64(score.links.predicted);
+    w.Key("gold");
+    w.Uint64(score.links.gold);
+    w.EndObject();
+    list("missed_links", score.missed_links);
+    list("false_links", score.false_links);
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+}  // namespace kg

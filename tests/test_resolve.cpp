@@ -1,0 +1,164 @@
+// Names: short forms joined inside a document and across documents, the ambiguous cases that must stay
+// apart, and the junk guard. Sentences are made up for the tests; no name is in a hand-written lexicon.
+#include <doctest/doctest.h>
+
+#include <kg/extract.hpp>
+#include <kg/graph.hpp>
+
+#include "merge/joins.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <string>
+#include <vector>
+
+namespace {
+
+const kg::DocEntity* find(const kg::DocExtraction& x, const std::string& name) {
+    for (const auto& e : x.entities)
+        if (e.name == name) return &e;
+    return nullptr;
+}
+
+kg::DocExtraction extract(const std::string& text) {
+    static const kg::Extractor extractor;
+    return extractor(kg::Document{"doc", "test", text});
+}
+
+bool has_alias(const kg::DocEntity& e, const std::string& a) {
+    return std::find(e.aliases.begin(), e.aliases.end(), a) != e.aliases.end();
+}
+
+kg::Document doc(std::string id, std::string text, std::string date = "") {
+    kg::Document d{id, id + ".txt", std::move(text)};
+    d.date = std::move(date);
+    return d;
+}
+
+// The node a name (label or alias) belongs to, or nullptr; fails the test if two nodes have it.
+const kg::Entity* node(const kg::KnowledgeGraph& g, const std::string& name) {
+    const auto vs = g.lookup(name);
+    REQUIRE(vs.size() <= 1);
+    return vs.empty() ? nullptr : &g.graph()[vs[0]];
+}
+
+}  // namespace
+
+TEST_CASE("resolve: a surname or given name joins the one full name, written before or after it") {
+    const auto x = extract("Okafor Takes Over at Nordvale\n\nNordvale Bank appointed Maria Okafor as chief executive on "
+                           "Tuesday. Maria thanked the board, and Okafor said she would start in May.");
+    const auto* okafor = find(x, "Maria Okafor");
+    REQUIRE(okafor);
+    CHECK(okafor->type == kg::EntityType::PERSON);
+    CHECK(has_alias(*okafor, "Okafor"));  // in the headline, before the full name
+    CHECK(has_alias(*okafor, "Maria"));
+    CHECK_FALSE(find(x, "Okafor"));
+    CHECK_FALSE(find(x, "Maria"));
+}
+
+TEST_CASE("resolve: the first word of an organization joins it when the rest says what kind of body it is") {
+    const auto x = extract("Nordvale Bank cut its rates on Monday. Nordvale said deposits had grown.");
+    const auto* bank = find(x, "Nordvale Bank");
+    REQUIRE(bank);
+    CHECK(has_alias(*bank, "Nordvale"));
+    CHECK_FALSE(find(x, "Nordvale"));
+    // "Cloud" names a thing of Google's, not a kind of body: two entities.
+    const auto y = extract("Google Cloud grew fast last year. Google said revenue rose.");
+    CHECK(find(y, "Google"));
+}
+
+TEST_CASE("resolve: a short form two full names compete for stays its own entity") {
+    const auto x = extract("Li Qiang met Li Wei in Shanghai on Friday. Li said the talks had gone well.");
+    REQUIRE(find(x, "Li Qiang"));
+    REQUIRE(find(x, "Li Wei"));
+    CHECK_FALSE(has_alias(*find(x, "Li Qiang"), "Li"));
+    CHECK_FALSE(has_alias(*find(x, "Li Wei"), "Li"));
+}
+
+TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives alone are no entities") {
+    const auto x = extract("Finance ministers met in Paris on Monday. Most said the Co would grow. "
+                           "European leaders agreed, and Chinese firms objected.");
+    CHECK(find(x, "Paris"));
+    CHECK_FALSE(find(x, "Finance"));
+    CHECK_FALSE(find(x, "Most"));
+    CHECK_FALSE(find(x, "Co"));
+    CHECK_FALSE(find(x, "European"));
+    // A name that is also an English word stays a name where the recognizer is sure of it.
+    CHECK(find(extract("Apple said on Monday it would cut jobs."), "Apple"));
+}
+
+TEST_CASE("joins across documents: a short form takes the corpus's one full name when the articles share context") {
+    const std::vector<kg::Document> docs = {
+        doc("a", "Nordvale Bank appointed Maria Okafor as chief executive. Okafor starts in May."),
+        doc("b", "Okafor told Nordvale Bank staff that the branch network would shrink."),  // shares Nordvale Bank
+        doc("c", "Okafor won the village chess tournament in Lagos."),                      // shares nothing
+    };
+    const kg::KnowledgeGraph g = kg::build_graph(docs);
+    const kg::Entity* okafor = node(g, "Maria Okafor");
+    REQUIRE(okafor);
+    REQUIRE(okafor->joins.size() == 1);
+    CHECK(okafor->joins[0].alias == "Okafor");
+    CHECK(okafor->joins[0].doc == "b");
+    CHECK(okafor->joins[0].confidence == doctest::Approx(0.6));  // 0.5 + one shared entity
+    // Document c shares no entity and no date with a: its Okafor is not assumed to be Maria Okafor.
+    bool c_joined = false;
+    for (const auto& m : okafor->mentions) c_joined = c_joined || m.doc == "c";
+    CHECK_FALSE(c_joined);
+}
+
+TEST_CASE("joins across documents: a near date is shared context; a bare name with two candidates stays apart") {
+    const std::vector<kg::Document> dated = {
+        doc("a", "Maria Okafor opened the new Harbour Museum in Lagos.", "2024-03-01"),
+        doc("b", "Okafor praised the volunteers at the weekend.", "2024-03-04"),
+        doc("c", "Okafor praised the volunteers again.", "2024-06-30"),  // months later, nothing shared
+    };
+    const kg::KnowledgeGraph g = kg::build_graph(dated);
+    const kg::Entity* okafor = node(g, "Maria Okafor");
+    REQUIRE(okafor);
+    REQUIRE(okafor->joins.size() == 1);
+    CHECK(okafor->joins[0].doc == "b");
+
+    // Two people called Li with different full names never merge, and a bare Li joins neither.
+    const std::vector<kg::Document> lis = {
+        doc("a", "Premier Li Qiang visited the Port of Tianjin on Monday."),
+        doc("b", "Li Wei, a Tianjin dock worker, welcomed the Port of Tianjin expansion."),
+        doc("c", "Li toured the Port of Tianjin again on Friday."),
+    };
+    const kg::KnowledgeGraph h = kg::build_graph(lis);
+    const kg::Entity* qiang = node(h, "Li Qiang");
+    const kg::Entity* wei = node(h, "Li Wei");
+    REQUIRE(qiang);
+    REQUIRE(wei);
+    CHECK(qiang != wei);
+    CHECK(qiang->joins.empty());
+    CHECK(wei->joins.empty());
+}
+
+TEST_CASE("joins across documents do not depend on the order documents arrive in") {
+    std::vector<kg::Document> docs = {
+        doc("b", "Okafor told Nordvale Bank staff that the branch network would shrink."),
+        doc("a", "Nordvale Bank appointed Maria Okafor as chief executive."),
+    };
+    kg::BuildOptions o;
+    o.threads = 1;
+    auto run = [&](std::vector<kg::Document> in) {
+        kg::GraphBuilder b(o);
+        for (auto& d : in) b.add(std::move(d));
+        const kg::KnowledgeGraph g = b.finish();
+        const kg::Entity* e = node(g, "Maria Okafor");
+        REQUIRE(e);
+        return e->joins;
+    };
+    const auto forward = run(docs);
+    std::reverse(docs.begin(), docs.end());
+    CHECK(run(docs) == forward);
+    CHECK(forward.size() == 1);
+}
+
+TEST_CASE("joins: day numbers of ISO dates") {
+    using J = kg::detail::ShortFormJoins;
+    CHECK(J::day_number("1970-01-01") == 0);
+    CHECK(J::day_number("2024-03-01T09:30:00Z") - J::day_number("2024-02-28") == 2);  // a leap year
+    CHECK(J::day_number("2024-13-01") == INT32_MIN);
+    CHECK(J::day_number("March 1") == INT32_MIN);
+}
