@@ -21,7 +21,8 @@
 /// ranges and empty nodes are not tokens. A document's text is its tokens joined by single spaces, none
 /// after a token with SpaceAfter=No (or inside a multiword token, whose last word takes the range's
 /// SpaceAfter), each sentence ended by "\n". A gold mention's head is its first token whose HEAD lies
-/// outside it; proper-name mentions are those with a PROPN head, chains of type time and quantity left out.
+/// outside it; proper-name mentions are those with a PROPN head, chains of type time and quantity left out,
+/// and so are names inside a longer proper-name mention ("Andy Warhol" in "the Andy Warhol Foundation").
 /// All documents are built into one graph (one thread, near-copies kept); a gold mention matches the
 /// predicted mention (a node's mention in that document) that overlaps its head token, the one overlapping
 /// the gold span most if several, ties to the earliest start. Links are unordered pairs of proper-name
@@ -62,7 +63,7 @@ struct Score {
     std::vector<std::string> missed_relations;  ///< gold triples not found, "subject predicate object" by gold ids
     std::vector<std::string> false_relations;   ///< edges not in the gold, "subject predicate object" by labels
     /// Gold entities whose names equal names of two or more nodes (the graph split them):
-    /// "gold name: label | label", in gold order.
+    /// "gold name: label | label", in gold order. A name the gold gives two entities counts for neither.
     std::vector<std::string> split_entities;
     /// Nodes whose names equal names of two or more gold entities (the graph joined them):
     /// "label: gold name | gold name", in node order.

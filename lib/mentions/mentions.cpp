@@ -898,6 +898,13 @@ void find_mentions(DocState& st) {
     // name only where the recognizer is sure of it (or a gazetteer or cue vouches for it); a legal suffix
     // alone ("Co", "Bhd") never is; a nationality adjective alone names no entity unless it stands for its
     // country (then it carries the country as its canonical name).
+    // A surname that is also a word ("Key", "Cruise") is a name where the document writes the full name.
+    StringSet name_words;
+    for (const MentionCand& m : st.mentions)
+        if (m.e - m.b >= 2 && m.type == EntityType::PERSON) {
+            name_words.emplace(f.fold(T[m.b].text), 1);
+            name_words.emplace(f.fold(T[m.e - 1].text), 1);
+        }
     auto junk = [&](const MentionCand& m) {
         if (!st.lx->not_entities.empty() && st.lx->not_entities.contains(fold_name(m.surface))) return true;
         if (m.e - m.b != 1) return false;
@@ -906,7 +913,8 @@ void find_mentions(DocState& st) {
         if (m.canonical.empty())
             if (const auto* es = f.gaz_lookup(m.b, m.e))
                 if (std::all_of(es->begin(), es->end(), [](const GazEntry& g) { return g.demonym; })) return true;
-        return w.common && st.lex[m.b].plain_cap && (!m.recognized || m.confidence < kSureName);
+        return w.common && st.lex[m.b].plain_cap && (!m.recognized || m.confidence < kSureName) &&
+               !name_words.contains(f.fold(m.surface));
     };
     st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(), junk), st.mentions.end());
     // Stable order by start token. Sorting indices and moving each mention once is much cheaper than

@@ -26,8 +26,6 @@ Family family(EntityType t) {
     return Family::other;
 }
 
-// The recognizer's type of a short form below this is a guess the fuller name's type may overrule.
-constexpr double kSureType = 0.75;
 // How many other entities of a document are tried for shared context, to bound the work per short form.
 constexpr std::size_t kContextTries = 32;
 
@@ -142,7 +140,9 @@ std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_vi
         const auto it = shorts_.find(h);
         if (it == shorts_.end() || it->second.several) continue;
         const Full full = it->second.first;
-        if (family(e.type) != family(full.type) && e.type_confidence >= kSureType) continue;
+        // As within a document: a short form read as a place or a person is not a body's, nor one read as a
+        // body a person's ("Ford" / "Harrison Ford").
+        if (family(e.type) != family(full.type)) continue;
         // Shared context: another entity both documents name, or a date close to one of the full name's.
         const auto& full_docs = postings_[full.name];
         int shared = 0;

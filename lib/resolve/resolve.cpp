@@ -81,9 +81,6 @@ bool equals_lower(std::string_view a, std::string_view b) {
     return true;
 }
 
-// Below this confidence the recognizer's type of a short form may be overruled by the fuller name's.
-constexpr float kSureType = 0.9f;
-
 bool locative(std::string_view w) {
     return w == "in" || w == "at" || w == "to" || w == "from" || w == "near" || w == "across" || w == "around" ||
            w == "of" || w == "into" || w == "outside" || w == "inside" || w == "on" || w == "via" || w == "through";
@@ -213,10 +210,10 @@ void resolve_entities(DocState& st) {
         if (!full) continue;
         if (*full == competing) continue;
         const MentionCand& o = st.mentions[*full];
-        // A form the recognizer typed with confidence as something else is another thing of that name.
-        const bool org = o.type != EntityType::PERSON;
-        if (org && m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION && m.type != EntityType::UNKNOWN &&
-            m.confidence >= kSureType)
+        // Places and people open many a body's name ("Penang Island City Council", "Ford Foundation"): a
+        // short form read as one of them stays what it was read as.
+        if (o.type != EntityType::PERSON && m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION &&
+            m.type != EntityType::UNKNOWN)
             continue;
         keys[k] = keys[*full];
         display[k] = display[*full];

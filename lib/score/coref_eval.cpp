@@ -311,6 +311,7 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
             const Predicted* pred;
         };
         std::vector<Proper> proper;
+        std::vector<std::pair<const GoldMention*, std::size_t>> names;  // proper-name mentions and their heads
         for (const auto& m : d.mentions) {
             if (m.type == "time" || m.type == "quantity") continue;
             std::size_t head = m.first;
@@ -321,7 +322,16 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
                     break;
                 }
             }
-            if (!d.tokens[head].propn) continue;
+            if (d.tokens[head].propn) names.emplace_back(&m, head);
+        }
+        for (const auto& [mp, head] : names) {
+            const GoldMention& m = *mp;
+            // A name inside a longer name ("Andy Warhol" in "the Andy Warhol Foundation") is part of that
+            // name's mention: flat recognizers, libkg's included, mark the outer one only.
+            bool nested = false;
+            for (const auto& [o, oh] : names)
+                nested = nested || (o != mp && o->first <= m.first && m.end <= o->end && o->end - o->first > m.end - m.first);
+            if (nested) continue;
             const std::size_t hs = starts[k][head], he = end_of(head);
             const std::size_t gs = starts[k][m.first], ge = end_of(m.end - 1);
             const Predicted* best = nullptr;

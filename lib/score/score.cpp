@@ -249,7 +249,8 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
             out.false_relations.push_back(g[std::get<0>(t)].label + " " + std::get<1>(t) + " " + g[std::get<2>(t)].label);
     out.core_recall = core ? static_cast<double>(core_found) / static_cast<double>(core) : 0.0;
 
-    // every name equality between nodes and gold entities, both ways, in node and gold order
+    // every name equality between nodes and gold entities, both ways, in node and gold order (names of one
+    // gold entity only)
     std::unordered_map<std::string, std::vector<std::size_t>> gold_by_name;
     for (std::size_t gi = 0; gi < gnames.size(); ++gi) {
         if (!gnames[gi].primary.empty()) gold_by_name[gnames[gi].primary].push_back(gi);
@@ -260,7 +261,9 @@ Score score(const KnowledgeGraph& graph, const Gold& gold) {
         std::set<std::size_t> golds;
         auto add = [&](const std::string& name) {
             auto it = gold_by_name.find(name);
-            if (it == gold_by_name.end()) return;
+            // A name the gold gives two entities ("Beijing": the city, and China's government in "Beijing
+            // said") says nothing about which one a node is.
+            if (it == gold_by_name.end() || it->second.size() > 1) return;
             for (std::size_t gi : it->second) {
                 golds.insert(gi);
                 nodes_of[gi].insert(v);
