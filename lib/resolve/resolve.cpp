@@ -81,6 +81,9 @@ bool equals_lower(std::string_view a, std::string_view b) {
     return true;
 }
 
+// From this confidence the recognizer's reading of a short form as a person stands against a body's name.
+constexpr float kSureType = 0.9f;
+
 bool locative(std::string_view w) {
     return w == "in" || w == "at" || w == "to" || w == "from" || w == "near" || w == "across" || w == "around" ||
            w == "of" || w == "into" || w == "outside" || w == "inside" || w == "on" || w == "via" || w == "through";
@@ -210,10 +213,12 @@ void resolve_entities(DocState& st) {
         if (!full) continue;
         if (*full == competing) continue;
         const MentionCand& o = st.mentions[*full];
-        // Places and people open many a body's name ("Penang Island City Council", "Ford Foundation"): a
-        // short form read as one of them stays what it was read as.
+        // Places and people open many a body's name ("Penang Island City Council", "Melinda Gates
+        // Foundation"): a short form read as a place, or as a person with confidence or by a known given or
+        // family name, stays what it was read as.
         if (o.type != EntityType::PERSON && m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION &&
-            m.type != EntityType::UNKNOWN)
+            m.type != EntityType::UNKNOWN &&
+            (m.type != EntityType::PERSON || m.confidence >= kSureType || st.as_written(m.b).person))
             continue;
         keys[k] = keys[*full];
         display[k] = display[*full];
