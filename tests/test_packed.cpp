@@ -125,8 +125,11 @@ TEST_CASE("packed: the cases the shortcuts do not cover come back as they were")
     check_same(kg::detail::unpack(packed, "the-doc"), x);
 
     std::vector<std::string> names;
-    kg::detail::for_each_entity_type(packed, [&](std::string_view name, kg::EntityType type, double conf) {
+    std::vector<std::vector<std::string>> aliases;
+    kg::detail::for_each_entity(packed, [&](std::string_view name, kg::EntityType type, double conf,
+                                            const std::vector<std::string_view>& as) {
         names.emplace_back(name);
+        aliases.emplace_back(as.begin(), as.end());
         if (name.empty()) {
             CHECK(type == kg::EntityType::POLICY);
             CHECK(same_real(conf, -0.0));
@@ -136,6 +139,9 @@ TEST_CASE("packed: the cases the shortcuts do not cover come back as they were")
         }
     });
     CHECK(names == std::vector<std::string>{"Acme Corp", ""});
+    REQUIRE(aliases.size() == 2);
+    CHECK(aliases[0] == x.entities[0].aliases);
+    CHECK(aliases[1] == x.entities[1].aliases);
 
     const kg::DocExtraction empty;
     check_same(kg::detail::unpack(kg::detail::pack(empty, ""), ""), empty);

@@ -162,3 +162,20 @@ TEST_CASE("joins: day numbers of ISO dates") {
     CHECK(J::day_number("2024-13-01") == INT32_MIN);
     CHECK(J::day_number("March 1") == INT32_MIN);
 }
+
+TEST_CASE("joins across documents: a first name alone joins only where the corpus uses it for the full name") {
+    const std::vector<kg::Document> docs = {
+        // "Chen" is the family name here, written alone beside the full name; "Kim" never is.
+        doc("a", "Chen Wenbo opened the Harbour Museum in Tianjin. Chen said it took six years."),
+        doc("b", "Kim Lindqvist opened the Harbour Museum extension."),
+        doc("c", "Chen and Kim met at the Harbour Museum on Friday."),
+    };
+    const kg::KnowledgeGraph g = kg::build_graph(docs);
+    const kg::Entity* chen = node(g, "Chen Wenbo");
+    const kg::Entity* kim = node(g, "Kim Lindqvist");
+    REQUIRE(chen);
+    REQUIRE(kim);
+    REQUIRE(chen->joins.size() == 1);
+    CHECK(chen->joins[0].doc == "c");
+    CHECK(kim->joins.empty());
+}

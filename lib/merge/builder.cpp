@@ -44,9 +44,10 @@ KnowledgeGraph merge_held(std::vector<HeldDocument> docs, const BuildOptions& op
     detail::ShortFormJoins joins;
     for (std::size_t i = 0; i < docs.size(); ++i)
         if (copy_of[i] == SIZE_MAX)
-            detail::for_each_entity_type(docs[i].packed, [&](std::string_view name, EntityType type, double confidence) {
+            detail::for_each_entity(docs[i].packed, [&](std::string_view name, EntityType type, double confidence,
+                                                        const std::vector<std::string_view>& aliases) {
                 votes.vote(name, type, confidence);
-                joins.note(i, docs[i].info.date, name, type);
+                joins.note(i, docs[i].info.date, name, type, aliases);
             });
     joins.finish();
     KnowledgeGraph g;

@@ -81,12 +81,15 @@ const std::uint32_t* ShortFormJoins::find_id(std::string_view folded) const {
     return it == ids_.end() ? nullptr : &it->second;
 }
 
-void ShortFormJoins::offer(std::string_view short_folded, Full full) {
-    auto [it, added] = shorts_.try_emplace(hash_of(short_folded), Candidates{full, false});
-    if (!added && it->second.first.name != full.name) it->second.several = true;
+void ShortFormJoins::offer(std::string_view short_folded, Full full, bool used) {
+    auto [it, added] = shorts_.try_emplace(hash_of(short_folded), Candidates{full, false, used});
+    if (added) return;
+    if (it->second.first.name != full.name) it->second.several = true;
+    else it->second.used = it->second.used || used;
 }
 
-void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_view name, EntityType type) {
+void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_view name, EntityType type,
+                          const std::vector<std::string_view>& aliases) {
     if (day_.size() <= doc) day_.resize(doc + 1, INT32_MIN);
     day_[doc] = day_number(date);
     const std::string folded = fold_name(name);
@@ -96,21 +99,27 @@ void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_vi
     if (name.find(' ') == std::string_view::npos) return;
     if (names_[id].empty()) names_[id] = std::string(name);
     const Family f = family(type);
+    auto written = [&](std::string_view form) {  // did this document write the form alone for the name?
+        for (std::string_view a : aliases)
+            if (a.find(' ') == std::string_view::npos && fold_name(a) == form) return true;
+        return false;
+    };
+    const std::string_view first = first_word(folded), last = last_word(folded);
     if (f == Family::person) {
-        offer(first_word(folded), Full{id, type});
-        offer(last_word(folded), Full{id, type});
+        offer(first, Full{id, type}, written(first));
+        offer(last, Full{id, type}, true);  // news names people by their surname after the first mention
     } else if (f == Family::body) {
         // As within a document (resolve.cpp): the first word of a body whose last word only says what
         // kind of body it is ("Nordvale Bank"), not of "Google Cloud".
-        const Cue* head = Lexicons::get().cues.find(last_word(folded));
+        const Cue* head = Lexicons::get().cues.find(last);
         if (head && (head->where == Cue::legal || (head->where == Cue::head && family(head->type) == Family::body)))
-            offer(first_word(folded), Full{id, type});
+            offer(first, Full{id, type}, written(first));
     }
 }
 
 void ShortFormJoins::finish() {
     for (const auto& [h, c] : shorts_) {
-        if (c.several || days_.count(c.first.name)) continue;
+        if (c.several || !c.used || days_.count(c.first.name)) continue;
         std::vector<std::int32_t>& days = days_[c.first.name];
         for (std::uint32_t d : postings_[c.first.name])
             if (day_[d] != INT32_MIN) days.push_back(day_[d]);
@@ -138,7 +147,7 @@ std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_vi
         const std::uint64_t h = hash_of(fold_name(e.name));
         if (own.count(h)) continue;
         const auto it = shorts_.find(h);
-        if (it == shorts_.end() || it->second.several) continue;
+        if (it == shorts_.end() || it->second.several || !it->second.used) continue;
         const Full full = it->second.first;
         // As within a document: a short form read as a place or a person is not a body's, nor one read as a
         // body a person's ("Ford" / "Harrison Ford").

@@ -1,6 +1,8 @@
 // Short forms joined across documents: a bare "Trump" in an article that never writes the full name
-// joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it and the
-// two articles share context. In two halves, like the type votes: note() sees every document (packed) before
+// joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it, the
+// corpus uses it as that name's short form (a surname, or a form some article wrote beside the full name:
+// "Xi" for Xi Jinping, not "Kim" for Kim Kardashian because both start with it), and the two articles
+// share context. In two halves, like the type votes: note() sees every document (packed) before
 // the merge, apply() renames one document's entities as it is merged, so the result depends on the set of
 // documents, never on their order of arrival, and an incremental update equals one run.
 #pragma once
@@ -25,8 +27,10 @@ struct ShortFormJoin {
 
 class ShortFormJoins {
 public:
-    /// Records document `doc` (indices increase from call to call): its date and its entities.
-    void note(std::size_t doc, std::string_view date, std::string_view name, EntityType type);
+    /// Records one entity of document `doc` (indices increase from call to call), with the other names the
+    /// document wrote for it, and the document's date.
+    void note(std::size_t doc, std::string_view date, std::string_view name, EntityType type,
+              const std::vector<std::string_view>& aliases);
     /// Ends the notes (before the first apply()).
     void finish();
     /// Renames in `x` (document `doc`, dated `date`) each short form the rules join; returns the joins made.
@@ -45,10 +49,11 @@ private:
     struct Candidates {
         Full first;                         ///< the first fuller name seen for the short form
         bool several = false;               ///< a second, different one was seen: never joined
+        bool used = false;                  ///< some document used the short form for `first` (or it is a surname)
     };
     std::uint32_t id_of(std::string_view folded);
     const std::uint32_t* find_id(std::string_view folded) const;
-    void offer(std::string_view short_folded, Full full);
+    void offer(std::string_view short_folded, Full full, bool used);
 
     std::unordered_map<std::uint64_t, std::uint32_t> ids_;   // hash of a folded name → id
     std::vector<std::string> names_;                         // id → the name as first written

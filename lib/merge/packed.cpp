@@ -1,7 +1,7 @@
 // The packed form of an extraction (see packed.hpp). Layout, in order:
 //   doc:        byte 0 (the document's id) | 1 + text
-//   entities:   count, then per entity its summary: name, type byte, type_confidence
-//               then per entity: aliases (count, texts), mentions (count, each: text reference, doc, start, end)
+//   entities:   count, then per entity its summary: name, type byte, type_confidence, aliases (count, texts)
+//               then per entity: mentions (count, each: text reference, doc, start, end)
 //   relations:  count, each: subject, predicate, object, confidence, evidence
 // A number is a LEB128 varint, a text a number (its length) and its bytes, a real the 8 bytes of a double.
 // A mention's text reference is 0 for the entity's name, 1 + k for alias k, or 1 + aliases + a literal text;
@@ -32,10 +32,10 @@ std::string pack(const DocExtraction& x, const std::string& doc_id) {
         w.text(e.name);
         w.byte(static_cast<unsigned char>(e.type));
         w.real(e.type_confidence);
-    }
-    for (const DocEntity& e : x.entities) {
         w.number(e.aliases.size());
         for (const std::string& a : e.aliases) w.text(a);
+    }
+    for (const DocEntity& e : x.entities) {
         w.number(e.mentions.size());
         for (const Mention& m : e.mentions) {
             if (m.text == e.name) {
@@ -88,10 +88,10 @@ DocExtraction unpack(std::string_view packed, const std::string& doc_id) {
         e.name = r.text();
         e.type = static_cast<EntityType>(r.byte());
         e.type_confidence = r.real();
-    }
-    for (DocEntity& e : x.entities) {
         e.aliases.resize(static_cast<std::size_t>(r.number()));
         for (std::string& a : e.aliases) a = r.text();
+    }
+    for (DocEntity& e : x.entities) {
         e.mentions.resize(static_cast<std::size_t>(r.number()));
         for (Mention& m : e.mentions) {
             const std::uint64_t ref = r.number();

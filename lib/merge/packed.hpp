@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg::detail {
 
@@ -29,10 +30,11 @@ std::string pack(const DocExtraction& extraction, const std::string& doc_id);
 /// The extraction pack() packed, exactly (every field, every string byte for byte).
 DocExtraction unpack(std::string_view packed, const std::string& doc_id);
 
-/// Calls vote(name, type, type_confidence) for each entity of a packed extraction, in order, without
-/// unpacking the rest (type reconciliation reads only these).
-template <class Vote>
-void for_each_entity_type(std::string_view packed, Vote&& vote);
+/// Calls seen(name, type, type_confidence, aliases) for each entity of a packed extraction, in order,
+/// without unpacking the rest (type reconciliation and the joins across documents read only these);
+/// `aliases` is a std::vector<std::string_view> valid during the call.
+template <class Seen>
+void for_each_entity(std::string_view packed, Seen&& seen);
 
 /// Moves an extracted document into its held form.
 HeldDocument hold(ExtractedDocument&& document);
@@ -97,14 +99,18 @@ private:
     const char* end_;
 };
 
-template <class Vote>
-void for_each_entity_type(std::string_view packed, Vote&& vote) {
+template <class Seen>
+void for_each_entity(std::string_view packed, Seen&& seen) {
     PackReader r(packed);
     if (r.byte() != 0) r.text();  // the extraction's own doc id, when it is not the document's
+    thread_local std::vector<std::string_view> aliases;
     for (std::uint64_t n = r.number(); n > 0; --n) {  // the entity summaries come first for this reader
         const std::string_view name = r.text();
         const auto type = static_cast<EntityType>(r.byte());
-        vote(name, type, r.real());
+        const double confidence = r.real();
+        aliases.clear();
+        for (std::uint64_t k = r.number(); k > 0; --k) aliases.push_back(r.text());
+        seen(name, type, confidence, aliases);
     }
 }
 
