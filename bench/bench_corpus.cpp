@@ -312,6 +312,7 @@ int main(int argc, char** argv) {
     double mb = 32;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     std::string data = KG_BENCH_DATA, keep, peer_dir, corpus;
+    bool generate_only = false;  // write the corpus (--keep) and stop: for runs timed by hand, such as the 1 GB one
     bool peer = true, mb_given = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -322,9 +323,11 @@ int main(int argc, char** argv) {
         else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
         else if (a == "--peer-dir" && i + 1 < argc) peer_dir = argv[++i];
         else if (a == "--no-peer") peer = false;
+        else if (a == "--generate-only") generate_only = true;
         else {
             std::cout << "Usage: kg-bench-corpus [--mb N (32)] [--threads N (all)] [--data DIR] [--keep FILE.jsonl]\n"
                          "                       [--corpus FILE.jsonl] [--peer-dir DIR (node_modules with compromise)] [--no-peer]\n"
+                         "                       [--generate-only (with --keep: write the corpus and stop)]\n"
                          "Generates N MB of news-like text from bench/data and times libkg on it.\n"
                          "--corpus FILE.jsonl times it on a real corpus instead ({\"id\",\"text\",...} per line, as\n"
                          "kg-export reads it): its articles once, or with --mb N repeated until N MB of text, each\n"
@@ -363,6 +366,14 @@ int main(int argc, char** argv) {
             std::printf(", no repeats\n");
     }
     std::fflush(stdout);
+    if (generate_only) {
+        if (keep.empty()) {
+            std::cerr << "kg-bench-corpus: --generate-only needs --keep FILE.jsonl\n";
+            std::remove(path.c_str());
+            return 2;
+        }
+        return 0;
+    }
     if (!corpus.empty())
         kg::set_warning_handler([](const std::string& m) {
             if (g_warnings++ == 0) g_first_warning = m;

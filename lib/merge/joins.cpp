@@ -2,19 +2,31 @@
 
 #include "core/lexicons.hpp"
 
+#include "text/util.hpp"
+
 #include <kg/graph.hpp>
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <functional>
-#include <unordered_set>
 
 namespace kg::detail {
 
 namespace {
 
-std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>()(s); }
+std::uint64_t hash_of(std::string_view s) {
+    const std::uint64_t h = std::hash<std::string_view>()(s);
+    return h ? h : 1;  // 0 marks an empty slot
+}
+
+// fold_name(s) into `out`, without a new string each time.
+std::string_view fold(std::string& out, std::string_view s) {
+    out.clear();
+    bool space = false;
+    detail::fold_append(out, space, s);
+    return out;
+}
 
 std::string_view first_word(std::string_view s) { return s.substr(0, s.find(' ')); }
 std::string_view last_word(std::string_view s) { return s.substr(s.rfind(' ') + 1); }
@@ -67,18 +79,43 @@ std::int32_t ShortFormJoins::day_number(std::string_view date) {
     return era * 146097 + static_cast<std::int32_t>(doe) - 719468;
 }
 
-std::uint32_t ShortFormJoins::id_of(std::string_view folded) {
-    auto [it, added] = ids_.try_emplace(hash_of(folded), static_cast<std::uint32_t>(names_.size()));
-    if (added) {
+std::uint32_t ShortFormJoins::Ids::insert(std::uint64_t h, std::uint32_t next) {
+    if (2 * (used_ + 1) > slots_.size()) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> old(std::max<std::size_t>(64, 2 * slots_.size()));
+        old.swap(slots_);
+        for (const auto& s : old)
+            if (s.first) {
+                std::size_t i = s.first & (slots_.size() - 1);
+                while (slots_[i].first) i = (i + 1) & (slots_.size() - 1);
+                slots_[i] = s;
+            }
+    }
+    std::size_t i = h & (slots_.size() - 1);
+    while (slots_[i].first && slots_[i].first != h) i = (i + 1) & (slots_.size() - 1);
+    if (!slots_[i].first) {
+        slots_[i] = {h, next};
+        ++used_;
+    }
+    return slots_[i].second;
+}
+
+const std::uint32_t* ShortFormJoins::Ids::find(std::uint64_t h) const {
+    if (slots_.empty()) return nullptr;
+    std::size_t i = h & (slots_.size() - 1);
+    while (slots_[i].first) {
+        if (slots_[i].first == h) return &slots_[i].second;
+        i = (i + 1) & (slots_.size() - 1);
+    }
+    return nullptr;
+}
+
+std::uint32_t ShortFormJoins::id_of(std::uint64_t h) {
+    const std::uint32_t id = ids_.insert(h, static_cast<std::uint32_t>(postings_.size()));
+    if (id == postings_.size()) {
         names_.emplace_back();
         postings_.emplace_back();
     }
-    return it->second;
-}
-
-const std::uint32_t* ShortFormJoins::find_id(std::string_view folded) const {
-    auto it = ids_.find(hash_of(folded));
-    return it == ids_.end() ? nullptr : &it->second;
+    return id;
 }
 
 void ShortFormJoins::offer(std::string_view short_folded, Full full, bool used) {
@@ -92,16 +129,17 @@ void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_vi
                           const std::vector<std::string_view>& aliases) {
     if (day_.size() <= doc) day_.resize(doc + 1, INT32_MIN);
     day_[doc] = day_number(date);
-    const std::string folded = fold_name(name);
-    const std::uint32_t id = id_of(folded);
+    const std::string_view folded = fold(fold_, name);
+    const std::uint32_t id = id_of(hash_of(folded));
     auto& docs = postings_[id];
     if (docs.empty() || docs.back() != doc) docs.push_back(static_cast<std::uint32_t>(doc));
     if (name.find(' ') == std::string_view::npos) return;
     if (names_[id].empty()) names_[id] = std::string(name);
     const Family f = family(type);
     auto written = [&](std::string_view form) {  // did this document write the form alone for the name?
+        std::string scratch;
         for (std::string_view a : aliases)
-            if (a.find(' ') == std::string_view::npos && fold_name(a) == form) return true;
+            if (a.find(' ') == std::string_view::npos && fold(scratch, a) == form) return true;
         return false;
     };
     const std::string_view first = first_word(folded), last = last_word(folded);
@@ -129,26 +167,32 @@ void ShortFormJoins::finish() {
 
 std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_view date, DocExtraction& x) const {
     std::vector<ShortFormJoin> out;
+    std::string scratch;
+    // Most documents have no short form a corpus name claims: find those that do before any other work.
+    std::vector<std::pair<std::size_t, const Candidates*>> shorts;
+    for (std::size_t k = 0; k < x.entities.size(); ++k) {
+        const DocEntity& e = x.entities[k];
+        if (e.type_confidence >= 1 || e.name.empty() || e.name.find(' ') != std::string::npos) continue;
+        const auto it = shorts_.find(hash_of(fold(scratch, e.name)));
+        if (it != shorts_.end() && !it->second.several && it->second.used) shorts.emplace_back(k, &it->second);
+    }
+    if (shorts.empty()) return out;
     // A document's own fuller names decide its short forms (resolve.cpp did, or found them ambiguous).
-    std::unordered_set<std::uint64_t> own;
+    std::vector<std::uint64_t> own;
     std::vector<const std::uint32_t*> ids(x.entities.size());
     for (std::size_t k = 0; k < x.entities.size(); ++k) {
-        const std::string folded = fold_name(x.entities[k].name);
-        ids[k] = find_id(folded);
-        if (folded.find(' ') != std::string::npos) {
-            own.insert(hash_of(first_word(folded)));
-            own.insert(hash_of(last_word(folded)));
+        const std::string_view folded = fold(scratch, x.entities[k].name);
+        ids[k] = ids_.find(hash_of(folded));
+        if (folded.find(' ') != std::string_view::npos) {
+            own.push_back(hash_of(first_word(folded)));
+            own.push_back(hash_of(last_word(folded)));
         }
     }
     const std::int32_t today = day_number(date);
-    for (std::size_t k = 0; k < x.entities.size(); ++k) {
+    for (const auto& [k, candidates] : shorts) {
         DocEntity& e = x.entities[k];
-        if (e.type_confidence >= 1 || e.name.empty() || e.name.find(' ') != std::string::npos) continue;
-        const std::uint64_t h = hash_of(fold_name(e.name));
-        if (own.count(h)) continue;
-        const auto it = shorts_.find(h);
-        if (it == shorts_.end() || it->second.several || !it->second.used) continue;
-        const Full full = it->second.first;
+        if (std::find(own.begin(), own.end(), hash_of(fold(scratch, e.name))) != own.end()) continue;
+        const Full full = candidates->first;
         // As within a document: a short form read as a place or a person is not a body's, nor one read as a
         // body a person's ("Ford" / "Harrison Ford").
         if (family(e.type) != family(full.type)) continue;

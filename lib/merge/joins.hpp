@@ -51,12 +51,22 @@ private:
         bool several = false;               ///< a second, different one was seen: never joined
         bool used = false;                  ///< some document used the short form for `first` (or it is a surname)
     };
-    std::uint32_t id_of(std::string_view folded);
-    const std::uint32_t* find_id(std::string_view folded) const;
+    /// Open addressing from 64-bit hashes to ids, growing at half load: the merge looks up every entity of
+    /// every document, and a node-based map costs a cache miss and an allocation each.
+    class Ids {
+    public:
+        std::uint32_t insert(std::uint64_t h, std::uint32_t next);  ///< the id of h, `next` if new
+        const std::uint32_t* find(std::uint64_t h) const;
+    private:
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> slots_;  // key 0: empty
+        std::size_t used_ = 0;
+    };
+    std::uint32_t id_of(std::uint64_t h);
     void offer(std::string_view short_folded, Full full, bool used);
 
-    std::unordered_map<std::uint64_t, std::uint32_t> ids_;   // hash of a folded name → id
-    std::vector<std::string> names_;                         // id → the name as first written
+    Ids ids_;                                                // hash of a folded name → id
+    std::string fold_;                                       // scratch for note()
+    std::vector<std::string> names_;                         // id → the name as first written (full names only)
     std::vector<std::vector<std::uint32_t>> postings_;       // id → documents naming it, increasing
     std::unordered_map<std::uint64_t, Candidates> shorts_;   // hash of a folded short form → its fuller names
     std::vector<std::int32_t> day_;                          // document → day number
