@@ -487,11 +487,19 @@ def build(args):
     def shadowed(surface):
         return re.sub(r"[^a-z0-9 ]", "", surface.lower()) in country_surfaces_folded
 
+    # Only a seat of government stands for its country ("Beijing said"); PETRARCH lists every city and
+    # province as an alias, and "California outlawed..." is California (data/capitals.tsv).
+    capitals = set()
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "capitals.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                place, country = line.rstrip("\n").split("\t")
+                capitals.add((place, country))
     for surf, cn in seat_locations:
         if shadowed(surf):
             stats["location_shadowed_by_country"] += 1
             continue
-        gz.add(surf, "LOCATION", surf, cn, flags={"seat"}, prio=4)
+        gz.add(surf, "LOCATION", surf, cn, flags={"seat"} if (surf, cn) in capitals else set(), prio=4)
 
     # ---- iso 3166-2 subdivisions
     by_country = collections.defaultdict(list)

@@ -179,3 +179,13 @@ TEST_CASE("joins across documents: a first name alone joins only where the corpu
     CHECK(chen->joins[0].doc == "c");
     CHECK(kim->joins.empty());
 }
+
+TEST_CASE("resolve: only a seat of government stands for its country; a state or province stays itself") {
+    const auto x = extract("California outlawed the sale of the drug on Friday. Tokyo said it would follow.");
+    const auto* california = find(x, "California");
+    REQUIRE(california);
+    CHECK(california->type == kg::EntityType::LOCATION);
+    const auto* japan = find(x, "Japan");  // data/capitals.tsv: Tokyo is the seat of Japan's government
+    REQUIRE(japan);
+    CHECK(has_alias(*japan, "Tokyo"));
+}
