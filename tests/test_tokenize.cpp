@@ -35,6 +35,17 @@ TEST_CASE("tokenize: abbreviations keep their period, sentences do not break aft
     CHECK(s[1] == "Mr. Smith left.");
 }
 
+TEST_CASE("tokenize: a middle initial keeps its period and the name its sentence; a numeral I does not") {
+    std::string text = "Senator Maria T. Okafor spoke first. It ended World War I. Then came peace.";
+    auto t = tokenize(text, abbr());
+    auto w = words(t);
+    CHECK(std::find(w.begin(), w.end(), "T.") != w.end());
+    auto s = sentences(text, t);
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == "Senator Maria T. Okafor spoke first.");
+    CHECK(s[1] == "It ended World War I.");
+}
+
 TEST_CASE("tokenize: curly quotes, possessives, dashes and byte offsets") {
     std::string text = "Beijing\xE2\x80\x99s \xE2\x80\x9Cplan\xE2\x80\x9D \xE2\x80\x94 US-China ties";
     auto t = tokenize(text, abbr());
