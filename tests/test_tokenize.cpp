@@ -46,6 +46,12 @@ TEST_CASE("tokenize: a middle initial keeps its period and the name its sentence
     CHECK(s[1] == "It ended World War I.");
 }
 
+TEST_CASE("tokenize: zero-width characters are no part of a word") {
+    std::string text = "Nordvale\xE2\x80\x8D said \xEF\xBB\xBFso\xE2\x80\x8B.";
+    auto w = words(tokenize(text, abbr()));
+    CHECK(w == std::vector<std::string>{"Nordvale", "said", "so", "."});
+}
+
 TEST_CASE("tokenize: curly quotes, possessives, dashes and byte offsets") {
     std::string text = "Beijing\xE2\x80\x99s \xE2\x80\x9Cplan\xE2\x80\x9D \xE2\x80\x94 US-China ties";
     auto t = tokenize(text, abbr());

@@ -31,11 +31,15 @@ std::size_t unicode_punct(std::string_view t, std::size_t i, bool& is_blank) {
     if (at(0) == 0xE2 && at(1) == 0x80) {
         unsigned char c = at(2);
         if (c >= 0x80 && c <= 0x8A) { is_blank = true; return 3; }           // en/em spaces
+        // Zero-width space, non-joiner and joiner: invisible, and no part of a name ("Wikinews\u200D").
+        if (c >= 0x8B && c <= 0x8D) { is_blank = true; return 3; }
         if (c == 0xAF) { is_blank = true; return 3; }                         // narrow no-break space
         if ((c >= 0x90 && c <= 0x95) || (c >= 0x98 && c <= 0x9F) || c == 0xA2 || c == 0xA6 || c == 0xB9 || c == 0xBA)
             return 3;  // dashes, quotes, bullet, ellipsis, angle quotes
     }
     if (at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80) { is_blank = true; return 3; }  // ideographic space
+    if (at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0xA0) { is_blank = true; return 3; }  // word joiner
+    if (at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) { is_blank = true; return 3; }  // zero-width no-break space
     return 0;
 }
 
