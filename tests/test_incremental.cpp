@@ -227,6 +227,32 @@ TEST_CASE("incremental: types reconcile across old and new documents from the pe
     CHECK(updated_json(saved_json({a, b}), {d}) == saved_json({a, b, d}));
 }
 
+TEST_CASE("incremental: short forms join across old and new documents as in one run") {
+    using T = kg::EntityType;
+    // a writes the full name and uses the surname alone; b (old) and c (new) write only the surname, and
+    // share an entity with a. d (new) brings a second Okafor: from then on the bare surname joins neither.
+    auto a = doc("a", {{"Maria Okafor", T::PERSON, 0.9}, {"Nordvale Bank", T::COMPANY, 0.9}});
+    a.extraction.entities[0].aliases = {"Okafor"};
+    auto b = doc("b", {{"Okafor", T::PERSON, 0.8}, {"Nordvale Bank", T::COMPANY, 0.9}});
+    auto c = doc("c", {{"Nordvale Bank", T::COMPANY, 0.9}, {"Okafor", T::PERSON, 0.7}});
+    auto d = doc("d", {{"Tunde Okafor", T::PERSON, 0.9}});
+    const std::string once = saved_json({a, b, c});
+    CHECK(updated_json(saved_json({a, b}), {c}) == once);
+    CHECK(updated_json(saved_json({a}), {b, c}) == once);
+    kg::KnowledgeGraph g = kg::parse_json(once, "g");
+    REQUIRE(g.find("Maria Okafor", T::PERSON));
+    CHECK(!g.find("Okafor", T::PERSON));
+    const kg::Entity& maria = g.graph()[*g.find("Maria Okafor", T::PERSON)];
+    REQUIRE(maria.joins.size() == 2);
+    CHECK(maria.joins[0].doc == "b");
+    CHECK(maria.joins[1].doc == "c");
+    const std::string with_d = saved_json({a, b, c, d});
+    CHECK(updated_json(once, {d}) == with_d);
+    kg::KnowledgeGraph h = kg::parse_json(with_d, "h");
+    CHECK(h.find("Okafor", T::PERSON));
+    CHECK(h.graph()[*h.find("Maria Okafor", T::PERSON)].joins.empty());
+}
+
 TEST_CASE("incremental: a document id the saved graph already has is an error, or skipped keeping the old one") {
     const auto all = extract(seeds());
     const std::string old_json = saved_json(pick(all, {0, 1}));
