@@ -196,12 +196,15 @@ std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_vi
         // As within a document: a short form read as a place or a person is not a body's, nor one read as a
         // body a person's ("Ford" / "Harrison Ford").
         if (family(e.type) != family(full.type)) continue;
-        // Shared context: another entity both documents name, or a date close to one of the full name's.
+        // Shared context: another entity both documents name, or a date close to one of the full name's. An
+        // entity named in more than one article in twenty (and more than three) is no context: "United
+        // States" or the publisher's own name is shared by articles about anyone.
         const auto& full_docs = postings_[full.name];
+        const std::size_t common = std::max<std::size_t>(3, day_.size() / 20);
         int shared = 0;
         std::size_t tries = 0;
         for (std::size_t o = 0; o < x.entities.size() && shared < 3 && tries < kContextTries; ++o) {
-            if (o == k || !ids[o] || *ids[o] == full.name) continue;
+            if (o == k || !ids[o] || *ids[o] == full.name || postings_[*ids[o]].size() > common) continue;
             ++tries;
             if (shares_document(postings_[*ids[o]], full_docs, doc)) ++shared;
         }

@@ -2,7 +2,7 @@
 // joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it, the
 // corpus uses it as that name's short form (a surname, or a form some article wrote beside the full name:
 // "Xi" for Xi Jinping, not "Kim" for Kim Kardashian because both start with it), and the two articles
-// share context. In two halves, like the type votes: note() sees every document (packed) before
+// share context: an entity few articles name (at most one in twenty, or three), or dates a week apart. In two halves, like the type votes: note() sees every document (packed) before
 // the merge, apply() renames one document's entities as it is merged, so the result depends on the set of
 // documents, never on their order of arrival, and an incremental update equals one run.
 #pragma once
