@@ -189,3 +189,16 @@ TEST_CASE("resolve: only a seat of government stands for its country; a state or
     REQUIRE(japan);
     CHECK(has_alias(*japan, "Tokyo"));
 }
+
+TEST_CASE("joins across documents: an entity most articles name is no shared context") {
+    std::vector<kg::Document> docs = {
+        doc("a", "Maria Okafor opened a clinic in Lagos. Okafor thanked the United States for its help."),
+        doc("z", "Okafor said the United States had sent no reply."),  // shares only the ubiquitous country
+    };
+    for (int i = 0; i < 4; ++i)
+        docs.push_back(doc("m" + std::to_string(i), "The United States raised tariffs on steel again on Monday."));
+    const kg::KnowledgeGraph g = kg::build_graph(docs);
+    const kg::Entity* okafor = node(g, "Maria Okafor");
+    REQUIRE(okafor);
+    CHECK(okafor->joins.empty());
+}
