@@ -202,3 +202,15 @@ TEST_CASE("joins across documents: an entity most articles name is no shared con
     REQUIRE(okafor);
     CHECK(okafor->joins.empty());
 }
+
+TEST_CASE("resolve: an acronym defined in brackets stands for its name wherever the document uses it") {
+    const auto x = extract("The Harbour Safety Authority (HSA) closed the port on Monday. HSA inspectors left on "
+                           "Friday, and the HSA said it would reopen.");
+    const auto* hsa = find(x, "Harbour Safety Authority");
+    REQUIRE(hsa);
+    CHECK(has_alias(*hsa, "HSA"));
+    CHECK_FALSE(find(x, "HSA"));
+    // Defined by its brackets even where the initials would not say so.
+    const auto y = extract("Officials of the Port Authority of Lagos (NPA) met. The NPA said ships would wait.");
+    CHECK_FALSE(find(y, "NPA"));
+}

@@ -225,23 +225,32 @@ void resolve_entities(DocState& st) {
         m.type = o.type;
         m.source = o.source;
     }
-    // Acronyms: "WAIC" for "World Artificial Intelligence Conference", or any "Name (ACR)".
-    for (std::size_t k = 0; k < st.mentions.size(); ++k) {
-        MentionCand& m = st.mentions[k];
-        if (m.e - m.b != 1 || !all_caps(m.surface) || m.source == TypeSource::lexicon) continue;
-        std::size_t j = st.mentions.size();
-        if (m.b >= 2 && T[m.b - 1].text == "(") {
-            int o = st.mention_ending(m.b - 1);
-            if (o >= 0 && st.mentions[o].e - st.mentions[o].b >= 2) j = static_cast<std::size_t>(o);
+    // Acronyms: "WAIC" for "World Artificial Intelligence Conference", or any "Name (ACR)"; an acronym
+    // defined in brackets stands for that name wherever the document uses it, before or after.
+    StringMap<std::size_t> defined;
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            MentionCand& m = st.mentions[k];
+            if (m.e - m.b != 1 || !all_caps(m.surface) || m.source == TypeSource::lexicon) continue;
+            std::size_t j = st.mentions.size();
+            if (pass == 0) {
+                if (m.b < 2 || T[m.b - 1].text != "(") continue;
+                const int o = st.mention_ending(m.b - 1);
+                if (o < 0 || st.mentions[o].e - st.mentions[o].b < 2) continue;
+                j = static_cast<std::size_t>(o);
+                defined.emplace(m.surface, j);
+            } else if (const std::size_t* d = defined.find(m.surface)) {
+                j = *d;
+            } else if (const std::size_t* full = by_initials.find(m.surface)) {
+                j = *full;
+            } else {
+                continue;
+            }
+            keys[k] = keys[j];
+            display[k] = display[j];
+            m.type = st.mentions[j].type;
+            m.source = st.mentions[j].source;
         }
-        if (j == st.mentions.size())
-            if (const std::size_t* full = by_initials.find(m.surface)) j = *full;
-        if (j == st.mentions.size()) continue;
-        keys[k] = keys[j];
-        display[k] = display[j];
-        m.type = st.mentions[j].type;
-        m.source = st.mentions[j].source;
-    }
 
     // Group by key, in order of first mention.
     StringMap<int> by_key;
