@@ -214,3 +214,17 @@ TEST_CASE("resolve: an acronym defined in brackets stands for its name wherever 
     const auto y = extract("Officials of the Port Authority of Lagos (NPA) met. The NPA said ships would wait.");
     CHECK_FALSE(find(y, "NPA"));
 }
+
+TEST_CASE("joins across documents: of several full names, the one sharing more context takes the short form") {
+    const std::vector<kg::Document> docs = {
+        doc("a", "Maria Okafor chairs Nordvale Bank and the Harbour Safety Authority. Okafor spoke in Lagos."),
+        doc("b", "Tunde Okafor won the Abuja marathon on Sunday."),
+        doc("c", "Okafor told the Harbour Safety Authority that Nordvale Bank would pay."),  // a's context, not b's
+    };
+    const kg::KnowledgeGraph g = kg::build_graph(docs);
+    const kg::Entity* maria = node(g, "Maria Okafor");
+    REQUIRE(maria);
+    REQUIRE(maria->joins.size() == 1);
+    CHECK(maria->joins[0].doc == "c");
+    CHECK(maria->joins[0].confidence == doctest::Approx(0.7));  // two shared entities
+}

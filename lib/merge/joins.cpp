@@ -38,8 +38,10 @@ Family family(EntityType t) {
     return Family::other;
 }
 
-// How many other entities of a document are tried for shared context, to bound the work per short form.
+// How many other entities of a document are tried for shared context, to bound the work per short form,
+// and how many shared ones are counted (enough to tell a president from his relatives).
 constexpr std::size_t kContextTries = 32;
+constexpr int kContextCount = 8;
 
 bool shares_document(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b, std::size_t except) {
     const auto& small = a.size() < b.size() ? a : b;
@@ -119,10 +121,18 @@ std::uint32_t ShortFormJoins::id_of(std::uint64_t h) {
 }
 
 void ShortFormJoins::offer(std::string_view short_folded, Full full, bool used) {
-    auto [it, added] = shorts_.try_emplace(hash_of(short_folded), Candidates{full, false, used});
-    if (added) return;
-    if (it->second.first.name != full.name) it->second.several = true;
-    else it->second.used = it->second.used || used;
+    Candidates& c = shorts_[hash_of(short_folded)];
+    for (std::uint8_t i = 0; i < c.n; ++i)
+        if (c.fulls[i].name == full.name) {
+            c.fulls[i].used = c.fulls[i].used || used;
+            return;
+        }
+    if (c.n == 8) {
+        c.many = true;
+        return;
+    }
+    full.used = used;
+    c.fulls[c.n++] = full;
 }
 
 void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_view name, EntityType type,
@@ -157,11 +167,37 @@ void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_vi
 
 void ShortFormJoins::finish() {
     for (const auto& [h, c] : shorts_) {
-        if (c.several || !c.used || days_.count(c.first.name)) continue;
-        std::vector<std::int32_t>& days = days_[c.first.name];
-        for (std::uint32_t d : postings_[c.first.name])
-            if (day_[d] != INT32_MIN) days.push_back(day_[d]);
-        std::sort(days.begin(), days.end());
+        if (c.many) continue;
+        for (std::uint8_t i = 0; i < c.n; ++i) {
+            const Full& f = c.fulls[i];
+            if (!f.used || days_.count(f.name)) continue;
+            std::vector<std::int32_t>& days = days_[f.name];
+            for (std::uint32_t d : postings_[f.name])
+                if (day_[d] != INT32_MIN) days.push_back(day_[d]);
+            std::sort(days.begin(), days.end());
+        }
+    }
+}
+
+void ShortFormJoins::context(const Full& full, std::size_t doc, std::int32_t today, const DocExtraction& x, std::size_t k,
+                             const std::vector<const std::uint32_t*>& ids, int& shared, bool& near) const {
+    // Shared context: another entity both documents name, or a date close to one of the full name's. An
+    // entity named in more than one article in twenty (and more than three) is no context: "United
+    // States" or the publisher's own name is shared by articles about anyone.
+    const auto& full_docs = postings_[full.name];
+    const std::size_t common = std::max<std::size_t>(3, day_.size() / 20);
+    shared = 0;
+    std::size_t tries = 0;
+    for (std::size_t o = 0; o < x.entities.size() && shared < kContextCount && tries < kContextTries; ++o) {
+        if (o == k || !ids[o] || *ids[o] == full.name || postings_[*ids[o]].size() > common) continue;
+        ++tries;
+        if (shares_document(postings_[*ids[o]], full_docs, doc)) ++shared;
+    }
+    near = false;
+    if (today != INT32_MIN) {
+        const auto& days = days_.at(full.name);
+        const auto d = std::lower_bound(days.begin(), days.end(), today - near_days);
+        near = d != days.end() && *d <= today + near_days;
     }
 }
 
@@ -174,7 +210,7 @@ std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_vi
         const DocEntity& e = x.entities[k];
         if (e.type_confidence >= 1 || e.name.empty() || e.name.find(' ') != std::string::npos) continue;
         const auto it = shorts_.find(hash_of(fold(scratch, e.name)));
-        if (it != shorts_.end() && !it->second.several && it->second.used) shorts.emplace_back(k, &it->second);
+        if (it != shorts_.end() && !it->second.many) shorts.emplace_back(k, &it->second);
     }
     if (shorts.empty()) return out;
     // A document's own fuller names decide its short forms (resolve.cpp did, or found them ambiguous).
@@ -192,38 +228,39 @@ std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_vi
     for (const auto& [k, candidates] : shorts) {
         DocEntity& e = x.entities[k];
         if (std::find(own.begin(), own.end(), hash_of(fold(scratch, e.name))) != own.end()) continue;
-        const Full full = candidates->first;
         // As within a document: a short form read as a place or a person is not a body's, nor one read as a
-        // body a person's ("Ford" / "Harrison Ford").
-        if (family(e.type) != family(full.type)) continue;
-        // Shared context: another entity both documents name, or a date close to one of the full name's. An
-        // entity named in more than one article in twenty (and more than three) is no context: "United
-        // States" or the publisher's own name is shared by articles about anyone.
-        const auto& full_docs = postings_[full.name];
-        const std::size_t common = std::max<std::size_t>(3, day_.size() / 20);
-        int shared = 0;
-        std::size_t tries = 0;
-        for (std::size_t o = 0; o < x.entities.size() && shared < 3 && tries < kContextTries; ++o) {
-            if (o == k || !ids[o] || *ids[o] == full.name || postings_[*ids[o]].size() > common) continue;
-            ++tries;
-            if (shares_document(postings_[*ids[o]], full_docs, doc)) ++shared;
+        // body a person's ("Ford" / "Harrison Ford"). Of the fitting full names, the one that shares more
+        // context with the article than any other: a tie stays apart.
+        const Full* full = nullptr;
+        int full_shared = 0, runner_up = -1;
+        bool full_near = false;
+        for (std::uint8_t c = 0; c < candidates->n; ++c) {
+            const Full& f = candidates->fulls[c];
+            if (!f.used || family(e.type) != family(f.type)) continue;
+            int shared = 0;
+            bool near = false;
+            context(f, doc, today, x, k, ids, shared, near);
+            if (shared == 0 && !near) continue;
+            const int score = 2 * shared + (near ? 1 : 0);
+            if (!full || score > 2 * full_shared + (full_near ? 1 : 0)) {
+                if (full) runner_up = std::max(runner_up, 2 * full_shared + (full_near ? 1 : 0));
+                full = &f;
+                full_shared = shared;
+                full_near = near;
+            } else {
+                runner_up = std::max(runner_up, score);
+            }
         }
-        bool near = false;
-        if (today != INT32_MIN) {
-            const auto& days = days_.at(full.name);
-            const auto d = std::lower_bound(days.begin(), days.end(), today - near_days);
-            near = d != days.end() && *d <= today + near_days;
-        }
-        if (shared == 0 && !near) continue;
+        if (!full || runner_up >= 2 * full_shared + (full_near ? 1 : 0)) continue;
         ShortFormJoin j;
         j.entity = k;
         j.alias = e.name;
-        j.confidence = std::min(0.9, 0.5 + 0.1 * shared + (near ? 0.1 : 0.0));
+        j.confidence = std::min(0.9, 0.5 + 0.1 * std::min(full_shared, 3) + (full_near ? 0.1 : 0.0));
         j.confidence = std::round(100 * j.confidence) / 100;
         auto at = std::lower_bound(e.aliases.begin(), e.aliases.end(), e.name);
         if (at == e.aliases.end() || *at != e.name) e.aliases.insert(at, e.name);
-        e.name = names_[full.name];
-        e.type = full.type;
+        e.name = names_[full->name];
+        e.type = full->type;
         e.type_confidence = std::min(e.type_confidence, 0.99);
         out.push_back(std::move(j));
     }

@@ -2,7 +2,10 @@
 // joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it, the
 // corpus uses it as that name's short form (a surname, or a form some article wrote beside the full name:
 // "Xi" for Xi Jinping, not "Kim" for Kim Kardashian because both start with it), and the two articles
-// share context: an entity few articles name (at most one in twenty, or three), or dates a week apart. In two halves, like the type votes: note() sees every document (packed) before
+// share context: an entity few articles name (at most one in twenty, or three), or dates a week apart.
+// When several full names have the short form, it joins the one that shares more context with the article
+// than every other (a bare "Trump" beside articles on Donald and on Melania Trump); on a tie it stays
+// apart (two people called Li who fit equally). In two halves, like the type votes: note() sees every document (packed) before
 // the merge, apply() renames one document's entities as it is merged, so the result depends on the set of
 // documents, never on their order of arrival, and an incremental update equals one run.
 #pragma once
@@ -45,11 +48,14 @@ private:
     struct Full {
         std::uint32_t name = 0;            ///< id of the full name
         EntityType type = EntityType::UNKNOWN;
+        bool used = false;                 ///< some document used the short form for it (or it is its surname)
     };
+    /// The fuller names a short form may stand for, in the order first seen. A short form of more than
+    /// eight ("Smith") is never joined: context would have to tell apart too many people.
     struct Candidates {
-        Full first;                         ///< the first fuller name seen for the short form
-        bool several = false;               ///< a second, different one was seen: never joined
-        bool used = false;                  ///< some document used the short form for `first` (or it is a surname)
+        Full fulls[8];
+        std::uint8_t n = 0;
+        bool many = false;
     };
     /// Open addressing from 64-bit hashes to ids, growing at half load: the merge looks up every entity of
     /// every document, and a node-based map costs a cache miss and an allocation each.
@@ -63,6 +69,10 @@ private:
     };
     std::uint32_t id_of(std::uint64_t h);
     void offer(std::string_view short_folded, Full full, bool used);
+    /// How many uncommon entities document `doc` (entities `x`, ids `ids`, short form `k`) shares with the
+    /// documents of `full` (up to kContextCount), and whether one of those is dated within near_days of `today`.
+    void context(const Full& full, std::size_t doc, std::int32_t today, const DocExtraction& x, std::size_t k,
+                 const std::vector<const std::uint32_t*>& ids, int& shared, bool& near) const;
 
     Ids ids_;                                                // hash of a folded name → id
     std::string fold_;                                       // scratch for note()

@@ -188,10 +188,13 @@ void resolve_entities(DocState& st) {
     for (std::size_t j = 0; j < st.mentions.size(); ++j) {
         const MentionCand& o = st.mentions[j];
         if (o.e - o.b < 2) continue;
-        if (o.type == EntityType::PERSON) {
+        // "Trump-Biden" joins two names: neither is its short form.
+        bool compound = false;
+        for (std::uint32_t i = o.b; i < o.e && !compound; ++i) compound = T[i].text == "-";
+        if (!compound && o.type == EntityType::PERSON) {
             offer(fold(T[o.b].text), j);
             offer(fold(T[o.e - 1].text), j);
-        } else if (o.type == EntityType::COMPANY || o.type == EntityType::ORGANIZATION) {
+        } else if (!compound && (o.type == EntityType::COMPANY || o.type == EntityType::ORGANIZATION)) {
             // The first word of a name whose last is an organization's head word ("Nordvale Bank",
             // "Okafor Foundation"): the rest only says what kind of body it is. Not "Google Cloud" or
             // "Red Hat Enterprise Linux", where the rest names something of the first's.
