@@ -174,3 +174,14 @@ TEST_CASE("relations: hedges and negations are recorded on the evidence; negated
         if (g.graph()[boost::source(e, g.graph())].label == "Sorni") CHECK(rel.weight == 1);
     }
 }
+
+TEST_CASE("mentions: an unsure name takes the type of a list neighbour the gazetteer vouches for") {
+    // The recognizer alone reads the made-up start-up as a place (0.48); beside Google it is a company.
+    auto r = extract("Investors compared the start-up with the likes of Zentrivo and Google.");
+    REQUIRE(r.find("Zentrivo"));
+    CHECK(r.find("Zentrivo")->type == kg::EntityType::COMPANY);
+    CHECK(r.find("Zentrivo")->type_confidence == doctest::Approx(0.75));
+    // Places mix kinds in lists: a country does not make its neighbour a country.
+    auto p = extract("Officials from China and Zentrivo met on Monday.");
+    if (const auto* z = p.find("Zentrivo")) CHECK(z->type != kg::EntityType::COUNTRY);
+}

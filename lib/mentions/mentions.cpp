@@ -894,6 +894,34 @@ void find_mentions(DocState& st) {
             if (free) st.mentions.push_back(std::move(m));
         }
     }
+    // Lists: names joined by "and", "or" or a comma are mostly things of one kind ("the likes of Acme and
+    // Google"). A name the recognizer typed unsurely (below 0.5) takes the type of a list neighbour that the
+    // gazetteer or a cue vouches for, when that type is a person, a company, an organization or a product
+    // (places mix kinds in lists: "China and the EU").
+    {
+        std::vector<int> starting(T.size() + 1, -1);
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) starting[st.mentions[k].b] = static_cast<int>(k);
+        auto sure = [](const MentionCand& m) {
+            return m.source >= TypeSource::cue && (m.type == EntityType::PERSON || m.type == EntityType::COMPANY ||
+                                                   m.type == EntityType::ORGANIZATION || m.type == EntityType::PRODUCT);
+        };
+        auto unsure = [](const MentionCand& m) { return m.recognized && m.source < TypeSource::cue && m.confidence < 0.5f; };
+        for (int pass = 0; pass < 2; ++pass)  // twice, so that a sure name reaches across "X, Y and Z"
+            for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+                std::uint32_t j = st.mentions[k].e;
+                const std::uint32_t end = j;
+                if (j < T.size() && T[j].text == ",") ++j;
+                if (j < T.size() && (st.lower_tok(j) == "and" || st.lower_tok(j) == "or")) ++j;
+                if (j == end || j >= T.size() || starting[j] < 0) continue;
+                MentionCand& a = st.mentions[k];
+                MentionCand& b = st.mentions[static_cast<std::size_t>(starting[j])];
+                MentionCand* from = sure(a) && unsure(b) ? &a : sure(b) && unsure(a) ? &b : nullptr;
+                if (!from) continue;
+                MentionCand& to = from == &a ? b : a;
+                to.type = from->type;
+                to.source = TypeSource::cue;
+            }
+    }
     // Junk guard. One word that is ordinarily a lower-case English word ("Finance", "Most", "Class") is a
     // name only where the recognizer is sure of it (or a gazetteer or cue vouches for it); a legal suffix
     // alone ("Co", "Bhd") never is; a nationality adjective alone names no entity unless it stands for its
