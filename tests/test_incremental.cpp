@@ -230,12 +230,13 @@ TEST_CASE("incremental: types reconcile across old and new documents from the pe
 TEST_CASE("incremental: short forms join across old and new documents as in one run") {
     using T = kg::EntityType;
     // a writes the full name and uses the surname alone; b (old) and c (new) write only the surname, and
-    // share an entity with a. d (new) brings a second Okafor: from then on the bare surname joins neither.
+    // share an entity with a. d (new) brings a second Okafor of the same context: from then on the bare
+    // surname joins neither.
     auto a = doc("a", {{"Maria Okafor", T::PERSON, 0.9}, {"Nordvale Bank", T::COMPANY, 0.9}});
     a.extraction.entities[0].aliases = {"Okafor"};
     auto b = doc("b", {{"Okafor", T::PERSON, 0.8}, {"Nordvale Bank", T::COMPANY, 0.9}});
     auto c = doc("c", {{"Nordvale Bank", T::COMPANY, 0.9}, {"Okafor", T::PERSON, 0.7}});
-    auto d = doc("d", {{"Tunde Okafor", T::PERSON, 0.9}});
+    auto d = doc("d", {{"Tunde Okafor", T::PERSON, 0.9}, {"Nordvale Bank", T::COMPANY, 0.9}});
     const std::string once = saved_json({a, b, c});
     CHECK(updated_json(saved_json({a, b}), {c}) == once);
     CHECK(updated_json(saved_json({a}), {b, c}) == once);
