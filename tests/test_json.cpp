@@ -226,18 +226,7 @@ TEST_CASE("json: exact bytes of a small graph") {
      "text": "Y"
     }
    ],
-   "salience": [
-    {
-     "doc": "a",
-     "first": 0,
-     "count": 2
-    },
-    {
-     "doc": "b",
-     "first": 3,
-     "count": 1
-    }
-   ],
+   "salience": [{"doc":"a","first":0,"count":2},{"doc":"b","first":3,"count":1}],
    "joins": []
   }
  ],

@@ -126,9 +126,11 @@ TEST_CASE("packed: the cases the shortcuts do not cover come back as they were")
 
     std::vector<std::string> names;
     std::vector<std::vector<std::string>> aliases;
+    std::vector<std::size_t> counts;
     kg::detail::for_each_entity(packed, [&](std::string_view name, kg::EntityType type, double conf,
-                                            const std::vector<std::string_view>& as) {
+                                            const std::vector<std::string_view>& as, std::size_t mentions) {
         names.emplace_back(name);
+        counts.push_back(mentions);
         aliases.emplace_back(as.begin(), as.end());
         if (name.empty()) {
             CHECK(type == kg::EntityType::POLICY);
@@ -142,6 +144,7 @@ TEST_CASE("packed: the cases the shortcuts do not cover come back as they were")
     REQUIRE(aliases.size() == 2);
     CHECK(aliases[0] == x.entities[0].aliases);
     CHECK(aliases[1] == x.entities[1].aliases);
+    CHECK(counts == std::vector<std::size_t>{x.entities[0].mentions.size(), x.entities[1].mentions.size()});
 
     const kg::DocExtraction empty;
     check_same(kg::detail::unpack(kg::detail::pack(empty, ""), ""), empty);

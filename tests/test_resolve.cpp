@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <climits>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -227,4 +228,43 @@ TEST_CASE("joins across documents: of several full names, the one sharing more c
     REQUIRE(maria->joins.size() == 1);
     CHECK(maria->joins[0].doc == "c");
     CHECK(maria->joins[0].confidence == doctest::Approx(0.7));  // two shared entities
+}
+
+namespace {
+// A hand-made extracted document: one entity per (name, type, mentions), each mention its name as written.
+kg::ExtractedDocument extracted(const std::string& id, std::vector<std::tuple<std::string, kg::EntityType, int>> es) {
+    kg::ExtractedDocument x;
+    x.info = kg::DocumentInfo{id, id + ".txt", 100, {}, {}, {}, {}, {}};
+    x.extraction.doc = id;
+    std::size_t at = 0;
+    for (auto& [name, type, n] : es) {
+        kg::DocEntity e;
+        e.name = name;
+        e.type = type;
+        e.type_confidence = 0.8;
+        for (int k = 0; k < n; ++k, at += name.size() + 1) e.mentions.push_back(kg::Mention{id, at, at + name.size(), name});
+        x.extraction.entities.push_back(std::move(e));
+    }
+    return x;
+}
+}  // namespace
+
+TEST_CASE("canonical names: the form with the most mentions, then the longer, then the bytewise smaller") {
+    using T = kg::EntityType;
+    std::vector<kg::ExtractedDocument> docs;
+    docs.push_back(extracted("a", {{"Democratic party", T::ORGANIZATION, 1}, {"ACME Corp", T::COMPANY, 2}}));
+    docs.push_back(extracted("b", {{"Democratic Party", T::ORGANIZATION, 2}, {"Acme Corp", T::COMPANY, 2}}));
+    docs.push_back(extracted("c", {{"Democratic Party", T::COMPANY, 1}}));  // its type outvoted by b and d
+    docs.push_back(extracted("d", {{"Democratic Party", T::ORGANIZATION, 1}}));
+    const kg::KnowledgeGraph g = kg::merge_documents(std::move(docs));
+    CHECK(g.num_entities() == 2);
+    const auto party = g.find("Democratic Party", T::ORGANIZATION);
+    REQUIRE(party);
+    const kg::Entity& p = g.graph()[*party];
+    CHECK(p.aliases == std::vector<std::string>{"Democratic party"});
+    CHECK(p.frequency == 5);
+    CHECK(p.id == "democratic-party");
+    // Two mentions each, the same length: the bytewise smaller form ("ACME" < "Acme").
+    CHECK(g.find("ACME Corp", T::COMPANY));
+    CHECK_FALSE(g.find("Acme Corp", T::COMPANY));
 }

@@ -207,6 +207,7 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
 
     w.Key("nodes");
     w.StartArray();
+    rapidjson::StringBuffer salience;
     for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
         const Entity& e = g[v];
         w.StartObject();
@@ -225,23 +226,30 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         w.Key("mentions");
         put_spans(w, e.mentions);
         // Salience, per document: where the entity is first named and how often (derived from the mentions,
-        // which are in document order and by start within one).
-        w.Key("salience");
-        w.StartArray();
-        for (std::size_t i = 0; i < e.mentions.size();) {
-            std::size_t j = i, first = e.mentions[i].start;
-            for (; j < e.mentions.size() && e.mentions[j].doc == e.mentions[i].doc; ++j) first = std::min(first, e.mentions[j].start);
-            w.StartObject();
-            w.Key("doc");
-            put(w, e.mentions[i].doc);
-            w.Key("first");
-            w.Uint64(first);
-            w.Key("count");
-            w.Uint64(j - i);
-            w.EndObject();
-            i = j;
+        // which are in document order and by start within one). On one line: a node named in thousands of
+        // articles would otherwise add five indented lines for each.
+        salience.Clear();
+        {
+            LineWriter l(salience);
+            l.StartArray();
+            for (std::size_t i = 0; i < e.mentions.size();) {
+                std::size_t j = i, first = e.mentions[i].start;
+                for (; j < e.mentions.size() && e.mentions[j].doc == e.mentions[i].doc; ++j)
+                    first = std::min(first, e.mentions[j].start);
+                l.StartObject();
+                l.Key("doc");
+                put_compact(l, e.mentions[i].doc);
+                l.Key("first");
+                l.Uint64(first);
+                l.Key("count");
+                l.Uint64(j - i);
+                l.EndObject();
+                i = j;
+            }
+            l.EndArray();
         }
-        w.EndArray();
+        w.Key("salience");
+        w.RawValue(salience.GetString(), salience.GetSize(), rapidjson::kArrayType);
         w.Key("joins");
         w.StartArray();
         for (const AliasJoin& j : e.joins) {

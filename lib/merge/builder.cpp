@@ -45,9 +45,9 @@ KnowledgeGraph merge_held(std::vector<HeldDocument> docs, const BuildOptions& op
     for (std::size_t i = 0; i < docs.size(); ++i)
         if (copy_of[i] == SIZE_MAX)
             detail::for_each_entity(docs[i].packed, [&](std::string_view name, EntityType type, double confidence,
-                                                        const std::vector<std::string_view>& aliases) {
+                                                        const std::vector<std::string_view>& aliases, std::size_t mentions) {
                 votes.vote(name, type, confidence);
-                joins.note(i, docs[i].info.date, name, type, aliases);
+                joins.note(i, docs[i].info.date, name, type, aliases, mentions);
             });
     joins.finish();
     KnowledgeGraph g;

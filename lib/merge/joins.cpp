@@ -115,6 +115,7 @@ std::uint32_t ShortFormJoins::id_of(std::uint64_t h) {
     const std::uint32_t id = ids_.insert(h, static_cast<std::uint32_t>(postings_.size()));
     if (id == postings_.size()) {
         names_.emplace_back();
+        counts_.push_back(0);
         postings_.emplace_back();
     }
     return id;
@@ -136,15 +137,25 @@ void ShortFormJoins::offer(std::string_view short_folded, Full full, bool used) 
 }
 
 void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_view name, EntityType type,
-                          const std::vector<std::string_view>& aliases) {
+                          const std::vector<std::string_view>& aliases, std::size_t mentions) {
     if (day_.size() <= doc) day_.resize(doc + 1, INT32_MIN);
     day_[doc] = day_number(date);
     const std::string_view folded = fold(fold_, name);
     const std::uint32_t id = id_of(hash_of(folded));
     auto& docs = postings_[id];
     if (docs.empty() || docs.back() != doc) docs.push_back(static_cast<std::uint32_t>(doc));
+    // The forms of the name and their mentions: one string per name, more only for the names written in
+    // several ways.
+    if (names_[id].empty() || names_[id] == name) {
+        if (names_[id].empty()) names_[id] = std::string(name);
+        counts_[id] += static_cast<std::uint32_t>(mentions);
+    } else {
+        auto& forms = variants_[id];
+        auto f = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == name; });
+        if (f == forms.end()) forms.emplace_back(std::string(name), mentions);
+        else f->second += mentions;
+    }
     if (name.find(' ') == std::string_view::npos) return;
-    if (names_[id].empty()) names_[id] = std::string(name);
     const Family f = family(type);
     auto written = [&](std::string_view form) {  // did this document write the form alone for the name?
         std::string scratch;
@@ -166,6 +177,17 @@ void ShortFormJoins::note(std::size_t doc, std::string_view date, std::string_vi
 }
 
 void ShortFormJoins::finish() {
+    // Canonical forms: the most mentions, ties to the longer, then the bytewise smaller.
+    for (auto& [id, forms] : variants_) {
+        std::pair<std::string, std::size_t> best{names_[id], counts_[id]};
+        for (auto& f : forms) {
+            const bool better = f.second != best.second ? f.second > best.second
+                                : f.first.size() != best.first.size() ? f.first.size() > best.first.size()
+                                : f.first < best.first;
+            if (better) best = f;
+        }
+        names_[id] = best.first;
+    }
     for (const auto& [h, c] : shorts_) {
         if (c.many) continue;
         for (std::uint8_t i = 0; i < c.n; ++i) {
@@ -204,26 +226,34 @@ void ShortFormJoins::context(const Full& full, std::size_t doc, std::int32_t tod
 std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_view date, DocExtraction& x) const {
     std::vector<ShortFormJoin> out;
     std::string scratch;
-    // Most documents have no short form a corpus name claims: find those that do before any other work.
+    // One fold per entity: its id, whether the corpus claims it as a short form, and the document's own
+    // fuller names, which decide its short forms (resolve.cpp did, or found them ambiguous).
     std::vector<std::pair<std::size_t, const Candidates*>> shorts;
-    for (std::size_t k = 0; k < x.entities.size(); ++k) {
-        const DocEntity& e = x.entities[k];
-        if (e.type_confidence >= 1 || e.name.empty() || e.name.find(' ') != std::string::npos) continue;
-        const auto it = shorts_.find(hash_of(fold(scratch, e.name)));
-        if (it != shorts_.end() && !it->second.many) shorts.emplace_back(k, &it->second);
-    }
-    if (shorts.empty()) return out;
-    // A document's own fuller names decide its short forms (resolve.cpp did, or found them ambiguous).
     std::vector<std::uint64_t> own;
     std::vector<const std::uint32_t*> ids(x.entities.size());
     for (std::size_t k = 0; k < x.entities.size(); ++k) {
-        const std::string_view folded = fold(scratch, x.entities[k].name);
-        ids[k] = ids_.find(hash_of(folded));
+        const DocEntity& e = x.entities[k];
+        const std::string_view folded = fold(scratch, e.name);
+        const std::uint64_t h = hash_of(folded);
+        ids[k] = ids_.find(h);
         if (folded.find(' ') != std::string_view::npos) {
             own.push_back(hash_of(first_word(folded)));
             own.push_back(hash_of(last_word(folded)));
+        } else if (e.type_confidence < 1 && !e.name.empty()) {
+            const auto it = shorts_.find(h);
+            if (it != shorts_.end() && !it->second.many) shorts.emplace_back(k, &it->second);
         }
     }
+    // Canonical forms first (a name written another way than the corpus's usual one takes that one, the
+    // written form kept as an alias); the short forms joined below take their full name's.
+    for (std::size_t k = 0; k < x.entities.size(); ++k) {
+        DocEntity& e = x.entities[k];
+        if (!ids[k] || names_[*ids[k]].empty() || names_[*ids[k]] == e.name) continue;
+        auto at = std::lower_bound(e.aliases.begin(), e.aliases.end(), e.name);
+        if (at == e.aliases.end() || *at != e.name) e.aliases.insert(at, e.name);
+        e.name = names_[*ids[k]];
+    }
+    if (shorts.empty()) return out;
     const std::int32_t today = day_number(date);
     for (const auto& [k, candidates] : shorts) {
         DocEntity& e = x.entities[k];

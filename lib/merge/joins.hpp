@@ -1,3 +1,5 @@
+// Names across documents. Every name takes its canonical form: of the ways the corpus writes it (same
+// fold_name()), the one with the most mentions, ties to the longer, then the bytewise smaller.
 // Short forms joined across documents: a bare "Trump" in an article that never writes the full name
 // joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it, the
 // corpus uses it as that name's short form (a surname, or a form some article wrote beside the full name:
@@ -33,10 +35,11 @@ public:
     /// Records one entity of document `doc` (indices increase from call to call), with the other names the
     /// document wrote for it, and the document's date.
     void note(std::size_t doc, std::string_view date, std::string_view name, EntityType type,
-              const std::vector<std::string_view>& aliases);
+              const std::vector<std::string_view>& aliases, std::size_t mentions);
     /// Ends the notes (before the first apply()).
     void finish();
-    /// Renames in `x` (document `doc`, dated `date`) each short form the rules join; returns the joins made.
+    /// Renames in `x` (document `doc`, dated `date`) each short form the rules join, and gives every name
+    /// its canonical form; returns the joins made.
     std::vector<ShortFormJoin> apply(std::size_t doc, std::string_view date, DocExtraction& x) const;
 
     /// Days since 1970-01-01 of an ISO 8601 date ("2024-07-26..."), or INT32_MIN when it is not one.
@@ -76,7 +79,10 @@ private:
 
     Ids ids_;                                                // hash of a folded name → id
     std::string fold_;                                       // scratch for note()
-    std::vector<std::string> names_;                         // id → the name as first written (full names only)
+    std::vector<std::string> names_;                         // id → the canonical form (after finish())
+    std::vector<std::uint32_t> counts_;                      // id → mentions of names_[id] as written so far
+    // Ids written in more than one way ("Democratic Party", "Democratic party"): every form and its mentions.
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::size_t>>> variants_;
     std::vector<std::vector<std::uint32_t>> postings_;       // id → documents naming it, increasing
     std::unordered_map<std::uint64_t, Candidates> shorts_;   // hash of a folded short form → its fuller names
     std::vector<std::int32_t> day_;                          // document → day number

@@ -1,6 +1,7 @@
 // The packed form of an extraction (see packed.hpp). Layout, in order:
 //   doc:        byte 0 (the document's id) | 1 + text
-//   entities:   count, then per entity its summary: name, type byte, type_confidence, aliases (count, texts)
+//   entities:   count, then per entity its summary: name, type byte, type_confidence, aliases (count, texts),
+//               number of mentions
 //               then per entity: mentions (count, each: text reference, doc, start, end)
 //   relations:  count, each: subject, predicate, object, confidence, evidence
 // A number is a LEB128 varint, a text a number (its length) and its bytes, a real the 8 bytes of a double.
@@ -34,6 +35,7 @@ std::string pack(const DocExtraction& x, const std::string& doc_id) {
         w.real(e.type_confidence);
         w.number(e.aliases.size());
         for (const std::string& a : e.aliases) w.text(a);
+        w.number(e.mentions.size());
     }
     for (const DocEntity& e : x.entities) {
         w.number(e.mentions.size());
@@ -90,6 +92,7 @@ DocExtraction unpack(std::string_view packed, const std::string& doc_id) {
         e.type_confidence = r.real();
         e.aliases.resize(static_cast<std::size_t>(r.number()));
         for (std::string& a : e.aliases) a = r.text();
+        r.number();  // the mention count again, for for_each_entity()
     }
     for (DocEntity& e : x.entities) {
         e.mentions.resize(static_cast<std::size_t>(r.number()));

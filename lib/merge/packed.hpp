@@ -30,9 +30,9 @@ std::string pack(const DocExtraction& extraction, const std::string& doc_id);
 /// The extraction pack() packed, exactly (every field, every string byte for byte).
 DocExtraction unpack(std::string_view packed, const std::string& doc_id);
 
-/// Calls seen(name, type, type_confidence, aliases) for each entity of a packed extraction, in order,
-/// without unpacking the rest (type reconciliation and the joins across documents read only these);
-/// `aliases` is a std::vector<std::string_view> valid during the call.
+/// Calls seen(name, type, type_confidence, aliases, mentions) for each entity of a packed extraction, in
+/// order, without unpacking the rest (type reconciliation and the name joins across documents read only
+/// these); `aliases` is a std::vector<std::string_view> valid during the call, `mentions` their number.
 template <class Seen>
 void for_each_entity(std::string_view packed, Seen&& seen);
 
@@ -110,7 +110,8 @@ void for_each_entity(std::string_view packed, Seen&& seen) {
         const double confidence = r.real();
         aliases.clear();
         for (std::uint64_t k = r.number(); k > 0; --k) aliases.push_back(r.text());
-        seen(name, type, confidence, aliases);
+        const std::size_t mentions = static_cast<std::size_t>(r.number());
+        seen(name, type, confidence, aliases, mentions);
     }
 }
 
