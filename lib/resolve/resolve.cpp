@@ -188,9 +188,8 @@ void resolve_entities(DocState& st) {
     for (std::size_t j = 0; j < st.mentions.size(); ++j) {
         const MentionCand& o = st.mentions[j];
         if (o.e - o.b < 2) continue;
-        // "Trump-Biden" joins two names: neither is its short form.
-        bool compound = false;
-        for (std::uint32_t i = o.b; i < o.e && !compound; ++i) compound = T[i].text == "-";
+        // "Trump-Biden" joins two names: neither is its short form ("Tak-Sing Wong" is one name).
+        const bool compound = o.e - o.b == 3 && T[o.b + 1].text == "-" && T[o.b].cap() && T[o.b + 2].cap();
         if (!compound && o.type == EntityType::PERSON) {
             offer(fold(T[o.b].text), j);
             offer(fold(T[o.e - 1].text), j);
