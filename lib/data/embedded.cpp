@@ -62,6 +62,17 @@ std::string data_file(std::string_view name) {
     return std::string(embedded_file("data/" + std::string(name)));
 }
 
+ModelBytes model_bytes(std::string_view name) {
+    ModelBytes m;
+    if (read_user_file(name, m.owned)) {
+        m.source = data_dir() + "/" + std::string(name);
+    } else {
+        m.source = "built-in data/" + std::string(name);
+        m.embedded = embedded_file("data/" + std::string(name));
+    }
+    return m;
+}
+
 std::vector<std::string> data_layers(std::string_view name) {
     std::vector<std::string> out;
     const std::string path = "data/" + std::string(name);

@@ -19,6 +19,16 @@ const std::string& data_dir();
 /// Reads data file `name` (e.g. "predicates.tsv") from data_dir() if set and present there, else
 /// from the embedded copy.
 std::string data_file(std::string_view name);
+/// A model's bytes: file `name` in data_dir() if set and present there, else the embedded data/<name>
+/// (not copied: the models are megabytes). `source` names it in error messages.
+struct ModelBytes {
+    std::string owned;          ///< the user's file, when read from data_dir()
+    std::string_view embedded;  ///< the built-in copy, otherwise
+    std::string source;         ///< the file's path, or "built-in data/<name>"
+    /// The bytes, wherever they are.
+    std::string_view bytes() const { return embedded.data() ? embedded : std::string_view(owned); }
+};
+ModelBytes model_bytes(std::string_view name);
 /// The layers of a lexicon, built-in first: the embedded copy (if any) and the user's file of the same
 /// name in data_dir() (if any). Lexicons read every layer, so a user's file adds to the built-in one.
 std::vector<std::string> data_layers(std::string_view name);

@@ -9,9 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 namespace kg::detail::ner {
 
@@ -246,16 +244,8 @@ Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& nam
 
 const Recognizer& Recognizer::get() {
     static const Recognizer rec = [] {
-        if (!data_dir().empty()) {
-            const std::string path = data_dir() + "/ner.model";
-            std::ifstream in(path, std::ios::binary);
-            if (in) {
-                std::ostringstream ss;
-                ss << in.rdbuf();
-                return from_bytes(ss.str(), path);
-            }
-        }
-        return from_bytes(embedded_file("data/ner.model"), "built-in data/ner.model");
+        const ModelBytes m = model_bytes("ner.model");
+        return from_bytes(m.bytes(), m.source);
     }();
     return rec;
 }

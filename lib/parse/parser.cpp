@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace kg::detail {
 
@@ -134,16 +132,8 @@ Parser Parser::from_bytes(std::string_view bytes, const std::string& name) {
 
 const Parser& Parser::get() {
     static const Parser p = [] {
-        if (!data_dir().empty()) {
-            const std::string path = data_dir() + "/parser.model";
-            std::ifstream in(path, std::ios::binary);
-            if (in) {
-                std::ostringstream ss;
-                ss << in.rdbuf();
-                return from_bytes(ss.str(), path);
-            }
-        }
-        return from_bytes(embedded_file("data/parser.model"), "built-in data/parser.model");
+        const ModelBytes m = model_bytes("parser.model");
+        return from_bytes(m.bytes(), m.source);
     }();
     return p;
 }

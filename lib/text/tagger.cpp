@@ -11,9 +11,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -327,17 +325,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
 }
 
 const Tagger& Tagger::get() {
-    static const Tagger t = [] {
-        if (!data_dir().empty()) {
-            std::ifstream in(data_dir() + "/tagger.model", std::ios::binary);
-            if (in) {
-                std::ostringstream ss;
-                ss << in.rdbuf();
-                return from_bytes(ss.str());
-            }
-        }
-        return from_bytes(embedded_file("data/tagger.model"));
-    }();
+    static const Tagger t = [] { return from_bytes(model_bytes("tagger.model").bytes()); }();
     return t;
 }
 
