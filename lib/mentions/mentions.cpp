@@ -933,9 +933,19 @@ void find_mentions(DocState& st) {
             name_words.emplace(f.fold(T[m.b].text), 1);
             name_words.emplace(f.fold(T[m.e - 1].text), 1);
         }
+    std::vector<char> in_mention(T.size() + 1, 0);
+    for (const MentionCand& m : st.mentions)
+        for (std::uint32_t i = m.b; i < m.e; ++i) in_mention[i] = 1;
     auto junk = [&](const MentionCand& m) {
         if (!st.lx->not_entities.empty() && st.lx->not_entities.contains(fold_name(m.surface))) return true;
         if (m.e - m.b != 1) return false;
+        // One word the recognizer cut from a longer capitalized name ("Labour" of "Labour Day" in running
+        // text): a piece, not the name.
+        // Not before a title or an acronym: "Google CEO Eric Schmidt".
+        if (m.recognized && m.e < st.tok.sentences[m.sentence].end && !st.title_case[m.sentence] && st.lex[m.e].plain_cap &&
+            T[m.e].kind == TokKind::word && !in_mention[m.e] && !st.lex[m.e].low.function_word && !st.lex[m.e].low.role &&
+            !st.lex[m.e].low.role_first)
+            return true;
         const WordLex& w = st.lex[m.b].low;
         if (w.cue && w.cue->where == Cue::legal) return true;
         if (m.canonical.empty())
