@@ -75,6 +75,21 @@ expect "paths numbered" grep -q "^path 1: " "$tmp/paths"
 expect "communities report modularity" grep -q "modularity" "$tmp/comm"
 "$QUERY" -q components --format json > /dev/null; check "components json" 0 $?
 "$QUERY" -q neighbors China --depth 2 --predicates leader_of,based_in > /dev/null; check "neighbors --depth --predicates" 0 $?
+# The vocabulary (schema v2, data/predicates.tsv): listed by --help and by the unknown-predicate error.
+"$QUERY" --help > "$tmp/qhelp"; check "query --help" 0 $?
+expect "help lists the predicates" grep -q "^Predicates (46" "$tmp/qhelp"
+expect "help lists a v1 predicate" grep -qw "leader_of" "$tmp/qhelp"
+expect "help lists a v2 predicate" grep -qw "located_in" "$tmp/qhelp"
+expect "help marks symmetric ones" grep -q "negotiates_with\*" "$tmp/qhelp"
+"$QUERY" -q neighbors China --predicates attend > /dev/null 2> "$tmp/perr"; check "neighbors unknown predicate -> 2" 2 $?
+expect "unknown predicate named" grep -q "unknown predicate 'attend'; did you mean attends" "$tmp/perr"
+expect "unknown predicate lists the vocabulary" grep -q "The 46 predicates" "$tmp/perr"
+expect "unknown predicate lists v2 names" grep -qw "merges_with\*" "$tmp/perr"
+expect "unknown predicate hints at --help" grep -q "Try 'kg-query --help'" "$tmp/perr"
+"$QUERY" -q neighbors China --predicates leader_of,located_in,meets > /dev/null; check "v2 predicates accepted" 0 $?
+mkdir -p "$tmp/baddata"; printf 'leader_of\tno\tperson leads\n' > "$tmp/baddata/predicates.tsv"
+"$QUERY" -q --data "$tmp/baddata" neighbors China > /dev/null 2> "$tmp/derr"; check "malformed predicates.tsv -> 3" 3 $?
+expect "malformed predicates.tsv names file and line" grep -q "baddata/predicates.tsv:1:" "$tmp/derr"
 "$QUERY" -q > /dev/null 2>&1; check "no command -> 2" 2 $?
 "$QUERY" -q path "Li Qiang" > /dev/null 2>&1; check "path with one name -> 2" 2 $?
 "$QUERY" "$tmp/missing.txt" stats > /dev/null 2>&1; check "query missing input -> 3" 3 $?

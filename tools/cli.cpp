@@ -15,6 +15,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -302,6 +303,62 @@ ViewArgs view_args(const po::variables_map& vm) {
     return a;
 }
 
+std::string predicate_list(std::size_t width, const std::string& indent) {
+    std::string out, line = indent;
+    for (const kg::Predicate& p : kg::predicates()) {
+        const std::string item = p.name + (p.symmetric ? "*" : "");
+        if (line.size() > indent.size() && line.size() + 1 + item.size() > width) {
+            out += line + "\n";
+            line = indent;
+        }
+        if (line.size() > indent.size()) line += ' ';
+        line += item;
+    }
+    if (line.size() > indent.size()) out += line + "\n";
+    return out;
+}
+
+namespace {
+// Levenshtein distance of two short ASCII words.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+}  // namespace
+
+std::string unknown_predicate(const std::string& name) {
+    std::string lowered;
+    for (char c : name) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // The closest names: within a third of the name's length (at least 2 edits), or sharing its first 4 letters.
+    std::vector<std::pair<std::size_t, std::string>> near;
+    for (const kg::Predicate& p : kg::predicates()) {
+        const std::size_t d = edit_distance(lowered, p.name);
+        const bool prefix = lowered.size() >= 4 && p.name.compare(0, 4, lowered, 0, 4) == 0;
+        if (d <= std::max<std::size_t>(2, lowered.size() / 3) || prefix) near.emplace_back(d, p.name);
+    }
+    std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string out = "unknown predicate '" + name + "'";
+    if (!near.empty()) {
+        out += "; did you mean ";
+        for (std::size_t i = 0; i < near.size() && i < 3; ++i) out += (i ? ", " : "") + near[i].second;
+        out += "?";
+    }
+    out += "\nThe " + std::to_string(kg::predicates().size()) + " predicates (data/predicates.tsv; * = symmetric):\n";
+    out += predicate_list(100, "  ");
+    if (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
 kg::ViewOptions view_options(const kg::KnowledgeGraph& graph, const ViewArgs& args) {
     kg::ViewOptions o = args.options;
     if (args.ego) o.ego = kg::resolve_entity(graph, *args.ego);
@@ -310,7 +367,7 @@ kg::ViewOptions view_options(const kg::KnowledgeGraph& graph, const ViewArgs& ar
         bool in_graph = false;
         for (auto e : boost::make_iterator_range(boost::edges(graph.graph())))
             if (graph.graph()[e].predicate == p) in_graph = true;
-        if (!in_graph) throw kg::Error(kg::ExitCode::usage, "unknown predicate '" + p + "' (see data/predicates.tsv)");
+        if (!in_graph) throw kg::Error(kg::ExitCode::usage, unknown_predicate(p));
     }
     return o;
 }

@@ -57,6 +57,13 @@ ViewArgs view_args(const boost::program_options::variables_map& vm);
 /// a predicate that is neither in the vocabulary nor in the graph (a typo would silently empty the view).
 kg::ViewOptions view_options(const kg::KnowledgeGraph& graph, const ViewArgs& args);
 
+/// The predicate names of the vocabulary in file order, symmetric ones marked '*', wrapped at `width`
+/// columns, each line starting with `indent` and ending with a newline (for --help).
+std::string predicate_list(std::size_t width, const std::string& indent);
+
+/// The message for a predicate that is not in the vocabulary: the closest names, then all of them.
+std::string unknown_predicate(const std::string& name);
+
 /// Runs a tool body, turning kg::Error and option errors into "tool: message" and the contract's exit code.
 int run_tool(const char* tool, const std::function<int()>& body);
 

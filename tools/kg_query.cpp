@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include <kg/error.hpp>
+#include <kg/lexicon.hpp>
 #include <kg/predicates.hpp>
 #include <kg/query.hpp>
 #include <kg/version.hpp>
@@ -87,6 +88,9 @@ void print_help(const po::options_description& visible) {
            "  stats         counts: documents, entities, relations, density, components, degree\n"
            "                distribution, entities by type, relations by predicate\n"
            "Entity names match labels, then aliases, case-insensitively; a node id (li-qiang) also works.\n\n"
+        << "Predicates (" << kg::predicates().size()
+        << ", for --predicates; data/predicates.tsv has their types and meaning; * = symmetric):\n"
+        << kgcli::predicate_list(100, "  ") << "\n"
         << visible
         << "\nCentrality measures, and the graph each one sees (NetworkX equivalent in brackets):\n"
            "  degree        in + out degree on the multigraph, parallel edges counted (--mode in|out|weighted)\n"
@@ -166,6 +170,7 @@ int main(int argc, char** argv) {
         po::notify(vm);
 
         if (vm.count("help")) {
+            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());  // its predicates.tsv, if any
             print_help(visible);
             return 0;
         }
@@ -281,7 +286,7 @@ int main(int argc, char** argv) {
                 bool known = kg::is_predicate(p);
                 for (kg::Edge e : boost::make_iterator_range(boost::edges(g)))
                     if (known || (known = g[e].predicate == p)) break;
-                if (!known) throw usage("unknown predicate '" + p + "'");
+                if (!known) throw usage(kgcli::unknown_predicate(p));
             }
             if (depth == 1)
                 out = kg::render_neighbors(graph, v, kg::neighbors(graph, v, predicates), json);
