@@ -37,9 +37,10 @@ const kg::KnowledgeGraph& seeds_graph() {
 // the sample's typing (0.928 -> 0.855: start-ups the model reads as organizations or places). Relations are
 // scored against the schema v2 gold (place-in-place is located_in, which the v1 relation stage does not
 // give yet; the stop-11 extractor scored 0.695 on it). Since the joins across documents (stop 13) the short
-// forms of articles that never write the full name (Trump, Xi, Liang) are no nodes of their own: entity F1
-// 0.935 -> 0.959, typed 0.855 -> 0.876.
-TEST_CASE("seeds: entity F1 >= 0.95, typed F1 >= 0.87, relation F1 >= 0.65, core recall >= 0.90 against the gold graph") {
+// forms of articles that never write the full name (Trump, Xi, Liang) are no nodes of their own, and an unsure
+// name takes the type of a list neighbour the gazetteer knows (OpenAI beside Google): entity F1 0.935 ->
+// 0.959, typed 0.855 -> 0.893.
+TEST_CASE("seeds: entity F1 >= 0.95, typed F1 >= 0.88, relation F1 >= 0.65, core recall >= 0.90 against the gold graph") {
     kg::Score s = kg::score(seeds_graph(), gold());
     MESSAGE("entities P=" << s.entities.precision << " R=" << s.entities.recall << " F1=" << s.entities.f1);
     MESSAGE("typed entities P=" << s.typed_entities.precision << " R=" << s.typed_entities.recall
@@ -48,7 +49,7 @@ TEST_CASE("seeds: entity F1 >= 0.95, typed F1 >= 0.87, relation F1 >= 0.65, core
     MESSAGE("core recall=" << s.core_recall);
     for (const auto& m : s.missed_core) MESSAGE("missed core: " << m);
     CHECK(s.entities.f1 >= 0.95);
-    CHECK(s.typed_entities.f1 >= 0.87);
+    CHECK(s.typed_entities.f1 >= 0.88);
     CHECK(s.relations.f1 >= 0.65);
     CHECK(s.core_recall >= 0.90);
 }
