@@ -1,15 +1,14 @@
-// Names across documents. Every name takes its canonical form: of the ways the corpus writes it (same
-// fold_name()), the one with the most mentions, ties to the longer, then the bytewise smaller.
-// Short forms joined across documents: a bare "Trump" in an article that never writes the full name
-// joins the corpus entity "Donald Trump" when that is the only fuller name the corpus has for it, the
-// corpus uses it as that name's short form (a surname, or a form some article wrote beside the full name:
-// "Xi" for Xi Jinping, not "Kim" for Kim Kardashian because both start with it), and the two articles
-// share context: an entity few articles name (at most one in twenty, or three), or dates a week apart.
-// When several full names have the short form, it joins the one that shares more context with the article
-// than every other (a bare "Trump" beside articles on Donald and on Melania Trump); on a tie it stays
-// apart (two people called Li who fit equally). In two halves, like the type votes: note() sees every document (packed) before
+// Names across documents, in two halves like the type votes: note() sees every document (packed) before
 // the merge, apply() renames one document's entities as it is merged, so the result depends on the set of
 // documents, never on their order of arrival, and an incremental update equals one run.
+// - Every name takes its canonical form: of the ways the corpus writes it (same fold_name()), the one with
+//   the most mentions, ties to the longer, then the bytewise smaller.
+// - A one-word name in an article that writes no fuller one ("Trump") joins a full name of the corpus
+//   ("Donald Trump") that the corpus uses it for (a surname, or a form some article wrote alone beside the
+//   full name: "Xi" for Xi Jinping, not "Kim" for every Kim X) when the two articles share context: an
+//   entity few articles name (at most one in twenty, or three), or dates a week apart. Of several such
+//   full names, the one sharing strictly more context takes it ("Trump" in an article on the election,
+//   beside articles on Melania Trump); a tie stays apart (two people called Li who fit equally).
 #pragma once
 
 #include <kg/model.hpp>
