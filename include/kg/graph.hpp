@@ -2,10 +2,11 @@
 /// kg/graph.hpp — the knowledge graph: a directed multigraph of entities and relations over Boost.Graph.
 ///
 /// Contract:
-/// - Entities merge across documents on (canonical name, type). A short form ("Trump") with no fuller name
-///   in its own document takes the corpus's full name ("Donald Trump") only when exactly one fuller name
-///   of a compatible type has that form and the documents share context (another entity, or dates at most
-///   7 days apart); each such join is kept in Entity::joins.
+/// - Entities merge across documents on (canonical name, type); the canonical name is the form of the name
+///   with the most mentions in the corpus (ties: longer, then bytewise smaller). A short form ("Trump") with
+///   no fuller name in its own document takes a full name the corpus uses it for ("Donald Trump") when the
+///   documents share context (an uncommon entity, or dates at most 7 days apart) and no other such full
+///   name shares as much; each such join is kept in Entity::joins.
 /// - A relation (subject, predicate, object) is one edge; each supporting evidence sentence adds 1 to its
 ///   stored `weight`. Symmetric predicates are stored with subject id < object id so weight does not split.
 /// - Node ids are readable slugs ("li-qiang"), unique in the graph; edge ids are
