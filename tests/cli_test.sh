@@ -104,7 +104,7 @@ expect "no output for a bad model" test ! -e "$tmp/badmodel.json"
 printf 'KGNERMDL\x07\x00\x00\x00' > "$tmp/badmodel/ner.model"
 echo "Apple said so." | "$EXPORT" --data "$tmp/badmodel" --json - > /dev/null 2> "$tmp/err"
 check "model of another version -> 3" 3 $?
-expect "version error names the file and version" grep -q "badmodel/ner.model: entity recognizer model version 7" "$tmp/err"
+expect "version error names the file and version" grep -q "badmodel/ner.model: entity recognizer model: version 7" "$tmp/err"
 
 # Analyst overrides: --data DIR adds to the built-in lexicons (extra names, "not an entity", merges).
 mkdir -p "$tmp/over"

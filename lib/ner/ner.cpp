@@ -1,6 +1,7 @@
 #include "ner/ner.hpp"
 
 #include "data/embedded.hpp"
+#include "data/model_reader.hpp"
 #include "text/flat_map.hpp"
 
 #include <kg/error.hpp>
@@ -165,32 +166,9 @@ void Memory::note(const std::vector<TokenFacts>& f, const int* labels) {
 
 namespace {
 
-struct Reader {
-    std::string_view s;
-    const std::string& name;
-    std::size_t pos = 0;
-    void need(std::size_t n) const {
-        if (n > s.size() - pos)
-            throw Error(ExitCode::bad_input, name + ": truncated entity recognizer model (at byte " + std::to_string(pos) + ")");
-    }
-    std::uint64_t uint(int bytes) {
-        need(static_cast<std::size_t>(bytes));
-        std::uint64_t v = 0;
-        for (int i = 0; i < bytes; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[pos + i])) << (8 * i);
-        pos += static_cast<std::size_t>(bytes);
-        return v;
-    }
-    float f32() {
-        const std::uint32_t bits = static_cast<std::uint32_t>(uint(4));
-        float v;
-        std::memcpy(&v, &bits, 4);
-        if (!std::isfinite(v)) throw Error(ExitCode::bad_input, name + ": entity recognizer model: bad number at byte " + std::to_string(pos - 4));
-        return v;
-    }
-};
 
 /// Reads a table of rows kept as the file's int16 weights, in units of `scale`.
-void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<std::int16_t>& rows, float& scale, int width, std::size_t& count) {
+void read_table(ModelReader& r, FlatMap<std::uint32_t>& map, std::vector<std::int16_t>& rows, float& scale, int width, std::size_t& count) {
     scale = r.f32();
     count = r.uint(4);
     r.need(count * (8 + 2 * static_cast<std::size_t>(width)));  // before reserving: a corrupt count fails here
@@ -198,7 +176,7 @@ void read_table(Reader& r, FlatMap<std::uint32_t>& map, std::vector<std::int16_t
     rows.resize(count * static_cast<std::size_t>(width));
     for (std::size_t k = 0; k < count; ++k) {
         const std::uint64_t key = r.uint(8);
-        if (key == 0) throw Error(ExitCode::bad_input, r.name + ": entity recognizer model: zero feature key");
+        if (key == 0) throw r.bad("zero feature key");
         map.insert(key, static_cast<std::uint32_t>(k));
         for (int y = 0; y < width; ++y) rows[k * width + y] = static_cast<std::int16_t>(r.uint(2));
     }
@@ -213,14 +191,8 @@ Recognizer Recognizer::from_bytes(std::string_view bytes, const std::string& nam
     auto m = std::make_shared<Model>();
     static std::atomic<std::uint64_t> models{0};
     m->id = ++models;
-    Reader r{bytes, name};
-    r.need(8);
-    if (std::memcmp(bytes.data(), format::magic, 8) != 0)
-        throw Error(ExitCode::bad_input, name + ": not an entity recognizer model (bad magic)");
-    r.pos = 8;
-    if (const auto v = r.uint(4); v != format::version)
-        throw Error(ExitCode::bad_input, name + ": entity recognizer model version " + std::to_string(v) + ", expected " +
-                                             std::to_string(format::version));
+    ModelReader r{bytes, name, "entity recognizer model"};
+    r.header(format::magic, format::version);
     if (r.uint(4) != n_labels || r.uint(4) != n_fine)
         throw Error(ExitCode::bad_input, name + ": entity recognizer model: wrong label counts");
     m->trans.resize((n_labels + 2) * n_labels);

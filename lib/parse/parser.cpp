@@ -1,6 +1,7 @@
 #include "parse/parser.hpp"
 
 #include "data/embedded.hpp"
+#include "data/model_reader.hpp"
 #include "parse/parser_features.hpp"
 #include "text/flat_map.hpp"
 
@@ -36,42 +37,12 @@ struct Parser::Model {
     std::size_t n_features = 0;
 };
 
-namespace {
-
-struct Reader {
-    std::string_view s;
-    const std::string& name;
-    std::size_t pos = 0;
-    void need(std::size_t n) const {
-        if (n > s.size() - pos)
-            throw Error(ExitCode::bad_input, name + ": truncated parser model (at byte " + std::to_string(pos) + ")");
-    }
-    std::uint64_t uint(int bytes) {
-        need(static_cast<std::size_t>(bytes));
-        std::uint64_t v = 0;
-        for (int i = 0; i < bytes; ++i) v |= std::uint64_t(static_cast<unsigned char>(s[pos + i])) << (8 * i);
-        pos += static_cast<std::size_t>(bytes);
-        return v;
-    }
-    std::string_view bytes(std::size_t n) {
-        need(n);
-        auto v = s.substr(pos, n);
-        pos += n;
-        return v;
-    }
-};
-
-}  // namespace
 
 Parser Parser::from_bytes(std::string_view bytes, const std::string& name) {
     auto m = std::make_shared<Model>();
-    Reader r{bytes, name};
-    auto bad = [&](const std::string& what) { return Error(ExitCode::bad_input, name + ": parser model: " + what); };
-    if (bytes.size() < 8 || std::memcmp(bytes.data(), model_magic, 8) != 0)
-        throw Error(ExitCode::bad_input, name + ": not a parser model (bad magic)");
-    r.pos = 8;
-    if (const auto v = r.uint(4); v != model_version)
-        throw bad("version " + std::to_string(v) + ", expected " + std::to_string(model_version));
+    ModelReader r{bytes, name, "parser model"};
+    auto bad = [&](const std::string& what) { return r.bad(what); };
+    r.header(model_magic, model_version);
     m->n_labels = static_cast<int>(r.uint(1));
     if (m->n_labels < 1 || m->n_labels > max_labels) throw bad("bad label count");
     m->n_classes = n_classes(m->n_labels);
@@ -101,7 +72,7 @@ Parser Parser::from_bytes(std::string_view bytes, const std::string& name) {
     };
     auto half = [](const Model::Entry& e) { return std::uint32_t(e.cls) << 16 | static_cast<std::uint16_t>(e.w); };
     std::size_t e = 0;
-    Reader kr{keys, name};
+    ModelReader kr{keys, name, "parser model"};
     for (std::size_t i = 0; i < n_feat; ++i) {
         const std::uint64_t k = kr.uint(8);
         if (k == 0) throw bad("zero feature key");

@@ -4,21 +4,28 @@
 //  - modifiers of a name ("Chinese startup X" → based_in; "Acme's R2", "its X robot" → develops);
 //  - trigger words from data/triggers.tsv with their subject on the left and object on the right
 //    (passives, coordinated lists and the document's main event as an implicit object);
-//  - event/place co-occurrence ("EVENT ... in PLACE" → held_in) and "PLACE's PLACE" → part_of.
+//  - event/place co-occurrence ("EVENT ... in PLACE" → held_in) and "PLACE's PLACE" → located_in;
+//  - a place the gazetteer puts in a country the document names → located_in;
+//  - the learned classifier (relations/classifier.hpp) for the pairs of a sentence no rule related.
 // Each kind has a fixed confidence: the closer the words, the surer the relation.
 #include "relations/relations.hpp"
 
+#include "relations/classifier.hpp"
 #include "text/util.hpp"
 
 #include <kg/graph.hpp>
 #include <kg/predicates.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace kg::detail {
 
 namespace {
+
+/// Below this probability the classifier's reading is not emitted.
+constexpr float classifier_threshold = 0.5f;
 
 struct Rel {
     DocState& st;
@@ -163,20 +170,54 @@ struct Rel {
         }
     }
 
+    // Length of the role or honorific phrase (roles.tsv, honorifics.tsv) that ends at token w, not before
+    // token `begin`, and its code; 0 if none.
+    std::uint32_t role_ending(std::uint32_t w, std::uint32_t begin, std::string& code) const {
+        for (std::uint32_t k = std::min<std::uint32_t>(static_cast<std::uint32_t>(lx.roles_max_words), w + 1 - begin); k >= 1; --k) {
+            const std::uint32_t b = w + 1 - k;
+            if (k > 1 && !lw(b).role_first) continue;
+            std::string& phrase = phrase_buf;
+            phrase.clear();
+            for (std::uint32_t q = b; q <= w; ++q) {
+                if (q > b) phrase += ' ';
+                phrase += low(q);
+            }
+            if (const std::string* c = lx.role(phrase)) {
+                code = *c;
+                return k;
+            }
+        }
+        return 0;
+    }
+
     // Organization linked to a person by a role noun next to the name.
     void person_org(int pk) {
         const MentionCand p = st.mentions[pk];
         const std::uint32_t s = p.sentence;
         const Sentence& se = st.tok.sentences[s];
-        // "Acme analyst X", "former Acme CEO X": organization, role word(s), person.
+        // "Acme analyst X", "former Acme CEO X", "Acme executive chairman Datuk Seri X": organization, role
+        // words (the one nearest the name is the head: "executive chairman" is a chairman), honorifics, person.
         {
             std::uint32_t i = p.b;
             std::string role;
-            while (i > se.begin && (is_role(i - 1) || T[i - 1].lower()) && p.b - i < 3) {
-                if (is_role(i - 1)) role = std::string(low(i - 1));
-                --i;
-                if (!role.empty()) break;
+            while (i > se.begin && p.b - i < 8) {
+                const std::uint32_t w = i - 1;
+                std::string code;
+                const std::uint32_t k = role_ending(w, se.begin, code);
+                if (k && code == "HON") {
+                    if (!role.empty()) break;  // an honorific belongs next to the name
+                } else if (k) {
+                    if (role.empty()) role = std::string(st.text(w + 1 - k, w + 1));
+                } else if (role.empty() ? !(T[w].lower() && p.b - w < 3)
+                                        : !(st.lex[w].alpha && !is_verb(w) && mention_covering(w) < 0)) {
+                    break;  // before the role: words of the title ("executive", "Operating"), not of a name
+                } else if (low(w) == "the" || low(w) == "of" || low(w) == "and" || low(w) == "in") {
+                    break;
+                }
+                i -= k ? k : 1;
+                if (st.mention_ending(i) >= 0 && !role.empty()) break;
             }
+            for (char& c : role) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
             if (!role.empty() && i > se.begin) {
                 int o = st.mention_ending(i);
                 if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.85, s);
@@ -646,7 +687,7 @@ private:
                 if (t == EntityType::LOCATION && !m.pseudo && m.e + 1 < T.size() && is_possessive(T[m.e].text)) {
                     int in = st.mention_at(m.e + 1);
                     if (in >= 0 && type_of(in) == EntityType::LOCATION) {
-                        emit(ent(in), "part_of", ent(static_cast<int>(k)), 0.6, s);
+                        emit(ent(in), "located_in", ent(static_cast<int>(k)), 0.6, s);
                         places.push_back(static_cast<int>(k));
                     }
                 }
@@ -714,6 +755,112 @@ private:
         }
     }
 
+
+    // --- the learned classifier: what a sentence states between two of its names ------------------------
+    static std::optional<rel::Arg> coarse(EntityType t) {
+        switch (t) {
+            case EntityType::PERSON: return rel::Arg::PER;
+            case EntityType::COMPANY: case EntityType::ORGANIZATION: return rel::Arg::ORG;
+            case EntityType::COUNTRY: case EntityType::LOCATION: return rel::Arg::LOC;
+            case EntityType::EVENT: case EntityType::PRODUCT: case EntityType::POLICY: return rel::Arg::MISC;
+            default: return std::nullopt;
+        }
+    }
+    // The sources label "in a place" alike for people, bodies and places; the schema names it by the
+    // subject's type.
+    static std::string placed(const std::string& pred, EntityType subject) {
+        if (pred != "located_in" && pred != "based_in" && pred != "lives_in") return pred;
+        if (subject == EntityType::PERSON) return "lives_in";
+        if (subject == EntityType::COMPANY || subject == EntityType::ORGANIZATION) return "based_in";
+        return "located_in";
+    }
+    static bool allowed(const std::vector<EntityType>& types, EntityType t) {
+        return std::find(types.begin(), types.end(), t) != types.end();
+    }
+
+    void classified() {
+        const rel::Classifier& model = rel::Classifier::get();
+        // Pairs a rule related in a sentence keep the rule's reading: rules read roles and triggers the
+        // classifier has seen few examples of.
+        std::set<std::tuple<std::uint32_t, int, int>> ruled;
+        for (const auto& [s_ent, pred, o_ent, sentence] : seen) {
+            ruled.emplace(sentence, std::min(s_ent, o_ent), std::max(s_ent, o_ent));
+        }
+        thread_local std::vector<std::string_view> written, lower;
+        thread_local std::vector<Upos> tags;
+        thread_local std::vector<std::uint64_t> feats;
+        thread_local std::vector<int> names;
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n;) {
+            const std::uint32_t s = st.mentions[k].sentence;
+            names.clear();
+            for (; k < n && st.mentions[k].sentence == s; ++k) {
+                const MentionCand& m = st.mentions[k];
+                if (!m.pseudo && m.entity >= 0 && coarse(type_of(static_cast<int>(k)))) names.push_back(static_cast<int>(k));
+            }
+            if (names.size() < 2) continue;
+            const Sentence& se = st.tok.sentences[s];
+            lower.clear();
+            written.clear();
+            tags.assign(se.end - se.begin, Upos::X);
+            for (std::uint32_t i = se.begin; i < se.end; ++i) {
+                lower.push_back(low(i));
+                written.push_back(T[i].text);
+            }
+            std::uint32_t tagged = se.begin;  // tags are read between names only: tag no further than needed
+            for (std::size_t x = 0; x < names.size(); ++x)
+                for (std::size_t y = x + 1; y < names.size(); ++y) {
+                    const MentionCand& a = st.mentions[names[x]];
+                    const MentionCand& b = st.mentions[names[y]];
+                    const int ea = a.entity, eb = b.entity;
+                    if (ea == eb || a.e > b.b || b.b - a.e > rel::max_gap) continue;
+                    if (ruled.count({s, std::min(ea, eb), std::max(ea, eb)})) continue;
+                    for (; tagged < b.b; ++tagged) tags[tagged - se.begin] = st.tag(tagged);
+                    feats.clear();
+                    rel::pair_features(rel::SentenceView{&written, &lower, &tags},
+                                       rel::ArgSpan{a.b - se.begin, a.e - se.begin, *coarse(type_of(names[x]))},
+                                       rel::ArgSpan{b.b - se.begin, b.e - se.begin, *coarse(type_of(names[y]))}, feats);
+                    const rel::Verdict v = model.classify(feats);
+                    if (v.label == 0 || v.probability < classifier_threshold) continue;
+                    const bool first = model.first_is_subject(v.label);
+                    const int subj = first ? ea : eb, obj = first ? eb : ea;
+                    const EntityType ts = st.entities[subj].type, to = st.entities[obj].type;
+                    const std::string pred = placed(model.predicate(v.label), ts);
+                    if (!is_predicate(pred) || !allowed(subject_types(pred), ts) || !allowed(object_types(pred), to)) continue;
+                    emit(subj, pred, obj, std::round(static_cast<double>(v.probability) * 100) / 100, s);
+                }
+        }
+    }
+
+    // --- places the gazetteer puts in a country the document also names ---------------------------------
+    // Evidence: the first sentence naming both, else the place's first mention (the country is named
+    // elsewhere in the text, so the document does speak of both).
+    void known_places() {
+        for (std::size_t p = 0; p < st.entities.size(); ++p) {
+            const DocEnt& place = st.entities[p];
+            if (place.type != EntityType::LOCATION) continue;
+            std::string country;
+            for (std::size_t k : place.mentions)
+                if (!st.mentions[k].pseudo && !st.mentions[k].country.empty()) {
+                    country = st.mentions[k].country;
+                    break;
+                }
+            if (country.empty() || country == place.name) continue;
+            int c = -1;
+            for (std::size_t k = 0; k < st.entities.size() && c < 0; ++k)
+                if (st.entities[k].type == EntityType::COUNTRY && st.entities[k].name == country) c = static_cast<int>(k);
+            if (c < 0) continue;
+            std::uint32_t sentence = UINT32_MAX, first = UINT32_MAX;
+            for (std::size_t k : place.mentions) {
+                const std::uint32_t s = st.mentions[k].sentence;
+                first = std::min(first, s);
+                for (std::size_t q : st.entities[c].mentions)
+                    if (st.mentions[q].sentence == s) sentence = std::min(sentence, s);
+            }
+            emit(static_cast<int>(p), "located_in", c, sentence != UINT32_MAX ? 0.8 : 0.7, sentence != UINT32_MAX ? sentence : first);
+        }
+    }
+
 public:
     void run() {
         find_main_event();
@@ -724,6 +871,8 @@ public:
         triggers();
         at_event();
         places();
+        known_places();
+        classified();
     }
 };
 

@@ -1,0 +1,121 @@
+// The relation stage on sentences written for these tests (no seed text): the learned classifier and its
+// model file, the gazetteer's places, and roles between an organization and a person's name.
+#include <doctest/doctest.h>
+
+#include <kg/error.hpp>
+#include <kg/extract.hpp>
+
+#include "relations/classifier.hpp"
+
+#include <cmath>
+#include <string>
+
+namespace {
+
+struct Result {
+    kg::DocExtraction x;
+    bool has(const std::string& s, const std::string& p, const std::string& o) const {
+        for (const auto& r : x.relations)
+            if (x.entities[r.subject].name == s && r.predicate == p && x.entities[r.object].name == o) return true;
+        return false;
+    }
+    double confidence(const std::string& s, const std::string& p, const std::string& o) const {
+        for (const auto& r : x.relations)
+            if (x.entities[r.subject].name == s && r.predicate == p && x.entities[r.object].name == o) return r.confidence;
+        return -1;
+    }
+};
+
+Result extract(const std::string& text) {
+    static const kg::Extractor extractor;
+    return Result{extractor(kg::Document{"doc", "test", text})};
+}
+
+using namespace kg::detail::rel;
+using kg::detail::Upos;
+
+}  // namespace
+
+TEST_CASE("relation classifier: the built-in model loads, with none first and directed predicates") {
+    const Classifier& c = Classifier::get();
+    REQUIRE(c.labels().size() > 10);
+    CHECK(c.labels()[0] == "none");
+    CHECK(c.feature_count() > 1000);
+    for (std::size_t y = 1; y < c.labels().size(); ++y) {
+        const std::string& l = c.labels()[y];
+        CHECK(l == c.predicate(static_cast<int>(y)) + (c.first_is_subject(static_cast<int>(y)) ? ">" : "<"));
+    }
+}
+
+TEST_CASE("relation classifier: a truncated or corrupt model file is refused with its name") {
+    auto fails = [](const std::string& bytes, const std::string& needle) {
+        try {
+            Classifier::from_bytes(bytes, "/tmp/x/relations.model");
+        } catch (const kg::Error& e) {
+            CHECK(e.code() == kg::ExitCode::bad_input);
+            CHECK(std::string(e.what()).find("/tmp/x/relations.model") != std::string::npos);
+            CHECK(std::string(e.what()).find(needle) != std::string::npos);
+            return true;
+        }
+        return false;
+    };
+    CHECK(fails("", "truncated"));
+    CHECK(fails("NOTAMODEL-AT-ALL", "bad magic"));
+    std::string v2(format::magic, 8);
+    v2 += std::string("\x02\x00\x00\x00", 4);
+    CHECK(fails(v2, "version 2"));
+    std::string bad_label(format::magic, 8);
+    bad_label += std::string("\x01\x00\x00\x00\x02\x04nope\x03x>y", 15);
+    CHECK(fails(bad_label, "bad label 'nope'"));
+    std::string cut(format::magic, 8);
+    cut += std::string("\x01\x00\x00\x00\x02\x04none\x0aworks_for>", 21);
+    cut += std::string("\x00\x00\x80\x3f\x05\x00\x00\x00", 8);  // scale 1, five features that are not there
+    CHECK(fails(cut, "truncated"));
+}
+
+TEST_CASE("relation classifier: features depend only on the words, tags and spans given") {
+    std::vector<std::string_view> written{"Ilse", "Brandt", "joined", "the", "Green", "Party", "in", "1998", "."};
+    std::vector<std::string_view> lower{"ilse", "brandt", "joined", "the", "green", "party", "in", "1998", "."};
+    std::vector<Upos> tags{Upos::PROPN, Upos::PROPN, Upos::VERB, Upos::DET, Upos::PROPN, Upos::PROPN, Upos::ADP, Upos::NUM, Upos::PUNCT};
+    std::vector<std::uint64_t> a, b, c;
+    pair_features(SentenceView{&written, &lower, &tags}, ArgSpan{0, 2, Arg::PER}, ArgSpan{4, 6, Arg::ORG}, a);
+    pair_features(SentenceView{&written, &lower, &tags}, ArgSpan{0, 2, Arg::PER}, ArgSpan{4, 6, Arg::ORG}, b);
+    pair_features(SentenceView{&written, &lower, &tags}, ArgSpan{0, 2, Arg::PER}, ArgSpan{4, 6, Arg::LOC}, c);
+    CHECK(a == b);
+    CHECK(a != c);  // the arguments' classes are part of the features
+    const Verdict v = Classifier::get().classify(a);
+    CHECK(v.probability > 0);
+    CHECK(v.probability <= 1);
+}
+
+TEST_CASE("relations: the classifier reads what a sentence states between two names, with its probability") {
+    auto r = extract("Maria Lenhart was elected to the Bundestag as a member of the Social Democratic Party in 2009.");
+    CHECK(r.has("Maria Lenhart", "member_of", "Social Democratic Party"));
+    const double c = r.confidence("Maria Lenhart", "member_of", "Social Democratic Party");
+    CHECK(c >= 0.5);
+    CHECK(c <= 1.0);
+    CHECK(c * 100 == doctest::Approx(std::round(c * 100)));  // rounded to two decimals
+}
+
+TEST_CASE("relations: a place the gazetteer puts in a country the document names is located_in it") {
+    auto r = extract("Flooding closed roads in Toulouse on Monday. France has sent soldiers to help.");
+    CHECK(r.has("Toulouse", "located_in", "France"));
+    auto alone = extract("Flooding closed roads in Toulouse on Monday.");  // the country is not named: no edge
+    CHECK(!alone.has("Toulouse", "located_in", "France"));
+}
+
+TEST_CASE("relations: an organization, a multi-word role and honorifics before a name") {
+    auto r = extract("Norvik Freight executive chairman Datuk Seri Amran Yusof said exports rose in the third quarter.");
+    CHECK(r.has("Amran Yusof", "leader_of", "Norvik Freight"));  // the head of the title is chairman
+    auto coo = extract("Fares rose, and Meridian Rail Ltd Chief Operating Officer Tomas Halloran said so.");
+    CHECK(coo.has("Tomas Halloran", "works_for", "Meridian Rail"));  // capitalized title words are no name
+    auto verb = extract("Fares rose, and Meridian Rail Ltd sued Tomas Halloran last year.");  // a verb is no title
+    CHECK(!verb.has("Tomas Halloran", "works_for", "Meridian Rail"));
+    CHECK(!verb.has("Tomas Halloran", "leader_of", "Meridian Rail"));
+}
+
+TEST_CASE("relations: place inside place by a possessive is located_in (schema v2)") {
+    auto r = extract("Crowds gathered on the banks of Lyon's Rhone River on Sunday.");
+    CHECK(r.has("Rhone River", "located_in", "Lyon"));
+    CHECK(!r.has("Rhone River", "part_of", "Lyon"));
+}
