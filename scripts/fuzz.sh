@@ -42,13 +42,14 @@ shopt -s nullglob globstar
 seed extractor seeds/*.txt tests/data/re3d-mini/*.txt
 seed json_reader tests/data/*.json tests/data/**/*.json
 seed graphml_reader tests/data/**/*.graphml
-# GraphML seeds written by libkg itself (plain and yEd), from the built-in sample.
+# GraphML seeds written by libkg itself (plain and yEd), from the built-in sample (</dev/null: with no INPUT
+# the tools refuse a piped standard input).
 exporter=${KG_EXPORT:-build/kg-export}
 if [ -x "$exporter" ]; then
-  "$exporter" -q --graphml -o "$work/sample.graphml" && seed graphml_reader "$work/sample.graphml"
-  "$exporter" -q --yed -o "$work/sample.yed.graphml" && seed graphml_reader "$work/sample.yed.graphml"
-  "$exporter" -q --json -o "$work/sample.json" && seed json_reader "$work/sample.json"
-  "$exporter" -q --format triples -o "$work/sample.records" && seed triples_reader "$work/sample.records"
+  "$exporter" -q --graphml -o "$work/sample.graphml" </dev/null && seed graphml_reader "$work/sample.graphml"
+  "$exporter" -q --yed -o "$work/sample.yed.graphml" </dev/null && seed graphml_reader "$work/sample.yed.graphml"
+  "$exporter" -q --json -o "$work/sample.json" </dev/null && seed json_reader "$work/sample.json"
+  "$exporter" -q --format triples -o "$work/sample.records" </dev/null && seed triples_reader "$work/sample.records"
 fi
 seed triples_reader tests/data/**/*.records tests/data/**/*.tsv
 for t in "${targets[@]}"; do

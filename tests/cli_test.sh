@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end tests of kg-export and kg-query, run as a user runs them: exit codes, files, validity.
-# Usage: cli_test.sh KG_EXPORT KG_QUERY TEST_DATA_DIR
+# Usage: cli_test.sh KG_EXPORT KG_QUERY TEST_DATA_DIR [KG_EVAL]
 set -u
-EXPORT=$1 QUERY=$2 DATA=$3
+# Standard input is /dev/null for every command below unless one pipes into it: CTest and CI may hand the
+# script a pipe, and with no INPUT the tools refuse a piped standard input (a forgotten '-').
+exec </dev/null
+EXPORT=$1 QUERY=$2 DATA=$3 EVAL=${4:-}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0
 check() {  # check NAME EXPECTED_STATUS ACTUAL_STATUS
@@ -266,6 +269,72 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['nodes
 "$EXPORT" -q --types ANIMAL >/dev/null 2>&1; check "unknown type -> 2" 2 $?
 "$EXPORT" -q --predicates attend >/dev/null 2>&1; check "unknown predicate -> 2" 2 $?
 "$EXPORT" -q --depth 2 >/dev/null 2>&1; check "--depth without --ego -> 2" 2 $?
+
+# --- Issue 16: no mistake passes silently --------------------------------------------------------------
+# Standard input with data but no INPUT: a forgotten '-' (exit 2, even under -q); /dev/null or an empty
+# file keeps the built-in sample.
+printf 'Acme Corp. said so.\n' > "$tmp/story.txt"
+printf 'Acme Corp. said so.\n' | "$EXPORT" -q --json > "$tmp/piped.json" 2> "$tmp/err"; check "piped stdin without '-' -> 2 (-q)" 2 $?
+expect "piped stdin: hint to pass '-'" grep -q "standard input is a pipe or a file: pass '-' to read it" "$tmp/err"
+"$EXPORT" --json < "$tmp/story.txt" > /dev/null 2> "$tmp/err"; check "file as stdin without '-' -> 2" 2 $?
+expect "file as stdin: hint to pass '-'" grep -q "^kg-export: no INPUT given.*pass '-'" "$tmp/err"
+printf 'x\n' | "$QUERY" -q stats > /dev/null 2> "$tmp/err"; check "query: piped stdin without '-' -> 2" 2 $?
+expect "query: hint to pass '-'" grep -q "^kg-query: .*pass '-'" "$tmp/err"
+"$EXPORT" -q --json < /dev/null > "$tmp/null.json"; check "stdin /dev/null: built-in sample" 0 $?
+: > "$tmp/empty.stdin"
+"$EXPORT" -q --json < "$tmp/empty.stdin" | cmp -s - "$tmp/null.json"; check "stdin an empty file: built-in sample" 0 $?
+# A missing --data directory, in each tool that takes --data (exit 2, the directory named).
+"$EXPORT" -q --data "$tmp/no/such/dir" --json > /dev/null 2> "$tmp/err"; check "export --data missing dir -> 2" 2 $?
+expect "export --data error names the dir" grep -q "^kg-export: --data '$tmp/no/such/dir': no such directory" "$tmp/err"
+"$EXPORT" -q --data "$tmp/story.txt" --json "$tmp/in" > /dev/null 2> "$tmp/err"; check "export --data a file -> 2" 2 $?
+expect "export --data a file: not a directory" grep -q "story.txt': not a directory" "$tmp/err"
+"$QUERY" -q --data "$tmp/no/such/dir" "$tmp/in" stats > /dev/null 2> "$tmp/err"; check "query --data missing dir -> 2" 2 $?
+expect "query --data error names the dir" grep -q "no/such/dir': no such directory" "$tmp/err"
+if [ -n "$EVAL" ]; then
+  "$EVAL" -q --data "$tmp/no/such/dir" gold "$DATA/seeds.gold.json" "$tmp/in" > /dev/null 2> "$tmp/err"; check "eval gold --data missing dir -> 2" 2 $?
+  expect "eval --data error names the dir" grep -q "no/such/dir': no such directory" "$tmp/err"
+  "$EVAL" --data "$tmp/no/such/dir" coref "$DATA/missing.conllu" > /dev/null 2>&1; check "eval coref --data missing dir -> 2" 2 $?
+fi
+# Inputs that give no document: exit 3 naming the path, no output written.
+mkdir -p "$tmp/emptydir" "$tmp/mdonly"; printf '# Notes\n' > "$tmp/mdonly/README.md"
+"$EXPORT" -q --json "$tmp/emptydir" > /dev/null 2> "$tmp/err"; check "empty directory -> 3" 3 $?
+expect "empty directory named" grep -q "^kg-export: $tmp/emptydir: no documents found" "$tmp/err"
+"$EXPORT" -q --json -o "$tmp/md.json" "$tmp/mdonly" 2> "$tmp/err"; check "directory of .md files only -> 3" 3 $?
+expect ".md-only directory named" grep -q "mdonly: no documents found (a directory is searched for \*.txt and \*.jsonl files)" "$tmp/err"
+expect "no output for no documents" test ! -e "$tmp/md.json"
+"$EXPORT" -q --json "$tmp/emptydir" "$tmp/mdonly" > /dev/null 2> "$tmp/err"; check "two inputs, no documents -> 3" 3 $?
+expect "both inputs named" grep -q "emptydir, $tmp/mdonly: no documents found" "$tmp/err"
+"$QUERY" -q "$tmp/emptydir" stats > /dev/null 2> "$tmp/err"; check "query empty directory -> 3" 3 $?
+"$EXPORT" -q --json "$tmp/emptydir" "$tmp/in" > /dev/null; check "an empty directory beside documents" 0 $?
+"$EXPORT" -q --input-format jsonl --json - < /dev/null > /dev/null; check "empty stdin '-' (an empty shard) -> 0" 0 $?
+# A date filter that keeps nothing, or meets undated documents: a warning with the counts (-q keeps warnings).
+"$EXPORT" -q --json --since 2024-01-01 "$tmp/in" > /dev/null 2> "$tmp/err"; check "--since on undated documents -> 0" 0 $?
+expect "--since warns with counts" grep -qx "kg-export: warning: --since 2024-01-01 kept 0 of 2 documents; 2 have no date" "$tmp/err"
+printf '%s\n' '{"id":"a","text":"Acme Corp. hired Jane Roe.","date":"2024-07-01"}' \
+  '{"id":"b","text":"Globex Inc. signed the Trade Act.","date":"2023-03-01"}' '{"id":"c","text":"Initech Ltd. grew."}' > "$tmp/dated.jsonl"
+"$QUERY" -q --since 2024-01 "$tmp/dated.jsonl" stats > /dev/null 2> "$tmp/err"; check "query --since, some undated -> 0" 0 $?
+expect "--since counts the undated" grep -qx "kg-query: warning: --since 2024-01 kept 1 of 3 documents; 1 has no date" "$tmp/err"
+"$EXPORT" -q --json --since 2025-01-01 --until 2025-12-31 "$tmp/dated.jsonl" > /dev/null 2> "$tmp/err"
+expect "--since --until keeping nothing warns" grep -qx "kg-export: warning: --since 2025-01-01 --until 2025-12-31 kept 0 of 3 documents; 1 has no date" "$tmp/err"
+grep -v '"c"' "$tmp/dated.jsonl" > "$tmp/alldated.jsonl"
+"$EXPORT" -q --json --until 2023-12 "$tmp/alldated.jsonl" > /dev/null 2> "$tmp/err"
+expect "a date filter that keeps some dated documents says nothing" test ! -s "$tmp/err"
+# An unknown command is named, with the nearest one.
+"$QUERY" -q pth A B > /dev/null 2> "$tmp/err"; check "unknown command -> 2" 2 $?
+expect "unknown command named, nearest suggested" grep -qx "kg-query: unknown command 'pth'; did you mean 'path'?" "$tmp/err"
+"$QUERY" -q "$tmp/in" neighbours Acme > /dev/null 2> "$tmp/err"; check "unknown command after an input -> 2" 2 $?
+expect "neighbours -> neighbors" grep -q "unknown command 'neighbours'; did you mean 'neighbors'?" "$tmp/err"
+"$QUERY" -q "$tmp/in" > /dev/null 2> "$tmp/err"; check "inputs only -> 2" 2 $?
+expect "inputs only: missing command" grep -q "^kg-query: missing command" "$tmp/err"
+# Name suggestions only when close (edit distance <= 2 on a word, or a shared word), else "no similar names".
+"$QUERY" -q path "Li Qiang" "Zzyzx Qwerty" > /dev/null 2> "$tmp/err"; check "unknown entity, nothing close -> 1" 1 $?
+expect "nothing close: no similar names" grep -qx "kg-query: no entity named 'Zzyzx Qwerty'; no similar names" "$tmp/err"
+"$QUERY" -q neighbors "Li Qiangg" > /dev/null 2> "$tmp/err"; check "unknown entity, a close one -> 1" 1 $?
+expect "close name suggested" grep -qx "  Li Qiang" "$tmp/err"
+expect "only close names suggested (not Beijing, Alibaba...)" test "$(grep -c '^  ' "$tmp/err")" -eq 1
+"$QUERY" -q neighbors "Globel Suoth" > /dev/null 2> "$tmp/err"
+expect "a word 2 edits away is close" grep -qx "  Global South" "$tmp/err"
+expect "unrelated names are not suggested" bash -c '! grep -q "Elon Musk\|Moonshot\|Cybertruck" "$1"' _ "$tmp/err"
 
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -3,6 +3,9 @@
 # the map -> sort -> reduce pipeline a cluster would run, done locally with shell tools.
 # Usage: corpus_test.sh KG_EXPORT KG_QUERY SEEDS_DIR
 set -u
+# Standard input is /dev/null for every command below unless one pipes into it: CTest and CI may hand the
+# script a pipe, and with no INPUT the tools refuse a piped standard input (a forgotten '-').
+exec </dev/null
 EXPORT=$1 QUERY=$2 SEEDS=$3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0

@@ -4,6 +4,9 @@
 # left behind (-o never leaves a temporary file, and a failed run keeps the previous file).
 # Usage: hostile_test.sh KG_EXPORT KG_QUERY SEEDS_DIR
 set -u
+# Standard input is /dev/null for every command below unless one pipes into it: CTest and CI may hand the
+# script a pipe, and with no INPUT the tools refuse a piped standard input (a forgotten '-').
+exec </dev/null
 EXPORT=$1 QUERY=$2 SEEDS=$3
 tmp=$(mktemp -d)
 mnt=""

@@ -5,6 +5,8 @@
 
 #include <kg/graph.hpp>
 
+#include <algorithm>
+
 using kgtest::ev;
 
 TEST_CASE("graph: entities merge on (name, type) only; slugs stay unique") {
@@ -55,6 +57,21 @@ TEST_CASE("graph: lookup by label first, then alias, case- and punctuation-insen
     CHECK(near[0] == "United States");
     CHECK(kg::fold_name("U.S.") == "us");
     CHECK(kg::slugify("Alibaba Group Holding Ltd.") == "alibaba-group-holding-ltd");
+}
+
+TEST_CASE("graph: closest_labels suggests only close names (issue 16)") {
+    kg::KnowledgeGraph g;
+    for (const char* label : {"FIFA", "Japan", "EU", "Li Keqiang", "Global South", "Bank of China", "Qiang Wei"})
+        g.add_entity(label, kg::EntityType::UNKNOWN);
+    // A shared word or a word 2 edits away; never the unrelated labels, nor "EU" for "Li" (2 edits of 2 letters).
+    auto li = g.closest_labels("li qiang", 5);
+    std::sort(li.begin(), li.end());
+    CHECK(li == std::vector<std::string>{"Li Keqiang", "Qiang Wei"});
+    CHECK(g.closest_labels("Globel Suoth", 5) == std::vector<std::string>{"Global South"});
+    CHECK(g.closest_labels("FIFAA", 5) == std::vector<std::string>{"FIFA"});
+    // "of" is not a shared word worth a suggestion.
+    CHECK(g.closest_labels("Minister of Trade", 5).empty());
+    CHECK(g.closest_labels("Zzyzx Qwerty", 5).empty());
 }
 
 TEST_CASE("graph: add() merges a document extraction") {

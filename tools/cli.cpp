@@ -13,12 +13,14 @@
 #include <kg/records.hpp>
 #include <kg/version.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <sstream>
@@ -67,6 +69,15 @@ private:
     bool shown_ = false;
 };
 
+// True when standard input holds data: a pipe, or a non-empty regular file. A terminal, /dev/null (a
+// character device) or an empty file holds none, so the built-in sample stays the default there.
+bool stdin_has_data() {
+    if (::isatty(STDIN_FILENO)) return false;
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) != 0) return false;  // closed
+    return S_ISFIFO(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size > 0);
+}
+
 kg::InputFormat input_format(const po::variables_map& vm) {
     if (!vm.count("input-format")) return kg::InputFormat::automatic;
     const std::string name = vm["input-format"].as<std::string>();
@@ -84,13 +95,43 @@ std::size_t feed(const po::variables_map& vm, const std::vector<std::string>& in
         return kg::read_records(inputs, read, builder);
     }
     if (inputs.empty()) {
+        // Data on standard input with no INPUT is almost always a forgotten '-': building the sample instead
+        // would answer about other articles without a word (with -q). So it is refused, -q or not.
+        if (stdin_has_data())
+            throw kg::Error(kg::ExitCode::usage,
+                            "no INPUT given, but standard input is a pipe or a file: pass '-' to read it "
+                            "(for the built-in sample, run with </dev/null)");
         std::vector<kg::Document> docs = kg::sample_documents();
         if (!vm.count("quiet"))
             std::cerr << "note: no input given; using the built-in sample (" << docs.size() << " news articles)\n";
         for (auto& d : docs) builder.add(std::move(d));
         return 0;
     }
-    return kg::read_documents(inputs, read, [&](kg::Document&& d) { builder.add(std::move(d)); });
+    std::size_t documents = 0;
+    const std::size_t skipped = kg::read_documents(inputs, read, [&](kg::Document&& d) {
+        ++documents;
+        builder.add(std::move(d));
+    });
+    // An empty directory, or one of *.md or *.html files only, would give an empty graph and exit 0, which
+    // reads as "these articles name nothing". Standard input may rightly hold no document (the empty shard
+    // of a map/reduce job), so a run that reads it is not refused.
+    if (documents == 0 && std::find(inputs.begin(), inputs.end(), "-") == inputs.end()) {
+        std::string message;
+        bool directory = false;
+        for (const std::string& input : inputs) {
+            message += (message.empty() ? "" : ", ") + input;
+            std::error_code ec;
+            directory = directory || std::filesystem::is_directory(input, ec);
+        }
+        message += ": no documents found";
+        if (directory)
+            message += read.format == kg::InputFormat::text    ? " (a directory is searched for *.txt files)"
+                       : read.format == kg::InputFormat::jsonl ? " (a directory is searched for *.jsonl files)"
+                                                               : " (a directory is searched for *.txt and *.jsonl files)";
+        if (skipped) message += "; " + std::to_string(skipped) + (skipped == 1 ? " bad input" : " bad inputs") + " skipped";
+        throw kg::Error(kg::ExitCode::bad_input, message);
+    }
+    return skipped;
 }
 
 // Hands the documents of a saved graph to `add`, one at a time (kg-export --graph FILE INPUT…).
@@ -102,7 +143,7 @@ using EarlierDocuments = std::function<void(const std::function<void(kg::Extract
 template <class Body>
 auto with_builder(const po::variables_map& vm, const std::vector<std::string>& inputs, const EarlierDocuments& earlier,
                   Body body) {
-    if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+    use_data_dir(vm);
     const bool quiet = vm.count("quiet") > 0;
     const bool skip_bad = vm.count("skip-bad") > 0;
     kg::ReadOptions read;
@@ -140,6 +181,18 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
 
 }  // namespace
 
+void use_data_dir(const po::variables_map& vm) {
+    if (!vm.count("data")) return;
+    const std::string dir = vm["data"].as<std::string>();
+    // libkg falls back to its built-in copy of every file DIR lacks, so a mistyped DIR would change nothing
+    // without a word.
+    std::error_code ec;
+    const auto st = std::filesystem::status(dir, ec);
+    if (!std::filesystem::exists(st)) throw kg::Error(kg::ExitCode::usage, "--data '" + dir + "': no such directory");
+    if (!std::filesystem::is_directory(st)) throw kg::Error(kg::ExitCode::usage, "--data '" + dir + "': not a directory");
+    kg::set_data_dir(dir);
+}
+
 void add_common_options(po::options_description& desc, bool graph_adds_inputs) {
     desc.add_options()
         ("graph", po::value<std::string>(),
@@ -174,8 +227,25 @@ kg::ViewOptions date_bounds(const po::variables_map& vm) {
     return dates;
 }
 
+// The date view. It drops undated documents and those out of range; when that leaves nothing, or when
+// undated documents went, a warning gives the counts (-q keeps it, as it keeps every warning): an empty or
+// thinner graph alone would not say why.
 kg::KnowledgeGraph apply_dates(kg::KnowledgeGraph g, const kg::ViewOptions& dates) {
-    return dates.since.empty() && dates.until.empty() ? std::move(g) : kg::make_view(g, dates);
+    if (dates.since.empty() && dates.until.empty()) return g;
+    kg::KnowledgeGraph view = kg::make_view(g, dates);
+    const std::size_t total = g.documents().size(), kept = view.documents().size();
+    const auto undated = static_cast<std::size_t>(std::count_if(
+        g.documents().begin(), g.documents().end(), [](const kg::DocumentInfo& d) { return d.date.empty(); }));
+    if (kept == 0 || undated > 0) {
+        std::string bounds;
+        if (!dates.since.empty()) bounds = "--since " + dates.since;
+        if (!dates.until.empty()) bounds += (bounds.empty() ? "--until " : " --until ") + dates.until;
+        std::string message = bounds + " kept " + std::to_string(kept) + " of " + std::to_string(total) +
+                              (total == 1 ? " document" : " documents");
+        if (undated > 0) message += "; " + std::to_string(undated) + (undated == 1 ? " has" : " have") + " no date";
+        kg::warn(message);
+    }
+    return view;
 }
 
 }  // namespace
@@ -318,8 +388,6 @@ std::string predicate_list(std::size_t width, const std::string& indent) {
     return out;
 }
 
-namespace {
-// Levenshtein distance of two short ASCII words.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -334,7 +402,6 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     }
     return row[b.size()];
 }
-}  // namespace
 
 std::string unknown_predicate(const std::string& name) {
     std::string lowered;

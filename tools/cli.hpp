@@ -18,9 +18,14 @@ namespace kgcli {
 /// --until, --quiet); `graph_adds_inputs` for a tool where --graph FILE INPUTs adds the INPUTs to FILE.
 void add_common_options(boost::program_options::options_description& desc, bool graph_adds_inputs = false);
 
+/// Applies --data DIR (kg::set_data_dir); a DIR that does not exist or is not a directory is a usage error.
+void use_data_dir(const boost::program_options::variables_map& vm);
+
 /// Loads the --graph file, or builds the graph from the positional inputs (streamed, extracted on -j
 /// threads; records with --input-format triples), or from the built-in sample (saying so on stderr);
-/// --graph with inputs is a usage error. Applies --since/--until last.
+/// --graph with inputs is a usage error, and so is no input while standard input is a pipe or a non-empty
+/// file (a forgotten '-'). Inputs that give no document (an empty directory) are bad input, unless one is
+/// '-'. Applies --since/--until last, with a warning when they keep nothing or drop undated documents.
 kg::KnowledgeGraph build_from_options(const boost::program_options::variables_map& vm,
                                       const std::vector<std::string>& inputs);
 
@@ -60,6 +65,9 @@ kg::ViewOptions view_options(const kg::KnowledgeGraph& graph, const ViewArgs& ar
 /// The predicate names of the vocabulary in file order, symmetric ones marked '*', wrapped at `width`
 /// columns, each line starting with `indent` and ending with a newline (for --help).
 std::string predicate_list(std::size_t width, const std::string& indent);
+
+/// Levenshtein distance of two short ASCII words (for "did you mean" messages).
+std::size_t edit_distance(const std::string& a, const std::string& b);
 
 /// The message for a predicate that is not in the vocabulary: the closest names, then all of them.
 std::string unknown_predicate(const std::string& name);

@@ -4,7 +4,6 @@
 #include "cli.hpp"
 
 #include <kg/error.hpp>
-#include <kg/lexicon.hpp>
 #include <kg/score.hpp>
 #include <kg/version.hpp>
 
@@ -111,7 +110,7 @@ int main(int argc, char** argv) {
         }
         if (args[0] == "re3d") {
             if (args.size() != 2) throw kg::Error(kg::ExitCode::usage, "re3d needs one folder");
-            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+            kgcli::use_data_dir(vm);
             kg::Re3dScore s = kg::score_re3d(args[1], vm["min-confidence"].as<double>());
             std::cout << s.documents << " documents\n";
             print_prf("mentions (typed)", s.mentions);
@@ -130,7 +129,7 @@ int main(int argc, char** argv) {
             const std::string format = vm["format"].as<std::string>();
             if (format != "text" && format != "json")
                 throw kg::Error(kg::ExitCode::usage, "--format must be text or json, not '" + format + "'");
-            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+            kgcli::use_data_dir(vm);
             std::vector<std::string> files;
             if (vm.count("file")) files = vm["file"].as<std::vector<std::string>>();
             const kg::NerEvalReport report = kg::score_ner(args[1], files);
@@ -142,7 +141,7 @@ int main(int argc, char** argv) {
             const std::string format = vm["format"].as<std::string>();
             if (format != "text" && format != "json")
                 throw kg::Error(kg::ExitCode::usage, "--format must be text or json, not '" + format + "'");
-            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());
+            kgcli::use_data_dir(vm);
             const kg::CorefScore s = kg::score_coref(std::vector<std::string>(args.begin() + 1, args.end()));
             if (format == "json") {
                 std::cout << kg::coref_eval_json(s);

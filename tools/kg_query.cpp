@@ -2,7 +2,6 @@
 #include "cli.hpp"
 
 #include <kg/error.hpp>
-#include <kg/lexicon.hpp>
 #include <kg/predicates.hpp>
 #include <kg/query.hpp>
 #include <kg/version.hpp>
@@ -11,6 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -61,6 +61,31 @@ kg::Error usage(const std::string& message) {
     return kg::Error(kg::ExitCode::usage, message + "\nTry 'kg-query --help'.");
 }
 
+// No positional argument is a command. The first one that is not an input ('-', or a file or directory that
+// exists) was meant as the command ("pth"): name it and the nearest command, rather than say "missing".
+[[noreturn]] void unknown_command(const std::vector<std::string>& positional) {
+    const std::string list = "(path, paths, neighbors, centrality, components, communities or stats)";
+    for (const std::string& word : positional) {
+        std::error_code ec;
+        if (word == "-" || std::filesystem::exists(word, ec)) continue;
+        std::string lowered;
+        for (char c : word) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // The nearest command: one the word begins ("comm": the first such in list order), else the one fewest
+        // edits away, when they are few for its length ("pth", "neighbours", "centraility").
+        std::string nearest;
+        std::size_t best = std::string::npos;
+        for (const std::string name : kCommands) {
+            const bool prefix = lowered.size() >= 3 && name.compare(0, lowered.size(), lowered) == 0;
+            const std::size_t d = prefix ? 0 : kgcli::edit_distance(lowered, name);
+            if (d < best) best = d, nearest = name;
+        }
+        if (best <= std::max<std::size_t>(2, lowered.size() / 3))
+            throw usage("unknown command '" + word + "'; did you mean '" + nearest + "'?");
+        throw usage("unknown command '" + word + "' " + list);
+    }
+    throw usage("missing command " + list);
+}
+
 void expect_args(const std::string& command, const std::vector<std::string>& args, std::size_t n,
                  const char* shape) {
     if (args.size() != n)
@@ -73,7 +98,8 @@ void print_help(const po::options_description& visible) {
         << "Usage: kg-query [OPTIONS] [INPUT...] COMMAND [ARGS]\n"
            "Builds the knowledge graph of news articles and answers a question about it.\n"
            "INPUT is a .txt or .jsonl file, a directory (searched recursively for *.txt and *.jsonl) or\n"
-           "'-' for stdin; with no INPUT the built-in sample is used. COMMAND is the first argument equal to a command name\n"
+           "'-' for stdin; with no INPUT the built-in sample is used (a piped stdin needs '-'). COMMAND is the first\n"
+           "argument equal to a command name "
            "(write ./stats for an input literally named 'stats').\n\n"
            "Commands:\n"
            "  path A B      shortest chain of relations between A and B, ignoring edge direction unless\n"
@@ -170,7 +196,7 @@ int main(int argc, char** argv) {
         po::notify(vm);
 
         if (vm.count("help")) {
-            if (vm.count("data")) kg::set_data_dir(vm["data"].as<std::string>());  // its predicates.tsv, if any
+            kgcli::use_data_dir(vm);  // its predicates.tsv, if any
             print_help(visible);
             return 0;
         }
@@ -189,8 +215,7 @@ int main(int argc, char** argv) {
             else
                 (command.empty() ? inputs : args).push_back(a);
         }
-        if (command.empty())
-            throw usage("missing command (path, paths, neighbors, centrality, components, communities or stats)");
+        if (command.empty()) unknown_command(inputs);
 
         std::string format = vm["format"].as<std::string>();
         if (vm.count("json")) format = "json";

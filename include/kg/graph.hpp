@@ -180,7 +180,8 @@ public:
     std::optional<Vertex> find(std::string_view name, EntityType type) const;
     /// Vertices whose label matches `name` case-insensitively; if none, those with a matching alias.
     std::vector<Vertex> lookup(std::string_view name) const;
-    /// Up to `n` entity labels closest to `name` (for "did you mean" messages), best first.
+    /// Up to `n` entity labels close to `name` (for "did you mean" messages), best first: the whole name or one
+    /// of its words at most 2 edits (case-insensitive) from the label or one of its words. Empty when none is.
     std::vector<std::string> closest_labels(std::string_view name, std::size_t n = 5) const;
 
     /// Number of entities.

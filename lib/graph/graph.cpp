@@ -207,11 +207,45 @@ std::vector<Vertex> KnowledgeGraph::lookup(std::string_view name) const {
     return out;
 }
 
+namespace {
+// The words of a folded name, less those that say nothing about which name was meant.
+std::vector<std::string> name_words(const std::string& folded) {
+    static const std::array<std::string_view, 9> kStop = {"a", "an", "and", "at", "for", "in", "of", "on", "the"};
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find(' ', start);
+        if (end == std::string::npos) end = folded.size();
+        const std::string_view w(folded.data() + start, end - start);
+        if (!w.empty() && std::find(kStop.begin(), kStop.end(), w) == kStop.end()) out.emplace_back(w);
+        start = end + 1;
+    }
+    return out;
+}
+
+// A label is worth suggesting when the whole name, or one of its words, is at most 2 edits from the label or
+// one of its words (a shared word is 0 edits). Short words get fewer: one edit per 3 letters of the shorter
+// word, since "Li" is 1 edit from "Xi" and "AI" and 2 from any 2-letter word. Anything else is noise: "Li
+// Qiang" suggested FIFA and Japan.
+bool is_close(const std::string& want, const std::vector<std::string>& want_words, const std::string& folded) {
+    auto near = [](const std::string& a, const std::string& b) {
+        return edit_distance(a, b) <= std::min<std::size_t>(2, std::min(a.size(), b.size()) / 3);
+    };
+    if (near(want, folded)) return true;
+    for (const std::string& w : name_words(folded))
+        for (const std::string& q : want_words)
+            if (near(q, w)) return true;
+    return false;
+}
+}  // namespace
+
 std::vector<std::string> KnowledgeGraph::closest_labels(std::string_view name, std::size_t n) const {
     const std::string want = fold_name(name);
+    const std::vector<std::string> want_words = name_words(want);
     std::vector<std::pair<std::size_t, std::string>> scored;
     for (Vertex v : boost::make_iterator_range(boost::vertices(g_))) {
         const std::string folded = fold_name(g_[v].label);
+        if (!is_close(want, want_words, folded)) continue;
         std::size_t d = edit_distance(want, folded);
         // A label containing the query (or the reverse) is a better guess than its edit distance says.
         if (!want.empty() && (folded.find(want) != std::string::npos || want.find(folded) != std::string::npos))

@@ -342,10 +342,9 @@ Vertex resolve_entity(const KnowledgeGraph& graph, std::string_view name) {
     if (found.empty()) {
         msg = "no entity named '" + std::string(name) + "'";
         std::vector<std::string> close = graph.closest_labels(name, 5);
-        if (!close.empty()) {
-            msg += "; closest labels:";
-            for (const auto& l : close) msg += "\n  " + l;
-        }
+        if (close.empty()) msg += "; no similar names";
+        else msg += "; closest labels:";
+        for (const auto& l : close) msg += "\n  " + l;
     } else {
         msg = "'" + std::string(name) + "' is ambiguous; it names " + std::to_string(found.size()) +
               " entities (give the id to choose one):";
