@@ -75,7 +75,8 @@ TEST_CASE("parser: the built-in model loads; malformed models are rejected namin
         return "no error";
     };
     CHECK(message("not a model").find("some/parser.model") != std::string::npos);
-    CHECK(message("").find("bad magic") != std::string::npos);
+    CHECK(message("").find("truncated") != std::string::npos);  // shorter than the magic itself
+    CHECK(message("NOT-A-PARSER-MODEL").find("bad magic") != std::string::npos);
     CHECK(message(good.substr(0, good.size() / 2)).find("truncated") != std::string::npos);
     CHECK(message(good.substr(0, 13)).find("some/parser.model") != std::string::npos);
     CHECK(message(good + "x").find("trailing") != std::string::npos);

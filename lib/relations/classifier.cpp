@@ -101,6 +101,7 @@ void pair_features(const SentenceView& s, const ArgSpan& a, const ArgSpan& b, st
 struct Classifier::Model {
     std::vector<std::string> labels, predicates;
     std::vector<bool> first_subject;
+    std::vector<float> thresholds;
     FlatMap<std::uint32_t> features;
     std::vector<std::int16_t> rows;
     float scale = 1;
@@ -115,6 +116,7 @@ Classifier Classifier::from_bytes(std::string_view bytes, const std::string& nam
     if (n_labels < 2) throw r.bad("fewer than two labels");
     for (std::size_t y = 0; y < n_labels; ++y) {
         std::string label(r.bytes(r.uint(1)));
+        m->thresholds.push_back(r.f32());
         const char dir = label.empty() ? 0 : label.back();
         if (y == 0 ? label != "none" : (dir != '>' && dir != '<') || label.size() < 2)
             throw r.bad("bad label '" + label + "'");
@@ -162,6 +164,7 @@ Verdict Classifier::classify(const std::vector<std::uint64_t>& features) const {
 
 const std::vector<std::string>& Classifier::labels() const { return m_->labels; }
 const std::string& Classifier::predicate(int y) const { return m_->predicates[static_cast<std::size_t>(y)]; }
+float Classifier::threshold(int y) const { return m_->thresholds[static_cast<std::size_t>(y)]; }
 bool Classifier::first_is_subject(int y) const { return m_->first_subject[static_cast<std::size_t>(y)]; }
 std::size_t Classifier::feature_count() const { return m_->n_features; }
 

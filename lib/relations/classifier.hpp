@@ -65,6 +65,9 @@ public:
     /// Predicate of label y (without the direction), and whether the first argument is its subject.
     const std::string& predicate(int y) const;
     bool first_is_subject(int y) const;
+    /// The probability below which label y is not to be trusted: chosen per predicate on held-out training
+    /// sentences for the precision the trainer was asked for (1 for "none").
+    float threshold(int y) const;
     /// Number of weighted features.
     std::size_t feature_count() const;
 
@@ -75,8 +78,8 @@ private:
     std::shared_ptr<const Model> m_;
 };
 
-/// The model file, shared with the trainer: magic, version, the labels (count, then each as a length byte
-/// and its bytes), the weight scale (f32), the feature count (u32), then per feature its key (u64) and one
+/// The model file, shared with the trainer: magic, version, the labels (count, then each as a length byte,
+/// its bytes and its threshold as f32), the weight scale (f32), the feature count (u32), then per feature its key (u64) and one
 /// int16 weight per label, little endian.
 namespace format {
 constexpr char magic[8] = {'K', 'G', 'R', 'E', 'L', 'M', 'D', 'L'};

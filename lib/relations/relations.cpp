@@ -24,9 +24,6 @@ namespace kg::detail {
 
 namespace {
 
-/// Below this probability the classifier's reading is not emitted.
-constexpr float classifier_threshold = 0.5f;
-
 struct Rel {
     DocState& st;
     const Lexicons& lx;
@@ -778,6 +775,28 @@ private:
         return std::find(types.begin(), types.end(), t) != types.end();
     }
 
+    // Names a or b that the sentence keeps apart: members of one list ("Maine, New York and Maryland"),
+    // or with a name of the same class between them, which is the nearer partner ("Abrams of Georgia,
+    // Duckworth of Illinois"). The training text rarely shows either, so the model cannot tell.
+    bool apart(const std::vector<int>& names, std::size_t x, std::size_t y) const {
+        const MentionCand& a = st.mentions[names[x]];
+        const MentionCand& b = st.mentions[names[y]];
+        const auto ta = coarse(type_of(names[x])), tb = coarse(type_of(names[y]));
+        for (std::size_t z = x + 1; z < y; ++z) {
+            const auto tz = coarse(type_of(names[z]));
+            if (st.mentions[names[z]].entity != a.entity && st.mentions[names[z]].entity != b.entity && (tz == ta || tz == tb))
+                return true;
+        }
+        if (ta != tb) return false;
+        bool list = false;
+        for (std::uint32_t i = a.e; i < b.b; ++i) {
+            const std::string_view w = low(i);
+            if (w == "," || w == "and" || w == "or" || w == "&") list = true;
+            else if (mention_covering(i) < 0) return false;
+        }
+        return list;
+    }
+
     void classified() {
         const rel::Classifier& model = rel::Classifier::get();
         // Pairs a rule related in a sentence keep the rule's reading: rules read roles and triggers the
@@ -815,13 +834,14 @@ private:
                     const int ea = a.entity, eb = b.entity;
                     if (ea == eb || a.e > b.b || b.b - a.e > rel::max_gap) continue;
                     if (ruled.count({s, std::min(ea, eb), std::max(ea, eb)})) continue;
+                    if (apart(names, x, y)) continue;
                     for (; tagged < b.b; ++tagged) tags[tagged - se.begin] = st.tag(tagged);
                     feats.clear();
                     rel::pair_features(rel::SentenceView{&written, &lower, &tags},
                                        rel::ArgSpan{a.b - se.begin, a.e - se.begin, *coarse(type_of(names[x]))},
                                        rel::ArgSpan{b.b - se.begin, b.e - se.begin, *coarse(type_of(names[y]))}, feats);
                     const rel::Verdict v = model.classify(feats);
-                    if (v.label == 0 || v.probability < classifier_threshold) continue;
+                    if (v.label == 0 || v.probability < model.threshold(v.label)) continue;
                     const bool first = model.first_is_subject(v.label);
                     const int subj = first ? ea : eb, obj = first ? eb : ea;
                     const EntityType ts = st.entities[subj].type, to = st.entities[obj].type;

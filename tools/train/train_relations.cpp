@@ -1,7 +1,8 @@
 // kg-train-relations: trains the relation classifier of lib/relations/classifier.cpp (multinomial logistic
 // regression, AdaGrad, one pass order per epoch from a fixed seed) on the pairs that
-// scripts/relation_data.py writes, reports precision, recall and calibration on every tenth sentence held
-// out, then trains again on everything and writes the model. Run by scripts/train_relations.sh, never by
+// scripts/relation_data.py writes, reports precision, recall and calibration out of fold (ten folds by
+// sentence), picks there each predicate's probability threshold for the target precision, then trains on
+// everything and writes the model with those thresholds. Run by scripts/train_relations.sh, never by
 // the build or the tests.
 #include "relations/classifier.hpp"
 #include "text/tagger.hpp"
@@ -179,15 +180,17 @@ Model train(const Data& d, const std::vector<std::size_t>& rows, std::size_t n_f
     return m;
 }
 
-void report(const Data& d, const Model& m, const std::vector<std::size_t>& rows) {
-    std::vector<double> prob;
+/// Per pair, the label probabilities of a model that did not see its sentence.
+using Probs = std::vector<std::vector<double>>;
+
+void report(const Data& d, const Probs& probs, const std::vector<std::size_t>& rows) {
     const double thresholds[] = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
-    std::printf("held out: %zu pairs\n threshold   P      R      F1  (label and direction exact) | pair P  pair R\n", rows.size());
+    std::printf("out of fold: %zu pairs\n threshold   P      R      F1  (label and direction exact) | pair P  pair R\n", rows.size());
     for (double t : thresholds) {
         std::size_t tp = 0, fp = 0, gold = 0, ptp = 0;
         for (std::size_t r : rows) {
             const Pair& p = d.pairs[r];
-            m.scores(p, prob);
+            const std::vector<double>& prob = probs[r];
             const int best = static_cast<int>(std::max_element(prob.begin(), prob.end()) - prob.begin());
             if (p.label) ++gold;
             if (best == 0 || prob[best] < t) continue;
@@ -203,7 +206,7 @@ void report(const Data& d, const Model& m, const std::vector<std::size_t>& rows)
     std::map<int, std::array<std::size_t, 3>> per;  // label: tp, fp, gold
     for (std::size_t r : rows) {
         const Pair& p = d.pairs[r];
-        m.scores(p, prob);
+        const std::vector<double>& prob = probs[r];
         const int best = static_cast<int>(std::max_element(prob.begin(), prob.end()) - prob.begin());
         if (p.label) ++per[p.label][2];
         if (best == 0) continue;
@@ -217,7 +220,49 @@ void report(const Data& d, const Model& m, const std::vector<std::size_t>& rows)
     for (const auto& [y, c] : per) std::printf("   %-16s %4zu %4zu %4zu\n", d.labels[y].c_str(), c[0], c[1], c[2]);
 }
 
-void write(const std::string& path, const Data& d, const Model& m, const std::vector<std::uint64_t>& keys) {
+/// Per label, the lowest probability at which the out-of-fold predictions of its predicate (both directions)
+/// reach `target` precision; labels whose predicate never does, or is predicted fewer than `min_seen`
+/// times, get `fallback`.
+std::vector<float> thresholds(const Data& d, const Probs& probs, const std::vector<std::size_t>& rows, double target, float fallback,
+                              std::size_t min_seen) {
+    std::map<std::string, std::vector<std::pair<double, bool>>> seen;  // predicate: (probability, right)
+    auto pred_of = [&](int y) { return d.labels[y].substr(0, d.labels[y].size() - 1); };
+    for (std::size_t r : rows) {
+        const Pair& p = d.pairs[r];
+        const std::vector<double>& prob = probs[r];
+        const int best = static_cast<int>(std::max_element(prob.begin(), prob.end()) - prob.begin());
+        if (best) seen[pred_of(best)].push_back({prob[best], best == p.label});
+    }
+    std::map<std::string, float> chosen;
+    std::printf(" thresholds for %.2f out-of-fold precision (predicate: threshold, predictions at or above it, precision)\n", target);
+    for (auto& [pred, v] : seen) {
+        float t = fallback;
+        if (v.size() >= min_seen)
+            for (int step = 0; step <= 9; ++step) {
+                const double cut = 0.5 + 0.05 * step;
+                std::size_t n = 0, ok = 0;
+                for (const auto& [pr, right] : v)
+                    if (pr >= cut) ++n, ok += right;
+                if (n >= 3 && double(ok) >= target * double(n)) {
+                    t = static_cast<float>(cut);
+                    break;
+                }
+            }
+        chosen[pred] = t;
+        std::size_t n = 0, ok = 0;
+        for (const auto& [pr, right] : v)
+            if (pr >= t) ++n, ok += right;
+        std::printf("   %-16s %.2f  %3zu  %.3f\n", pred.c_str(), t, n, n ? double(ok) / double(n) : 0.0);
+    }
+    std::vector<float> out(d.labels.size(), fallback);
+    out[0] = 1;
+    for (std::size_t y = 1; y < d.labels.size(); ++y)
+        if (auto it = chosen.find(pred_of(static_cast<int>(y))); it != chosen.end()) out[y] = it->second;
+    return out;
+}
+
+void write(const std::string& path, const Data& d, const Model& m, const std::vector<std::uint64_t>& keys,
+           const std::vector<float>& cut) {
     float top = 0;
     for (float v : m.w) top = std::max(top, std::fabs(v));
     const float scale = top > 0 ? top / 32767.0f : 1.0f;
@@ -233,11 +278,13 @@ void write(const std::string& path, const Data& d, const Model& m, const std::ve
     };
     put(format::version, 4);
     put(m.L, 1);
-    for (const auto& l : d.labels) {
-        put(l.size(), 1);
-        out += l;
-    }
     std::uint32_t bits;
+    for (std::size_t y = 0; y < d.labels.size(); ++y) {
+        put(d.labels[y].size(), 1);
+        out += d.labels[y];
+        std::memcpy(&bits, &cut[y], 4);
+        put(bits, 4);
+    }
     std::memcpy(&bits, &scale, 4);
     put(bits, 4);
     put(kept.size(), 4);
@@ -258,7 +305,7 @@ void write(const std::string& path, const Data& d, const Model& m, const std::ve
 int main(int argc, char** argv) {
     std::string train_path, out_path;
     int epochs = 10, min_count = 2;
-    double rate = 0.1, l2 = 1e-4;
+    double rate = 0.05, l2 = 1e-4, target = 0.7;
     unsigned seed = 1;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -272,9 +319,10 @@ int main(int argc, char** argv) {
         else if (a == "--min-count") min_count = std::stoi(next());
         else if (a == "--rate") rate = std::stod(next());
         else if (a == "--l2") l2 = std::stod(next());
+        else if (a == "--target") target = std::stod(next());
         else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(next()));
         else {
-            std::fprintf(stderr, "usage: kg-train-relations --train PAIRS --out MODEL [--epochs N] [--min-count N] [--rate R] [--l2 L] [--seed S]\n");
+            std::fprintf(stderr, "usage: kg-train-relations --train PAIRS --out MODEL [--epochs N] [--min-count N] [--rate R] [--l2 L] [--target P] [--seed S]\n");
             return a == "--help" ? 0 : 2;
         }
     }
@@ -286,13 +334,22 @@ int main(int argc, char** argv) {
         Data d = read(train_path, min_count);
         const auto& keys = keys_out();
         std::printf("%zu sentences, %zu pairs, %zu labels, %zu features\n", d.sentences, d.pairs.size(), d.labels.size(), keys.size());
-        std::vector<std::size_t> fit, held, all;
-        for (std::size_t i = 0; i < d.pairs.size(); ++i) {
-            (d.pairs[i].sentence % 10 == 9 ? held : fit).push_back(i);
-            all.push_back(i);
+        // Ten folds by sentence: every pair is scored by a model trained without its sentence, so the report
+        // and the thresholds rest on all the data rather than on a tenth of it.
+        std::vector<std::size_t> all;
+        Probs probs(d.pairs.size());
+        for (std::size_t i = 0; i < d.pairs.size(); ++i) all.push_back(i);
+        for (std::size_t fold = 0; fold < 10; ++fold) {
+            std::vector<std::size_t> fit;
+            for (std::size_t i : all)
+                if (d.pairs[i].sentence % 10 != fold) fit.push_back(i);
+            const Model m = train(d, fit, keys.size(), epochs, rate, l2, seed);
+            for (std::size_t i : all)
+                if (d.pairs[i].sentence % 10 == fold) m.scores(d.pairs[i], probs[i]);
         }
-        report(d, train(d, fit, keys.size(), epochs, rate, l2, seed), held);
-        write(out_path, d, train(d, all, keys.size(), epochs, rate, l2, seed), keys);
+        report(d, probs, all);
+        const std::vector<float> cut = thresholds(d, probs, all, target, 2.0f, 5);  // 2: never
+        write(out_path, d, train(d, all, keys.size(), epochs, rate, l2, seed), keys, cut);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kg-train-relations: %s\n", e.what());
         return 1;
