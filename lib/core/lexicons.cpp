@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <cstdlib>
 #include <type_traits>
 
@@ -216,8 +217,9 @@ void load(Lexicons& lx) {
     each_row("name_variants.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.name_variants.emplace_back(words_of(c[0]), std::string(trim(c[1])));
     });
-    // Hand-written triggers first; CAMEO-derived ones add forms the hand list lacks.
-    std::set<std::pair<std::string, std::string>> trigger_seen;  // (words, noun/verb)
+    // Hand-written triggers first; CAMEO-derived ones add forms the hand list lacks. One form may state
+    // several predicates, told apart by their argument types ("hosted the summit", "hosted Macron").
+    std::set<std::tuple<std::string, std::string, std::string>> trigger_seen;  // (words, noun/verb, predicate)
     for (const char* file : {"triggers.tsv", "triggers_cameo.tsv"})
     each_row(file, [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 5) throw Error(ExitCode::bad_input, std::string(file) + ":" + std::to_string(line) + ": expected 5 columns");
@@ -234,7 +236,7 @@ void load(Lexicons& lx) {
             Trigger t = proto;
             t.words = words_of(form);
             if (t.words.empty()) continue;
-            if (!trigger_seen.emplace(std::string(trim(form)), t.noun ? "noun" : "verb").second) continue;
+            if (!trigger_seen.emplace(std::string(trim(form)), t.noun ? "noun" : "verb", t.predicate).second) continue;
             lx.triggers_by_first[t.words.front()].push_back(lx.triggers.size());
             lx.triggers.push_back(std::move(t));
         }

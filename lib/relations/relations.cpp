@@ -167,6 +167,11 @@ struct Rel {
         }
     }
 
+    static std::string lower_ascii(std::string s) {
+        for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return s;
+    }
+
     // Length of the role or honorific phrase (roles.tsv, honorifics.tsv) that ends at token w, not before
     // token `begin`, and its code; 0 if none.
     std::uint32_t role_ending(std::uint32_t w, std::uint32_t begin, std::string& code) const {
@@ -199,6 +204,12 @@ struct Rel {
             std::string role;
             while (i > se.begin && p.b - i < 8) {
                 const std::uint32_t w = i - 1;
+                if (T[w].text == ")" && !role.empty()) {  // "Organisation of Islamic Cooperation (OIC) head X"
+                    const int o = st.mention_ending(w);
+                    if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(lower_ascii(role)), ent(o), 0.85, s);
+                    role.clear();
+                    break;
+                }
                 std::string code;
                 const std::uint32_t k = role_ending(w, se.begin, code);
                 if (k && code == "HON") {
@@ -214,7 +225,7 @@ struct Rel {
                 i -= k ? k : 1;
                 if (st.mention_ending(i) >= 0 && !role.empty()) break;
             }
-            for (char& c : role) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            role = lower_ascii(role);
             if (!role.empty() && i > se.begin) {
                 int o = st.mention_ending(i);
                 if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.85, s);
@@ -226,12 +237,27 @@ struct Rel {
             if (o >= 0 && org_like(type_of(o))) emit(ent(pk), "works_for", ent(o), 0.75, s);
         }
         // "X, Acme reporter" / "X, the executive in Acme's unit" / "X of consultancy Acme" / "X, founder of Acme"
+        // Also "X is the director of Acme", "X, who was chief economist at Acme".
         std::uint32_t i = p.e;
-        if (i < se.end && (T[i].text == "," || low(i) == "of" || low(i) == "at")) {
+        bool copula = false;
+        {
+            std::uint32_t k = i;
+            if (k < se.end && T[k].text == ",") ++k;
+            if (k < se.end && low(k) == "who") ++k;
+            if (k + 1 < se.end && (low(k) == "has" || low(k) == "had") && low(k + 1) == "been") {
+                copula = true;
+                k += 2;
+            } else if (k < se.end && (low(k) == "is" || low(k) == "was" || low(k) == "became" || low(k) == "becomes")) {
+                copula = true;
+                ++k;
+            }
+            if (copula) i = k - 1;  // the loop below starts one token on, as after a comma
+        }
+        if (i < se.end && (copula || T[i].text == "," || low(i) == "of" || low(i) == "at")) {
             std::string role;
-            bool of = low(i) == "of" || low(i) == "at";
+            bool of = !copula && (low(i) == "of" || low(i) == "at");
             ++i;
-            for (std::uint32_t steps = 0; i < se.end && steps < 6; ++steps) {
+            for (std::uint32_t steps = 0; i < se.end && steps < 10; ++steps) {
                 std::string_view w = low(i);
                 if (int o = st.mention_at(i); o >= 0) {
                     if (!org_like(type_of(o))) break;
@@ -244,7 +270,8 @@ struct Rel {
                 }
                 if (is_role(i)) role = std::string(w);
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
-                           w == "for" || lw(i).context || (T[i].lower() && !is_verb(i))))
+                           w == "for" || lw(i).context || (T[i].lower() && !is_verb(i)) ||
+                           (w.find('.') != std::string_view::npos && st.lex[i].alpha)))  // "a Ph.D. candidate at"
                     break;
                 ++i;
             }
@@ -483,7 +510,10 @@ private:
                     // ("they address it" vs "the opening address").
                     if (t.words.size() == 1 && i < st.tags.size()) {
                         Upos tag = st.tag(i);
-                        if (!t.noun && tag != Upos::VERB && tag != Upos::AUX) continue;
+                        // Between two names with nothing else, a present tense the tagger reads as a plural
+                        // noun is the verb: "Germany sanctions Russia", "Microsoft acquires Activision".
+                        const bool between_names = st.mention_ending(i) >= 0 && i + 1 < se.end && st.mention_at(i + 1) >= 0;
+                        if (!t.noun && tag != Upos::VERB && tag != Upos::AUX && !((tag == Upos::NOUN || tag == Upos::PROPN) && between_names)) continue;
                         if (t.noun && tag != Upos::NOUN && tag != Upos::PROPN) continue;
                     }
                     if (matched_len && t.words.size() < matched_len) break;
@@ -496,10 +526,17 @@ private:
         }
     }
 
+    bool is_pronoun_subject(std::uint32_t i) const {
+        const std::string_view w = low(i);
+        return w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "you";
+    }
+
     int nearest_left(std::uint32_t from, std::uint32_t begin, const std::vector<EntityType>& types, bool subject) const {
         for (std::uint32_t i = from; i > begin && from - i < 30;) {
             --i;
             if (T[i].text == ";" || T[i].text == ":") return -1;
+            // A personal pronoun nearer the verb is its subject ("by CNN and NPR, he won in Virginia").
+            if (subject && is_pronoun_subject(i)) return -1;
             int m = st.mention_ending(i + 1);
             if (m < 0) continue;
             if (allowed(m, types) && (!subject || !blocked_subject(m))) return m;
@@ -552,6 +589,14 @@ private:
                     break;
                 }
             }
+        }
+        // "was defeated in X", "was met with applause": a passive whose agent is not named states nothing
+        // about the name before it as the verb's subject.
+        if (!passive && b > se.begin) {
+            std::uint32_t k = b - 1;
+            if (k > se.begin && st.verb(k) == false && T[k].lower() && low(k).size() > 2 && low(k).substr(low(k).size() - 2) == "ly") --k;
+            const std::string_view w = low(k);
+            if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being") return;
         }
         std::vector<int> subjects, objects;
         if (passive) {
