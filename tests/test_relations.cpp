@@ -171,3 +171,17 @@ TEST_CASE("relations: appositives and copulas give a person's role in an organiz
     auto acronym = extract("Statements came from Federation of Baltic Ports (FBP) head Juris Kalnins on Sunday.");
     CHECK(acronym.has("Juris Kalnins", "leader_of", "Federation of Baltic Ports"));
 }
+
+TEST_CASE("relations: a title's country is the one written with it, not one before a comma") {
+    auto r = extract("Austria sanctioned Belarus over the crackdown in Minsk and Ukraine, Chancellor Karl Nehammer said.");
+    CHECK(!r.has("Karl Nehammer", "leader_of", "Ukraine"));
+    auto own = extract("Austrian Chancellor Karl Nehammer met reporters.");
+    CHECK(own.has("Karl Nehammer", "leader_of", "Austria"));
+}
+
+TEST_CASE("relations: 'based in' and 'appointed X as ROLE'") {
+    CHECK(extract("Toyota is based in Japan.").has("Toyota", "based_in", "Japan"));
+    auto r = extract("Nordvale Bank appointed Maria Okafor as chief executive.");
+    CHECK(r.has("Nordvale Bank", "appoints", "Maria Okafor"));
+    CHECK(r.has("Maria Okafor", "leader_of", "Nordvale Bank"));  // the role the appointment gives
+}

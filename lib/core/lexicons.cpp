@@ -231,6 +231,7 @@ void load(Lexicons& lx) {
             if (o == "noun") proto.noun = true;
             if (o == "reverse") proto.reverse = true;
             if (o == "implicit") proto.implicit = true;
+            if (o == "role_as") proto.role_as = true;
         }
         for (auto form : split(c[0], '|')) {
             Trigger t = proto;

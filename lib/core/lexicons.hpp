@@ -205,6 +205,7 @@ struct Trigger {
     std::vector<EntityType> subject_types;
     std::vector<EntityType> object_types;
     bool noun = false, reverse = false, implicit = false;
+    bool role_as = false;  ///< "S appointed O as ROLE": O takes ROLE's relation to S (role_relations.tsv)
 };
 
 /// Everything the lower-case lexicons say about one word, gathered at load time: the stages look a token

@@ -146,11 +146,13 @@ struct Rel {
                     country = ent(c);
                 if (country < 0) {
                     // The country mention sits before the title: find it.
-                    for (std::uint32_t i = m.b; i-- > 0 && i + 4 > m.b;)
+                    for (std::uint32_t i = m.b; i-- > 0 && i + 4 > m.b;) {
+                        if (T[i].kind == TokKind::punct && !is_possessive(T[i].text)) break;  // "in Ukraine, Chancellor X"
                         if (int c = mention_covering(i); c >= 0 && type_of(c) == EntityType::COUNTRY) {
                             country = ent(c);
                             break;
                         }
+                    }
                 }
                 if (country < 0) {
                     // "President X" where the gazetteer knows X's country, named elsewhere in the document.
@@ -630,6 +632,21 @@ private:
                 if (t.reverse) emit(oe, t.predicate, ent(sm), conf, s, b);
                 else emit(ent(sm), t.predicate, oe, conf, s, b);
             }
+        // "Acme appointed X as chief executive": X leader_of Acme.
+        if (t.role_as && objects.size() == 1 && !passive) {
+            const std::uint32_t as = st.mentions[objects[0]].e;
+            if (as + 1 < se.end && low(as) == "as") {
+                std::string role;
+                for (std::uint32_t k = as + 1; k < se.end && k < as + 5; ++k) {
+                    std::string code;
+                    const std::uint32_t n = role_ending(k, as + 1, code);
+                    if (n && code != "HON") role = lower_ascii(std::string(st.text(k + 1 - n, k + 1)));  // the last role is the head
+                    else if (!(T[k].lower() && !is_verb(k))) break;
+                }
+                for (int sm : subjects)
+                    if (!role.empty() && org_like(type_of(sm))) emit(ent(objects[0]), role_predicate(role), ent(sm), conf, s, b);
+            }
+        }
     }
 
     // Country named by a demonym or name token at i (for "US-Chinese rivalry").
