@@ -185,3 +185,12 @@ TEST_CASE("relations: 'based in' and 'appointed X as ROLE'") {
     CHECK(r.has("Nordvale Bank", "appoints", "Maria Okafor"));
     CHECK(r.has("Maria Okafor", "leader_of", "Nordvale Bank"));  // the role the appointment gives
 }
+
+TEST_CASE("relations: two names side by side") {
+    CHECK(extract("The shooting happened in Dayton, Ohio on Sunday.").has("Dayton", "located_in", "Ohio"));
+    auto list = extract("He won the primaries in Michigan, Missouri, and Mississippi.");  // a list, not a place in a place
+    CHECK(!list.has("Michigan", "located_in", "Missouri"));
+    CHECK(extract("Yesterday, Karsten Lund of Norway won the final.").has("Karsten Lund", "citizen_of", "Norway"));
+    CHECK(extract("Senator Maria Alvarez of Arizona introduced a bill.").has("Maria Alvarez", "lives_in", "Arizona"));
+    CHECK(extract("Ecologist Ryan Hale of the University of Guelph in Ontario spoke.").has("University of Guelph", "based_in", "Ontario"));
+}

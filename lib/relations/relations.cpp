@@ -6,6 +6,7 @@
 //    (passives, coordinated lists and the document's main event as an implicit object);
 //  - event/place co-occurrence ("EVENT ... in PLACE" → held_in) and "PLACE's PLACE" → located_in;
 //  - a place the gazetteer puts in a country the document names → located_in;
+//  - two names side by side ("Wilmington, Delaware", "Kosgei of Kenya", "the University of X in Y");
 //  - the learned classifier (relations/classifier.hpp) for the pairs of a sentence no rule related.
 // Each kind has a fixed confidence: the closer the words, the surer the relation.
 #include "relations/relations.hpp"
@@ -943,6 +944,37 @@ private:
         }
     }
 
+    // --- two names side by side -------------------------------------------------------------------------
+    //  "Wilmington, Delaware" (a place, a comma, the place it lies in, then no further list item) → located_in;
+    //  "Brigid Kosgei of Kenya" → citizen_of, "Doug Collins of Georgia" → lives_in;
+    //  "the University of Florida in Gainesville" (a body, "in", a place that is not a country) → based_in.
+    void adjacent_names() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand& a = st.mentions[k];
+            if (a.pseudo || a.entity < 0) continue;
+            const Sentence& se = st.tok.sentences[a.sentence];
+            if (a.e + 1 >= se.end) continue;
+            const int b = st.mention_at(a.e + 1);
+            if (b < 0 || st.mentions[b].entity < 0 || st.mentions[b].entity == a.entity) continue;
+            const MentionCand& m = st.mentions[b];
+            const EntityType ta = type_of(static_cast<int>(k)), tb = type_of(b);
+            const std::string_view sep = low(a.e);
+            const bool list_before = a.b > se.begin && (T[a.b - 1].text == "," || low(a.b - 1) == "and" || low(a.b - 1) == "or");
+            auto list_word = [&](std::uint32_t i) { return i < se.end && (low(i) == "and" || low(i) == "or"); };
+            const bool list_after = list_word(m.e) || (m.e < se.end && T[m.e].text == "," && m.e + 1 < se.end &&
+                                                       (st.mention_at(m.e + 1) >= 0 || list_word(m.e + 1)));
+            if (sep == "," && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
+                !list_before && !list_after)
+                emit(a.entity, "located_in", m.entity, 0.7, a.sentence);
+            else if (sep == "of" && ta == EntityType::PERSON && !list_after &&
+                     (tb == EntityType::COUNTRY || tb == EntityType::LOCATION))
+                emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, 0.65, a.sentence);
+            else if (sep == "in" && org_like(ta) && tb == EntityType::LOCATION && !list_after)
+                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);
+        }
+    }
+
 public:
     void run() {
         find_main_event();
@@ -954,6 +986,7 @@ public:
         at_event();
         places();
         known_places();
+        adjacent_names();
         classified();
     }
 };
