@@ -194,3 +194,15 @@ TEST_CASE("relations: two names side by side") {
     CHECK(extract("Senator Maria Alvarez of Arizona introduced a bill.").has("Maria Alvarez", "lives_in", "Arizona"));
     CHECK(extract("Ecologist Ryan Hale of the University of Guelph in Ontario spoke.").has("University of Guelph", "based_in", "Ontario"));
 }
+
+TEST_CASE("relations: a subject pronoun stands for the one person or body it can mean") {
+    auto one = extract("Viktor Orban spoke on Monday. He also criticized the European Union.");
+    CHECK(one.has("Viktor Orban", "criticizes", "European Union"));
+    auto two = extract("Viktor Orban and Olaf Scholz met. He criticized the European Union.");  // two candidates
+    CHECK(!two.has("Viktor Orban", "criticizes", "European Union"));
+    CHECK(!two.has("Olaf Scholz", "criticizes", "European Union"));
+    auto it = extract("Nordvale Bank reported profits. It acquired Kestrel Mining Ltd last year.");
+    CHECK(it.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+    auto they = extract("Nordvale Bank reported profits. They acquired Kestrel Mining Ltd last year.");
+    CHECK(!they.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+}

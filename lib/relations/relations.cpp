@@ -534,6 +534,59 @@ private:
         return w == "he" || w == "she" || w == "they" || w == "we" || w == "i" || w == "you";
     }
 
+    // Whether a name is the object of a preposition, alone or in a list ("according to X and Y").
+    bool after_preposition(const MentionCand& m) const {
+        const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
+        std::uint32_t k = m.b;
+        while (k > begin) {
+            const std::uint32_t w = k - 1;
+            const int before = st.mention_ending(k);
+            if (before >= 0 && st.mentions[before].b < k) {
+                k = st.mentions[before].b;
+                continue;
+            }
+            if (low(w) == "and" || low(w) == "or" || T[w].text == ",") {
+                k = w;
+                continue;
+            }
+            return st.tag(w) == Upos::ADP;
+        }
+        return false;
+    }
+
+    // The entity a subject pronoun right before a trigger stands for ("he also criticized", "it has
+    // acquired"), or -1. Precision first: "he"/"she" take the one person, "it" the one company or
+    // organization, named in this sentence before the pronoun and in the sentence before, not after a
+    // preposition; two candidates, or none, leave the pronoun unresolved. "They" and "we" never resolve.
+    int pronoun_subject(std::uint32_t trigger, std::uint32_t s, const std::vector<EntityType>& types) const {
+        const Sentence& se = st.tok.sentences[s];
+        std::uint32_t p = UINT32_MAX;
+        for (std::uint32_t k = trigger; k > se.begin && trigger - k < 4;) {
+            --k;
+            const std::string_view w = low(k);
+            if (w == "he" || w == "she" || w == "it") {
+                p = k;
+                break;
+            }
+            if (!(T[k].lower() && (lw(k).function_word || st.tag(k) == Upos::ADV || st.tag(k) == Upos::AUX))) return -1;
+        }
+        if (p == UINT32_MAX) return -1;
+        const bool person = low(p) != "it";
+        const std::uint32_t from = s > 0 ? st.tok.sentences[s - 1].begin : se.begin;
+        int found = -1;
+        for (const MentionCand& m : st.mentions) {
+            if (m.pseudo || m.entity < 0 || m.b < from || m.e > p) continue;
+            // A name after a preposition is seldom what a later subject pronoun means ("According to X, he").
+            if (after_preposition(m)) continue;
+            const EntityType t = st.entities[m.entity].type;
+            if (person ? t != EntityType::PERSON : !org_like(t)) continue;
+            if (found >= 0 && found != m.entity) return -1;
+            found = m.entity;
+        }
+        if (found >= 0 && std::find(types.begin(), types.end(), st.entities[found].type) == types.end()) return -1;
+        return found;
+    }
+
     int nearest_left(std::uint32_t from, std::uint32_t begin, const std::vector<EntityType>& types, bool subject) const {
         for (std::uint32_t i = from; i > begin && from - i < 30;) {
             --i;
@@ -602,6 +655,8 @@ private:
             if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being") return;
         }
         std::vector<int> subjects, objects;
+        std::vector<int> subject_ents;
+        double conf = passive ? 0.65 : 0.7;
         if (passive) {
             // The agent is the noun phrase after "by" ("by tech luminaries such as X"): stop at its verb.
             std::uint32_t stop = by + 1;
@@ -612,26 +667,34 @@ private:
             if (obj >= 0) objects = list_left(obj, t.object_types);
         } else {
             int sub = nearest_left(b, se.begin, t.subject_types, true);
-            int obj = nearest_right(e, se.end, t.object_types);
             if (sub >= 0) subjects = list_left(sub, t.subject_types);
-            if (obj >= 0 && !subjects.empty()) {
+            if (subjects.empty()) {
+                // "He criticized X": the pronoun's one possible antecedent, at a lower confidence.
+                const int e = pronoun_subject(b, s, t.subject_types);
+                if (e >= 0) {
+                    subject_ents.push_back(e);
+                    conf = 0.6;
+                }
+            }
+            int obj = nearest_right(e, se.end, t.object_types);
+            if (obj >= 0 && (!subjects.empty() || !subject_ents.empty())) {
                 retype(obj, t.object_types);
                 objects = list_right(obj, t.object_types);
             }
         }
-        if (subjects.empty()) return;
+        for (int sm : subjects) subject_ents.push_back(ent(sm));
+        if (subject_ents.empty()) return;
         std::vector<int> object_ents;
         for (int o : objects) object_ents.push_back(ent(o));
-        double conf = passive ? 0.65 : 0.7;
         if (object_ents.empty() && t.implicit && main_event >= 0 &&
             std::find(t.object_types.begin(), t.object_types.end(), EntityType::EVENT) != t.object_types.end()) {
             object_ents.push_back(main_event);
             conf = 0.5;  // the object is inferred from the document, not read in the sentence
         }
-        for (int sm : subjects)
+        for (int se_ : subject_ents)
             for (int oe : object_ents) {
-                if (t.reverse) emit(oe, t.predicate, ent(sm), conf, s, b);
-                else emit(ent(sm), t.predicate, oe, conf, s, b);
+                if (t.reverse) emit(oe, t.predicate, se_, conf, s, b);
+                else emit(se_, t.predicate, oe, conf, s, b);
             }
         // "Acme appointed X as chief executive": X leader_of Acme.
         if (t.role_as && objects.size() == 1 && !passive) {
@@ -644,8 +707,8 @@ private:
                     if (n && code != "HON") role = lower_ascii(std::string(st.text(k + 1 - n, k + 1)));  // the last role is the head
                     else if (!(T[k].lower() && !is_verb(k))) break;
                 }
-                for (int sm : subjects)
-                    if (!role.empty() && org_like(type_of(sm))) emit(ent(objects[0]), role_predicate(role), ent(sm), conf, s, b);
+                for (int sub : subject_ents)
+                    if (!role.empty() && org_like(st.entities[sub].type)) emit(ent(objects[0]), role_predicate(role), sub, conf, s, b);
             }
         }
     }
