@@ -4,6 +4,7 @@
 #   lib/libkg.a, lib/libkg.so.MAJOR.MINOR(.PATCH)       static and shared library
 #   lib/cmake/kg/kgConfig.cmake ...                     find_package(kg 0.2 CONFIG REQUIRED) -> kg::kg
 #   lib/pkgconfig/kg.pc                                 pkg-config --cflags --libs kg
+#   share/doc/kg/README.md, README.data.md, LICENSE.*   the README, the data's README and licences
 # No data directory: lexicons, the tagger model and the sample articles are compiled into the library
 # (cmake/embed.cmake); `--data DIR` / kg::set_data_dir() only override them.
 include(GNUInstallDirs)
@@ -28,6 +29,11 @@ if(TARGET kg_shared)
 endif()
 
 install(DIRECTORY include/kg DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp")
+# The README, and the data's README and licences: the library embeds data under those licences.
+file(GLOB KG_DATA_LICENCES ${PROJECT_SOURCE_DIR}/data/LICENSE.*)
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES data/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME README.data.md)
+install(FILES ${KG_DATA_LICENCES} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_BINARY_DIR}/generated/kg/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kg)
 
 # --- find_package(kg) ----------------------------------------------------------------------------------

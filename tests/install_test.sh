@@ -20,7 +20,8 @@ echo "== cmake --install $build --prefix $prefix"
 (cd "$prefix" && find . \( -type f -o -type l \) | LC_ALL=C sort) | tee "$work/layout.txt"
 for f in bin/kg-export bin/kg-query bin/kg-eval include/kg/kg.hpp include/kg/version.hpp include/kg/graph.hpp \
          "$libdir/libkg.a" "$libdir/libkg.so" "$libdir/cmake/kg/kgConfig.cmake" \
-         "$libdir/cmake/kg/kgConfigVersion.cmake" "$libdir/pkgconfig/kg.pc"; do
+         "$libdir/cmake/kg/kgConfigVersion.cmake" "$libdir/pkgconfig/kg.pc" \
+         share/doc/kg/README.md share/doc/kg/README.data.md share/doc/kg/LICENSE.ner share/doc/kg/LICENSE.relations; do
   [ -e "$prefix/$f" ] || fail "missing $f"
 done
 # Only the public headers: nothing from lib/ (internal) is installed.

@@ -297,8 +297,9 @@ TEST_CASE("names in headers, title-case lines and after a header's number are fo
     CHECK(at("Jane Roe", kg::EntityType::PERSON, 197));
     CHECK(at("Li Qiang", kg::EntityType::PERSON, 210));
     CHECK(at("Beijing", kg::EntityType::LOCATION, 222));
-    REQUIRE(x.relations.size() == 1);
+    REQUIRE(x.relations.size() == 2);  // the headline's place, and the meeting of the last line
     CHECK(x.relations[0].predicate == "held_in");
+    CHECK(x.relations[1].predicate == "meets");
 }
 
 TEST_CASE("alnum_run_end equals its plain definition at every position") {

@@ -208,6 +208,12 @@ void load(Lexicons& lx) {
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
             lx.non_names.emplace(trim(c[0]), true);
         });
+    each_row("currencies.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.currencies.emplace_back(trim(c[0]));
+    });
+    std::sort(lx.currencies.begin(), lx.currencies.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
     each_row("common_acronyms.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.common_acronyms.emplace(trim(c[0]), true);
     });
@@ -275,6 +281,13 @@ bool Lexicons::common(std::string_view w) const { return lex(w).common; }
 const std::string* Lexicons::role(std::string_view phrase) const {
     const std::string* code = roles.find(phrase);
     return code && !code->empty() ? code : nullptr;
+}
+
+bool Lexicons::money(std::string_view word) const {
+    for (const std::string& c : currencies)
+        if (word.size() > c.size() && word.compare(0, c.size(), c) == 0 && word[c.size()] >= '0' && word[c.size()] <= '9')
+            return true;
+    return false;
 }
 
 }  // namespace kg::detail

@@ -251,6 +251,9 @@ struct Lexicons {
     StringSet not_entities;                                     ///< folded names never to extract (user overrides)
     StringMap<std::string> merges;                              ///< folded name → name to merge it into
     StringSet non_names;                                        ///< "Friday", "July": never a name alone
+    std::vector<std::string> currencies;                        ///< currencies.txt: "RM" of "RM133" (longest first)
+    /// True when `word` is a currency sign or code followed by a digit ("RM133", "US$5"): money, not a name.
+    bool money(std::string_view word) const;
     StringSet common_acronyms;                                  ///< "AI", "CEO": nouns, not names
     StringMap<std::string> role_predicates;                     ///< "founder" → "founder_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form

@@ -250,6 +250,7 @@ struct Finder {
     }
 
     void add(std::uint32_t b, std::uint32_t e, std::uint32_t s, MentionCand m) {
+        if (e == b + 1 && lx.money(T[b].text)) return;  // "RM133": an amount, whichever rule found it
         m.b = b;
         m.e = e;
         m.sentence = s;
@@ -573,7 +574,8 @@ struct Finder {
         // A model code right after a maker's name names a product with it ("the Falcon X9 drone"); after a
         // place it is a postcode ("London E14"), not part of the name.
         bool coded = false;
-        if (sp.coarse != ner::Coarse::LOC && e < se.end && T[e].space_before && T[e].cap() && st.lex[e].digit && T[e].text.size() <= 6) {
+        if (sp.coarse != ner::Coarse::LOC && e < se.end && T[e].space_before && T[e].cap() && st.lex[e].digit && T[e].text.size() <= 6 &&
+            !lx.money(T[e].text)) {
             ++e;
             coded = true;
         }
@@ -590,6 +592,8 @@ struct Finder {
             }
             return false;
         };
+        // A span that is only a title or honorific ("Tunku Temenggong" of Johor) names no one.
+        if (role_match(b, e, nullptr, nullptr) == e - b) return;
         // Inside the span: "Chinese Premier Li Qiang" given whole; or a title begun before it ("Tan | Sri X").
         if (sp.coarse == ner::Coarse::PER) {
             for (std::uint32_t p = b > se.begin + 3 ? b - 3 : se.begin; p < b; ++p) {
@@ -632,7 +636,7 @@ struct Finder {
         // "Friday", "July 21", "AI": words that name nothing by themselves.
         bool only_non_names = true;
         for (std::uint32_t q = b; q < e && only_non_names; ++q)
-            only_non_names = xw(q).non_name || T[q].kind == TokKind::number || T[q].kind == TokKind::punct;
+            only_non_names = xw(q).non_name || T[q].kind == TokKind::number || T[q].kind == TokKind::punct || lx.money(T[q].text);
         if (only_non_names) return;
         if (e - b == 1 && xw(b).common_acronym) return;
         const GazEntry* demo = nullptr;

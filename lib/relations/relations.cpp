@@ -842,13 +842,19 @@ private:
         }
     }
 
+    // The event the document is about: the most mentioned one, if it is named at least twice or in the
+    // headline or lead (an event named once in passing is no implicit object of "will attend").
     void find_main_event() {
         std::size_t best = 0;
-        for (std::size_t k = 0; k < st.entities.size(); ++k)
-            if (st.entities[k].type == EntityType::EVENT && st.entities[k].mentions.size() > best) {
-                best = st.entities[k].mentions.size();
-                main_event = static_cast<int>(k);
-            }
+        for (std::size_t k = 0; k < st.entities.size(); ++k) {
+            const DocEnt& d = st.entities[k];
+            if (d.type != EntityType::EVENT || d.mentions.size() <= best) continue;
+            bool lead = false;
+            for (std::size_t m : d.mentions) lead |= st.mentions[m].sentence <= 1;
+            if (d.mentions.size() < 2 && !lead) continue;
+            best = d.mentions.size();
+            main_event = static_cast<int>(k);
+        }
     }
 
     // "the conference", "this year's summit": descriptions standing for the document's main event.

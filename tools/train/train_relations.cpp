@@ -305,7 +305,7 @@ void write(const std::string& path, const Data& d, const Model& m, const std::ve
 int main(int argc, char** argv) {
     std::string train_path, out_path;
     int epochs = 10, min_count = 2;
-    double rate = 0.05, l2 = 1e-4, target = 0.7;
+    double rate = 0.05, l2 = 1e-4, target = 0.85;
     unsigned seed = 1;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
