@@ -206,3 +206,13 @@ TEST_CASE("relations: a subject pronoun stands for the one person or body it can
     auto they = extract("Nordvale Bank reported profits. They acquired Kestrel Mining Ltd last year.");
     CHECK(!they.has("Nordvale Bank", "acquires", "Kestrel Mining"));
 }
+
+TEST_CASE("relations: hyphenated titles, bracketed short names and verb-like title words before a name") {
+    CHECK(extract("Baltic Ports Council director-general Datuk Ilmar Saar said exports fell.")
+              .has("Ilmar Saar", "leader_of", "Baltic Ports Council"));
+    CHECK(extract("Northern Cables Bhd (NCB) group managing director Arjun Pillai said demand held.")
+              .has("Arjun Pillai", "leader_of", "Northern Cables"));
+    CHECK(extract("Shares fell, said Universiti Teknologi Sabah associate professor Lina Wong.")
+              .has("Lina Wong", "works_for", "Universiti Teknologi Sabah"));
+    CHECK(!extract("Meridian Rail Ltd sued analyst Tom Barnes last year.").has("Tom Barnes", "works_for", "Meridian Rail"));
+}

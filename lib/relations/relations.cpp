@@ -170,6 +170,13 @@ struct Rel {
         }
     }
 
+    // A word the tagger may read as a verb but that English mostly uses as a noun or adjective: in a
+    // title it qualifies the role ("associate professor", "acting director").
+    bool title_word(std::uint32_t i) const {
+        const WordInfo* w = word(i);
+        return w && (w->tag == Upos::NOUN || w->tag == Upos::ADJ);
+    }
+
     static std::string lower_ascii(std::string s) {
         for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
         return s;
@@ -178,6 +185,16 @@ struct Rel {
     // Length of the role or honorific phrase (roles.tsv, honorifics.tsv) that ends at token w, not before
     // token `begin`, and its code; 0 if none.
     std::uint32_t role_ending(std::uint32_t w, std::uint32_t begin, std::string& code) const {
+        // A hyphenated title is three tokens ("director", "-", "general") but one word of the lexicon.
+        if (w >= begin + 2 && T[w - 1].text == "-" && !T[w - 1].space_before && !T[w].space_before) {
+            std::string& joined = phrase_buf;
+            joined.clear();
+            for (std::uint32_t q = w - 2; q <= w; ++q) joined += low(q);
+            if (const std::string* c = lx.role(joined)) {
+                code = *c;
+                return 3;
+            }
+        }
         for (std::uint32_t k = std::min<std::uint32_t>(static_cast<std::uint32_t>(lx.roles_max_words), w + 1 - begin); k >= 1; --k) {
             const std::uint32_t b = w + 1 - k;
             if (k > 1 && !lw(b).role_first) continue;
@@ -208,7 +225,9 @@ struct Rel {
             while (i > se.begin && p.b - i < 8) {
                 const std::uint32_t w = i - 1;
                 if (T[w].text == ")" && !role.empty()) {  // "Organisation of Islamic Cooperation (OIC) head X"
-                    const int o = st.mention_ending(w);
+                    int o = st.mention_ending(w);
+                    for (std::uint32_t q = w; o < 0 && q > se.begin && w - q < 5;)  // the name before the brackets
+                        if (T[--q].text == "(") o = st.mention_ending(q);
                     if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(lower_ascii(role)), ent(o), 0.85, s);
                     role.clear();
                     break;
@@ -220,7 +239,7 @@ struct Rel {
                 } else if (k) {
                     if (role.empty()) role = std::string(st.text(w + 1 - k, w + 1));
                 } else if (role.empty() ? !(T[w].lower() && p.b - w < 3)
-                                        : !(st.lex[w].alpha && !is_verb(w) && mention_covering(w) < 0)) {
+                                        : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0)) {
                     break;  // before the role: words of the title ("executive", "Operating"), not of a name
                 } else if (low(w) == "the" || low(w) == "of" || low(w) == "and" || low(w) == "in") {
                     break;
