@@ -59,13 +59,17 @@ if mode == "networkx":
                 {n: a.get("label") for n, a in g.nodes(data=True)}, xml_labels)
         w = [a.get("weight") for _, _, a in g.edges(data=True)]
         report("networkx " + f + ": weights are floats", all(isinstance(x, float) for x in w), repr(w[:3]))
-    g = nx.read_gexf(os.path.join(d, "g.gexf"))
-    compare("networkx gexf", g.number_of_nodes(), g.number_of_edges(),
-            {n: a.get("label") for n, a in g.nodes(data=True)}, xml_labels)
-    types = {n["id"]: n["type"] for n in ref["nodes"]}
-    report("networkx gexf: types", all(g.nodes[n].get("type") == t for n, t in types.items()))
-    report("networkx gexf: viz colour and size", all("viz" in a and "color" in a["viz"] and "size" in a["viz"]
-                                                     for _, a in g.nodes(data=True)))
+    # GEXF 1.3 is read from NetworkX 3.6 on (networkx PR 8196); older versions find no <graph> in it.
+    if "1.3" in getattr(nx.readwrite.gexf.GEXF, "versions", {}):
+        g = nx.read_gexf(os.path.join(d, "g.gexf"))
+        compare("networkx gexf", g.number_of_nodes(), g.number_of_edges(),
+                {n: a.get("label") for n, a in g.nodes(data=True)}, xml_labels)
+        types = {n["id"]: n["type"] for n in ref["nodes"]}
+        report("networkx gexf: types", all(g.nodes[n].get("type") == t for n, t in types.items()))
+        report("networkx gexf: viz colour and size", all("viz" in a and "color" in a["viz"] and "size" in a["viz"]
+                                                         for _, a in g.nodes(data=True)))
+    else:
+        print("skip networkx gexf: NetworkX " + nx.__version__ + " reads no GEXF 1.3 (3.6 does)")
     g = json_graph.cytoscape_graph(json.load(open(os.path.join(d, "g.cyjs"), encoding="utf-8")))
     compare("networkx cytoscape", g.number_of_nodes(), g.number_of_edges(),
             {n: a.get("label") for n, a in g.nodes(data=True)})
@@ -88,13 +92,31 @@ elif mode == "csv":
         rows = list(csv.reader(f))
     with open(os.path.join(d, "csv", "relationships.csv"), newline="", encoding="utf-8") as f:
         rels = list(csv.reader(f))
-    report("csv: nodes header", rows[0] == ["id:ID", "label", "type", "aliases:string[]", "frequency:int", ":LABEL"],
+    report("csv: nodes header", rows[0] == ["id:ID", "label", "type", "aliases:string[]", "frequency:int",
+                                            "documents:string[]", "first_seen:date", "last_seen:date", ":LABEL"],
            repr(rows[0]))
-    report("csv: relationships header", rels[0][:3] == [":START_ID", ":END_ID", ":TYPE"], repr(rels[0]))
-    report("csv: one line per record", all(len(r) == 6 for r in rows) and all(len(r) == 7 for r in rels))
+    report("csv: relationships header", rels[0][:5] == [":START_ID", ":END_ID", ":TYPE", "id", "predicate"],
+           repr(rels[0]))
+    report("csv: one line per record", all(len(r) == len(rows[0]) for r in rows) and
+           all(len(r) == len(rels[0]) for r in rels))
     compare("csv", len(rows) - 1, len(rels) - 1, {r[0]: r[1] for r in rows[1:]}, flat)
     ids = {r[0] for r in rows[1:]}
     report("csv: relationship ends are node ids", all(r[0] in ids and r[1] in ids for r in rels[1:]))
+    report("csv: labels Entity;TYPE", all(r[-1] == "Entity;" + r[2] for r in rows[1:]), repr(rows[1][-1:]))
+
+    def rel_type(p):
+        """ASCII letters upper-cased, runs of other ASCII but digits one '_' (none at the ends), the rest kept."""
+        out, gap = "", False
+        for c in p:
+            if c.isascii() and not c.isalnum():
+                gap = out != ""
+                continue
+            out += ("_" if gap else "") + (c.upper() if c.isascii() else c)
+            gap = False
+        return out or "RELATED_TO"
+
+    bad = [(r[4], r[2]) for r in rels[1:] if r[2] != rel_type(r[4])]
+    report("csv: relationship types UPPER_SNAKE of the predicate", not bad, repr(bad[:3]))
 
 elif mode == "svg":
     # Graphviz draws each node as <g class="node"><title>ID</title>...<text>line</text>...; a label's

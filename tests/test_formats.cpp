@@ -91,12 +91,12 @@ TEST_CASE("formats: yEd GraphML has a shape, fill and label per node and an arro
     CHECK(as(sample(), kg::Format::graphml).find("y:") == std::string::npos);
 }
 
-TEST_CASE("formats: GEXF 1.2draft with typed attributes, weights, colours and sizes by degree") {
+TEST_CASE("formats: GEXF 1.3 with typed attributes, weights, colours and sizes by degree") {
     pugi::xml_document doc;
     REQUIRE(doc.load_string(as(sample(), kg::Format::gexf).c_str()));
     pugi::xml_node gexf = doc.child("gexf");
-    CHECK(std::string(gexf.attribute("xmlns").value()) == "http://www.gexf.net/1.2draft");
-    CHECK(std::string(gexf.attribute("version").value()) == "1.2");
+    CHECK(std::string(gexf.attribute("xmlns").value()) == "http://gexf.net/1.3");
+    CHECK(std::string(gexf.attribute("version").value()) == "1.3");
     pugi::xml_node graph = gexf.child("graph");
     CHECK(std::string(graph.attribute("defaultedgetype").value()) == "directed");
     std::set<std::string> ids;
@@ -186,17 +186,20 @@ TEST_CASE("formats: neo4j CSV headers, quoting and deliberate replacements") {
     const kg::KnowledgeGraph g = sample();
     kg::write_csv_nodes(g, nodes);
     kg::write_csv_relationships(g, rels);
+    // No mentions and no documents here: those arrays and dates are empty fields (null), never "".
     CHECK(nodes.str() ==
-          "id:ID,label,type,aliases:string[],frequency:int,:LABEL\n"
-          "\"li-q-co-ltd-new-line\",\"Li \"\"Q\"\" & <Co>, Ltd. New\\line \",\"PERSON\",\"Li, Q\",0,\"PERSON\"\n"
-          "\"china\",\"China\",\"COUNTRY\",\"\",0,\"COUNTRY\"\n"
-          "\"united-states\",\"United States\",\"COUNTRY\",\"\",0,\"COUNTRY\"\n"
-          "\"world-ai-conference\",\"World AI Conference\",\"EVENT\",\"\",0,\"EVENT\"\n");
+          "id:ID,label,type,aliases:string[],frequency:int,documents:string[],first_seen:date,last_seen:date,:LABEL\n"
+          "\"li-q-co-ltd-new-line\",\"Li \"\"Q\"\" & <Co>, Ltd. New\\line \",\"PERSON\",\"Li, Q\",0,,,,"
+          "\"Entity;PERSON\"\n"
+          "\"china\",\"China\",\"COUNTRY\",,0,,,,\"Entity;COUNTRY\"\n"
+          "\"united-states\",\"United States\",\"COUNTRY\",,0,,,,\"Entity;COUNTRY\"\n"
+          "\"world-ai-conference\",\"World AI Conference\",\"EVENT\",,0,,,,\"Entity;EVENT\"\n");
     const std::string r = rels.str();
-    CHECK(r.rfind(":START_ID,:END_ID,:TYPE,id,weight:double,confidence:double,evidence\n", 0) == 0);
-    CHECK(r.find("\"li-q-co-ltd-new-line\",\"china\",\"leader_of\",\"li-q-co-ltd-new-line--leader_of--china\",1,0.9,"
-                 "\"Premier Li, \"\"of\"\" China  said <x>\"\n") != std::string::npos);
-    CHECK(r.find(",2,0.7,") != std::string::npos);
+    CHECK(r.rfind(":START_ID,:END_ID,:TYPE,id,predicate,weight:double,confidence:double,asserted:int,hedged:int,"
+                  "negated:int,documents:string[],first_seen:date,last_seen:date,evidence\n", 0) == 0);
+    CHECK(r.find("\"li-q-co-ltd-new-line\",\"china\",\"LEADER_OF\",\"li-q-co-ltd-new-line--leader_of--china\","
+                 "\"leader_of\",1,0.9,1,0,0,\"d\",,,\"Premier Li, \"\"of\"\" China  said <x>\"\n") != std::string::npos);
+    CHECK(r.find(",2,0.7,2,0,0,\"d\",,,") != std::string::npos);
 }
 
 TEST_CASE("formats: write_csv_dir creates a directory whole, updates an existing one, fails cleanly") {

@@ -60,15 +60,22 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
 void write_graphml(const KnowledgeGraph& graph, std::ostream& out);
 /// Writes GraphML plus yFiles graphics (shape and fill per type, arrows, predicate labels) so yEd draws it.
 void write_yed(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes GEXF 1.2draft for Gephi: typed attributes, edge weights, viz:color per type, viz:size by degree.
+/// Writes GEXF 1.3 for Gephi: typed attributes, edge weights, `kind` = predicate on every edge (Gephi's edge
+/// type), viz:color per type, viz:size by degree. When a document of the graph is dated the graph is dynamic
+/// (timeformat "date"): each node and edge has `start` and `end`, the first and last day of the documents
+/// that mention a node or give evidence for an edge (none when none of them is dated).
 void write_gexf(const KnowledgeGraph& graph, std::ostream& out);
 /// Writes Cytoscape.js elements JSON ({"data","directed","multigraph","elements":{"nodes","edges"}}).
 void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out);
 /// Writes Graphviz DOT: fill colour per type, predicate labels, a type legend; `dot -Tsvg` draws it.
 void write_dot(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes the neo4j-admin nodes file (id:ID, label, type, aliases:string[], frequency:int, :LABEL).
+/// Writes the neo4j-admin nodes file: id:ID, label, type, aliases:string[], frequency:int,
+/// documents:string[] (the ids of the documents that mention it), first_seen:date, last_seen:date (their
+/// first and last day) and :LABEL "Entity;TYPE". An empty array or unknown date is an empty field (null).
 void write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes the neo4j-admin relationships file (:START_ID, :END_ID, :TYPE, id, weight, confidence, evidence).
+/// Writes the neo4j-admin relationships file: :START_ID, :END_ID, :TYPE (the predicate in UPPER_SNAKE),
+/// id, predicate, weight:double, confidence:double, asserted:int, hedged:int, negated:int (its evidence
+/// items by quality), documents:string[], first_seen:date, last_seen:date (of its evidence), evidence.
 void write_csv_relationships(const KnowledgeGraph& graph, std::ostream& out);
 /// Writes nodes.csv and relationships.csv into `dir` (created if missing) for `neo4j-admin database import`.
 /// Both files are complete before either is renamed into place; a new directory appears whole or not at all.

@@ -1,12 +1,16 @@
 // CSV in the layout `neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv`
 // reads with its defaults: ',' delimiter, '"' quotes doubled inside fields, ';' between array elements.
+// An unquoted empty field is a missing value; a quoted one ("") would be an empty string, or an array
+// holding one, and fails to parse as a date, so empty arrays and unknown dates are written as nothing.
 #include <kg/export.hpp>
 
+#include "export/provenance.hpp"
 #include "export/text.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace kg {
 
@@ -29,6 +33,41 @@ std::string field(std::string_view s, bool array_element = false) {
 
 std::string quoted(std::string_view s) { return "\"" + field(s) + "\""; }
 
+// A string[] field: elements joined by ';', quoted; nothing at all when there are none (see the top).
+std::string array(const std::vector<std::string>& elements) {
+    if (elements.empty()) return {};
+    std::string out = "\"";
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        if (i) out += ';';
+        out += field(elements[i], true);
+    }
+    return out + "\"";
+}
+
+// Cypher's convention for relationship types is UPPER_SNAKE ("works_for" -> WORKS_FOR): ASCII letters
+// are upper-cased and each run of other ASCII characters but digits becomes one '_' (none at either
+// end); other bytes (non-ASCII letters) are kept. The predicate column keeps the name as it was.
+std::string relationship_type(std::string_view predicate) {
+    std::string out;
+    bool gap = false;
+    for (char c : predicate) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool keep = u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!keep) {
+            gap = !out.empty();
+            continue;
+        }
+        if (gap) out += '_';
+        gap = false;
+        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    // neo4j-admin needs a type on every relationship; a foreign edge may have no predicate.
+    return out.empty() ? "RELATED_TO" : out;
+}
+
+// An int column is Java's 32-bit int; clamp rather than write a value neo4j-admin rejects.
+std::string count(std::size_t n) { return std::to_string(std::min<std::size_t>(n, 2147483647)); }
+
 // neo4j parses doubles with Java's parser, which has no INF spelling; an empty field is a missing value.
 std::string number(double v) { return std::isfinite(v) ? exportdetail::format_double(v) : std::string(); }
 
@@ -36,28 +75,35 @@ std::string number(double v) { return std::isfinite(v) ? exportdetail::format_do
 
 void write_csv_nodes(const KnowledgeGraph& graph, std::ostream& os) {
     const Graph& g = graph.graph();
-    std::string out = "id:ID,label,type,aliases:string[],frequency:int,:LABEL\n";
+    const exportdetail::DocumentDays days(graph);
+    std::string out =
+        "id:ID,label,type,aliases:string[],frequency:int,documents:string[],first_seen:date,last_seen:date,:LABEL\n";
     for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
         const Entity& e = g[v];
-        std::string aliases;
-        for (const auto& a : e.aliases) {
-            if (!aliases.empty()) aliases += ';';
-            aliases += field(a, true);
-        }
+        const exportdetail::Seen seen = days.seen(e.mentions);
         const auto type = std::string(to_string(e.type));
-        out += quoted(e.id) + "," + quoted(e.label) + "," + quoted(type) + ",\"" + aliases + "\"," +
-               std::to_string(std::min<std::size_t>(e.frequency, 2147483647)) + "," + quoted(type) + "\n";
+        // The shared label lets `MATCH (n:Entity)` reach every node; the type is a second label.
+        out += quoted(e.id) + "," + quoted(e.label) + "," + quoted(type) + "," + array(e.aliases) + "," +
+               count(e.frequency) + "," + array(seen.docs) + "," +
+               seen.first + "," + seen.last + "," + quoted("Entity;" + type) + "\n";
     }
     os.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 void write_csv_relationships(const KnowledgeGraph& graph, std::ostream& os) {
     const Graph& g = graph.graph();
-    std::string out = ":START_ID,:END_ID,:TYPE,id,weight:double,confidence:double,evidence\n";
+    const exportdetail::DocumentDays days(graph);
+    std::string out =
+        ":START_ID,:END_ID,:TYPE,id,predicate,weight:double,confidence:double,asserted:int,hedged:int,negated:int,"
+        "documents:string[],first_seen:date,last_seen:date,evidence\n";
     for (Edge ed : exportdetail::edges_in_order(g)) {
         const Relation& r = g[ed];
+        const exportdetail::Seen seen = days.seen(r.evidence);
+        const exportdetail::Qualities q = exportdetail::qualities(r);
         out += quoted(g[boost::source(ed, g)].id) + "," + quoted(g[boost::target(ed, g)].id) + "," +
-               quoted(r.predicate) + "," + quoted(r.id) + "," + number(r.weight) + "," + number(r.confidence) + "," +
+               quoted(relationship_type(r.predicate)) + "," + quoted(r.id) + "," + quoted(r.predicate) + "," +
+               number(r.weight) + "," + number(r.confidence) + "," + count(q.asserted) + "," + count(q.hedged) + "," +
+               count(q.negated) + "," + array(seen.docs) + "," + seen.first + "," + seen.last + "," +
                quoted(r.evidence.empty() ? std::string() : r.evidence.front().text) + "\n";
     }
     os.write(out.data(), static_cast<std::streamsize>(out.size()));

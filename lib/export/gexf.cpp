@@ -1,9 +1,12 @@
-// GEXF 1.2draft, Gephi's native format, written by hand for the same reasons as GraphML (graphml.cpp).
-// The namespace is www.gexf.net/1.2draft: that is what the 1.2draft schema, Gephi and NetworkX expect.
+// GEXF 1.3, Gephi's native format, written by hand for the same reasons as GraphML (graphml.cpp).
+// 1.3 because only it has the edge `kind`, which Gephi's importer takes as the edge type: without it two
+// predicates between the same pair (announced, signed) collapse into one edge. The namespaces are
+// gexf.net/1.3 and gexf.net/1.3/viz, as Gephi and NetworkX write them.
 #include <kg/export.hpp>
 
 #include <kg/version.hpp>
 
+#include "export/provenance.hpp"
 #include "export/style.hpp"
 #include "export/text.hpp"
 
@@ -25,24 +28,35 @@ void attvalue(std::string& out, const char* key, const std::string& escaped) {
     out += "\"/>\n";
 }
 
+// start/end of a node or edge in a dynamic graph; with no dated document it exists throughout, as GEXF says.
+void lifetime(std::string& out, const exportdetail::Seen& seen) {
+    if (seen.first.empty()) return;
+    out += " start=\"" + seen.first + "\" end=\"" + seen.last + "\"";
+}
+
 }  // namespace
 
 void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
     const Graph& g = graph.graph();
     const std::vector<std::size_t> degree = exportdetail::degrees(g);
+    // Dated documents make the graph dynamic, so Gephi's timeline shows when each node and edge was
+    // reported: from the first to the last day of the documents that mention it or give evidence for it.
+    const exportdetail::DocumentDays days(graph);
+    const bool dynamic = days.any();
     std::string out;
     // No lastmodifieddate: a date would make two runs on the same input differ.
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"\n"
+           "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"\n"
            "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-           "      xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\"\n"
-           "      version=\"1.2\">\n"
+           "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\"\n"
+           "      version=\"1.3\">\n"
            "  <meta>\n"
            "    <creator>libkg " + attr(kg::version()) + "</creator>\n"
            "    <description>knowledge graph of news articles; node size grows with degree, colour shows the "
            "type</description>\n"
            "  </meta>\n"
-           "  <graph defaultedgetype=\"directed\" mode=\"static\">\n"
+           "  <graph defaultedgetype=\"directed\"" +
+           std::string(dynamic ? " mode=\"dynamic\" timeformat=\"date\"" : " mode=\"static\"") + ">\n"
            "    <attributes class=\"node\" mode=\"static\">\n"
            "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
            "      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
@@ -57,7 +71,9 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
     for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
         const Entity& e = g[v];
         const exportdetail::TypeStyle& st = exportdetail::style_of(e.type);
-        out += "      <node id=\"" + attr(e.id) + "\" label=\"" + attr(e.label) + "\">\n";
+        out += "      <node id=\"" + attr(e.id) + "\" label=\"" + attr(e.label) + "\"";
+        if (dynamic) lifetime(out, days.seen(e.mentions));
+        out += ">\n";
         out += "        <attvalues>\n";
         attvalue(out, "type", attr(to_string(e.type)));
         if (!e.aliases.empty()) {
@@ -82,9 +98,11 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
     for (Edge ed : exportdetail::edges_in_order(g)) {
         const Relation& r = g[ed];
         out += "      <edge id=\"" + attr(r.id) + "\" source=\"" + attr(g[boost::source(ed, g)].id) + "\" target=\"" +
-               attr(g[boost::target(ed, g)].id) + "\" label=\"" + attr(r.predicate) + "\"";
+               attr(g[boost::target(ed, g)].id) + "\" label=\"" + attr(r.predicate) + "\" kind=\"" +
+               attr(r.predicate) + "\"";
         // GEXF has no NaN weight; leaving it out means Gephi's default of 1.
         if (std::isfinite(r.weight)) out += " weight=\"" + exportdetail::format_double(r.weight) + "\"";
+        if (dynamic) lifetime(out, days.seen(r.evidence));
         out += ">\n        <attvalues>\n";
         attvalue(out, "predicate", attr(r.predicate));
         attvalue(out, "confidence", exportdetail::format_double(r.confidence));
