@@ -28,6 +28,42 @@
 /// the gold span most if several, ties to the earliest start. Links are unordered pairs of proper-name
 /// mentions of one document: gold when in the same chain, predicted when both matched mentions belong to
 /// one node (the same predicted mention counts). P/R/F1 are micro, summed over documents.
+///
+/// Wikidata properties (kg-eval redocred and fewrel) map to predicates through data/predicates.tsv's
+/// wikidata column, in table order: "P108" maps the property as it is, "P6:inv" swaps its ends (the
+/// property's subject is our object), "P17:S=ORG" applies only when the property's subject has that type.
+/// Types are compared as Re-DocRED's coarse classes: PERSON -> PER; COMPANY, ORGANIZATION, ORG -> ORG;
+/// COUNTRY, LOCATION, PLACE -> LOC; EVENT, PRODUCT, POLICY -> MISC (ACTOR and ANY: their members); TIME,
+/// NUM and unknown types are in no class. As when the classifier's training data is made
+/// (scripts/relation_data.py), a part_of between two LOC becomes located_in and a located_in whose subject
+/// is ORG becomes based_in; when types are checked, a spec whose subject and object types do not fit the
+/// (adjusted) predicate's table types is passed over. The first spec that applies wins.
+///
+/// Re-DocRED (kg-eval redocred): a document's text is each sentence's tokens joined by single spaces,
+/// sentences joined by "\n"; one Extractor runs on each. A predicted entity maps to the gold entity
+/// (vertexSet index) whose mentions' byte ranges overlap its mentions' the most, bytes summed over all pairs
+/// of mentions (ties: the lowest index; no overlap: no gold entity). Gold triples come from the labels
+/// (subject, predicate, object by gold entity, the entity's type being its first mention's), mapped with
+/// types checked; predicted triples from the distinct relations of the extraction, both ends mapped.
+/// Triples are distinct (two properties giving one triple count once); a symmetric predicate's pair is
+/// ordered by gold index. A relation with an end that maps to no gold entity is a false positive of its
+/// predicate (counted once per distinct (subject, predicate, object) of predicted entities). Pairs are
+/// unordered pairs of gold entities: gold when some gold triple joins them, predicted when some predicted
+/// triple with both ends mapped does. Everything is micro, summed over documents.
+///
+/// FewRel (kg-eval fewrel): an instance's text is its tokens joined by single spaces. Its head (tail) is
+/// the predicted entity whose mentions overlap the byte ranges of the head's (tail's) token occurrences the
+/// most (ties: the lowest index); the predicted label is the predicate of the most confident relation
+/// between the two (ties: the first), with its direction, or none when there is none (or both are one
+/// entity). The gold label is the instance's property mapped without the type check, the ends' types
+/// being the predicted entities' classes (an end without an entity has none, so an S= spec fails there),
+/// or none when nothing applies. A label is right when predicate and direction both are (a symmetric
+/// predicate's direction does not matter).
+///
+/// Parsing (kg-eval parse): every syntactic word of a CoNLL-U file (multiword-token ranges and empty
+/// nodes are not words), tagged by the built-in tagger and parsed by the built-in parser, and parsed again
+/// with the gold UPOS. UAS counts words whose head is right; LAS words whose head and relation without
+/// subtype ("nsubj" for "nsubj:pass", as in the CoNLL 2018 shared task) are right; punctuation included.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -251,5 +287,225 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths);
 
 /// The figures as one JSON object (fractions rounded to 4 decimals).
 std::string coref_eval_json(const CorefScore& score);
+
+// Relations against Wikidata-labelled data (kg-eval redocred, fewrel); the contract is in the file comment.
+
+/// Coarse class of an entity type as Re-DocRED writes it: PER, ORG, LOC or MISC ("" for UNKNOWN).
+std::string_view coarse_class(EntityType type) noexcept;
+
+/// A Wikidata property mapped to a predicate of the vocabulary.
+struct WikidataMapping {
+    std::string predicate;  ///< the predicate; empty when no spec applies
+    bool inverse = false;   ///< the property's subject is the predicate's object
+};
+
+/// Maps `property` between a subject (the property's) of class `subject_class` and an object of class
+/// `object_class` (PER, ORG, LOC, MISC; anything else fits nothing); with `check_types`, specs whose types
+/// do not fit the predicate are passed over. Throws kg::Error(bad_input) for an S= type the table does not
+/// know.
+WikidataMapping map_wikidata(std::string_view property, std::string_view subject_class, std::string_view object_class,
+                             bool check_types);
+
+/// One mention of a Re-DocRED entity.
+struct RedocredMention {
+    std::size_t sentence = 0;  ///< sent_id
+    std::size_t start = 0;     ///< first token in the sentence
+    std::size_t end = 0;       ///< one past the last token
+    std::string name;          ///< its text as the file gives it
+    std::string type;          ///< PER, ORG, LOC, TIME, NUM or MISC
+};
+
+/// One Re-DocRED label: the property `property` holds from entity `head` to entity `tail`.
+struct RedocredLabel {
+    std::size_t head = 0;   ///< vertexSet index of the property's subject
+    std::size_t tail = 0;   ///< vertexSet index of the property's object
+    std::string property;   ///< Wikidata property id ("P17")
+};
+
+/// One Re-DocRED document.
+struct RedocredDocument {
+    std::string title;                                   ///< its title ("" when absent)
+    std::vector<std::vector<std::string>> sentences;     ///< tokens of each sentence
+    std::vector<std::vector<RedocredMention>> entities;  ///< vertexSet: each entity's mentions
+    std::vector<RedocredLabel> labels;                   ///< labelled relations
+};
+
+/// Parses Re-DocRED JSON; `source` names it in errors. Throws kg::Error(bad_input) naming source:line:column
+/// for malformed JSON, and the source and document index for a missing or malformed field (sents,
+/// vertexSet, labels; a mention's sent_id, pos, type; a label's h, t, r) or one pointing outside the document.
+std::vector<RedocredDocument> parse_redocred(std::string_view json, const std::string& source);
+
+/// Reads and parses a Re-DocRED file; an unreadable file is kg::Error(bad_input) naming it.
+std::vector<RedocredDocument> read_redocred(const std::string& path);
+
+/// The text the extractor is given; `token_starts`, when given, receives each token's first byte, by sentence.
+std::string redocred_text(const RedocredDocument& doc, std::vector<std::vector<std::size_t>>* token_starts = nullptr);
+
+/// A triple between gold entities (vertexSet indices).
+struct EntityTriple {
+    std::size_t subject = 0;  ///< the subject's index
+    std::string predicate;    ///< the predicate
+    std::size_t object = 0;   ///< the object's index
+
+    /// Orders by subject, predicate, object.
+    friend bool operator<(const EntityTriple& a, const EntityTriple& b) {
+        if (a.subject != b.subject) return a.subject < b.subject;
+        if (a.predicate != b.predicate) return a.predicate < b.predicate;
+        return a.object < b.object;
+    }
+    /// Same subject, predicate and object.
+    friend bool operator==(const EntityTriple& a, const EntityTriple& b) {
+        return a.subject == b.subject && a.predicate == b.predicate && a.object == b.object;
+    }
+};
+
+/// The distinct mapped gold triples of a document, sorted; `labels_mapped`, when given, is increased by the
+/// number of labels that gave a triple (before two of them giving one triple are counted as one).
+std::vector<EntityTriple> redocred_gold_triples(const RedocredDocument& doc, std::size_t* labels_mapped = nullptr);
+
+/// For each entity of `extraction` (made from redocred_text(doc)), the gold entity it maps to, or
+/// static_cast<std::size_t>(-1).
+std::vector<std::size_t> redocred_entity_map(const RedocredDocument& doc, const DocExtraction& extraction);
+
+/// P/R/F1 of one predicate.
+struct PredicatePRF {
+    std::string predicate;  ///< the predicate
+    PRF prf;                ///< its typed triples
+};
+
+/// The figures of a kg-eval redocred run.
+struct RedocredScore {
+    std::size_t documents = 0;            ///< documents scored
+    std::size_t labels = 0;               ///< labels in them
+    std::size_t labels_mapped = 0;        ///< labels mapped to a predicate whose types fit
+    std::size_t predicted_entities = 0;   ///< entities the extractor found
+    std::size_t matched_entities = 0;     ///< of those, mapped to a gold entity
+    std::size_t unmatched_relations = 0;  ///< predicted relations with an end mapped to no gold entity (false positives)
+    PRF typed;                            ///< (subject, predicate, object) triples
+    PRF pairs;                            ///< unordered related pairs of gold entities
+    std::vector<PredicatePRF> predicates; ///< per predicate with gold or predictions, in vocabulary order
+    std::vector<std::string> missed;      ///< up to 30 gold triples not predicted, "title: 'name' predicate 'name'"
+    std::vector<std::string> false_triples;  ///< up to 30 predicted triples not in the gold, same form
+};
+
+/// Scores extractions (one per document, made from redocred_text()) against the documents' gold.
+RedocredScore score_redocred_extractions(const std::vector<RedocredDocument>& docs,
+                                         const std::vector<DocExtraction>& extractions);
+
+/// Runs one Extractor over each document of a Re-DocRED file and scores it.
+RedocredScore score_redocred(const std::string& path);
+
+/// The figures as text tables; the examples only when `lists`.
+std::string redocred_eval_text(const RedocredScore& score, bool lists = true);
+
+/// The figures as one JSON object (fractions rounded to 4 decimals).
+std::string redocred_eval_json(const RedocredScore& score);
+
+/// A FewRel head or tail.
+struct FewrelArgument {
+    std::string name;                                ///< its text as the file gives it
+    std::vector<std::vector<std::size_t>> occurrences;  ///< token indices of each occurrence
+};
+
+/// One FewRel instance.
+struct FewrelInstance {
+    std::string property;             ///< the Wikidata property it is an example of
+    std::size_t index = 0;            ///< its place in the property's list
+    std::vector<std::string> tokens;  ///< the sentence's tokens
+    FewrelArgument head;              ///< the property's subject
+    FewrelArgument tail;              ///< the property's object
+};
+
+/// Parses FewRel JSON (an object: property -> list of instances); `source` names it in errors. Throws
+/// kg::Error(bad_input) naming source:line:column for malformed JSON, and the source, property and instance
+/// index for a missing or malformed field (tokens, h, t) or a token index outside the sentence.
+std::vector<FewrelInstance> parse_fewrel(std::string_view json, const std::string& source);
+
+/// Reads and parses a FewRel file; an unreadable file is kg::Error(bad_input) naming it.
+std::vector<FewrelInstance> read_fewrel(const std::string& path);
+
+/// What was predicted and expected for one FewRel instance.
+struct FewrelOutcome {
+    std::size_t head_entity = static_cast<std::size_t>(-1);  ///< the predicted entity of the head, or -1
+    std::size_t tail_entity = static_cast<std::size_t>(-1);  ///< the predicted entity of the tail, or -1
+    std::string gold;                  ///< the mapped predicate; empty: none
+    bool gold_head_is_subject = true;  ///< the head is the gold predicate's subject
+    std::string predicted;             ///< the predicted predicate; empty: none
+    bool predicted_head_is_subject = true;  ///< the head is the predicted relation's subject
+    bool right = false;                ///< predicate and direction right (none for none)
+};
+
+/// The outcome of one instance, given the extraction of its text (tokens joined by single spaces).
+FewrelOutcome fewrel_outcome(const FewrelInstance& instance, const DocExtraction& extraction);
+
+/// One property's row of the FewRel table.
+struct FewrelPropertyRow {
+    std::string property;    ///< the Wikidata property
+    std::string predicates;  ///< the gold labels it mapped to, most frequent first, '/'-separated ("none" included)
+    std::size_t instances = 0;  ///< its instances
+    std::size_t right = 0;      ///< of those, with the right label (none for none)
+    double accuracy = 0;        ///< right / instances
+};
+
+/// The figures of a kg-eval fewrel run.
+struct FewrelScore {
+    std::size_t instances = 0;        ///< instances read
+    std::size_t mapped = 0;           ///< with a mapped gold label
+    std::size_t mapped_right = 0;     ///< of those, with predicate and direction right
+    double accuracy = 0;              ///< mapped_right / mapped
+    std::size_t no_entity = 0;        ///< instances where the head or the tail has no predicted entity
+    std::size_t same_entity = 0;      ///< instances whose head and tail are one predicted entity
+    std::size_t unmapped = 0;         ///< with gold label none
+    std::size_t unmapped_none = 0;    ///< of those, predicted none
+    double none_rate = 0;             ///< unmapped_none / unmapped
+    std::vector<FewrelPropertyRow> properties;  ///< per property, in file order
+};
+
+/// Scores outcomes (one per instance, from fewrel_outcome()).
+FewrelScore score_fewrel_outcomes(const std::vector<FewrelInstance>& instances,
+                                  const std::vector<FewrelOutcome>& outcomes);
+
+/// Runs one Extractor over each instance of a FewRel file and scores it.
+FewrelScore score_fewrel(const std::string& path);
+
+/// The figures as text, the per-property table included.
+std::string fewrel_eval_text(const FewrelScore& score);
+
+/// The figures as one JSON object (fractions rounded to 4 decimals).
+std::string fewrel_eval_json(const FewrelScore& score);
+
+// Dependency parsing against a CoNLL-U treebank (kg-eval parse); the contract is in the file comment.
+
+/// Attachment scores of one parse of a treebank.
+struct AttachmentScore {
+    std::size_t heads_right = 0;     ///< words with the right head
+    std::size_t labels_right = 0;    ///< of those, with the right relation without subtype
+    std::size_t subtypes_right = 0;  ///< of those, with the right relation, subtype included
+    double uas = 0;                  ///< heads_right / words
+    double las = 0;                  ///< labels_right / words
+    double las_subtypes = 0;         ///< subtypes_right / words
+};
+
+/// The figures of a kg-eval parse run.
+struct ParseScore {
+    std::size_t files = 0;        ///< files read
+    std::size_t sentences = 0;    ///< sentences scored
+    std::size_t words = 0;        ///< syntactic words scored
+    std::size_t tags_right = 0;   ///< words the tagger gave the gold UPOS
+    double tag_accuracy = 0;      ///< tags_right / words
+    AttachmentScore predicted_tags;  ///< parsed with the tagger's tags
+    AttachmentScore gold_tags;       ///< parsed with the gold UPOS
+};
+
+/// Tags and parses every sentence of the CoNLL-U files and scores the heads and relations. Throws
+/// kg::Error(bad_input) naming file:line for an unreadable or malformed file, an unknown UPOS, or a HEAD
+/// that is not a word of its sentence (or 0).
+ParseScore score_parse(const std::vector<std::string>& conllu_paths);
+
+/// The figures as text.
+std::string parse_eval_text(const ParseScore& score);
+
+/// The figures as one JSON object (fractions rounded to 4 decimals).
+std::string parse_eval_json(const ParseScore& score);
 
 }  // namespace kg

@@ -9,6 +9,7 @@
 #include <kg/score.hpp>
 
 #include "export/text.hpp"
+#include "text/conllu.hpp"
 #include "text/util.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -63,147 +64,86 @@ bool parse_number(std::string_view s, std::size_t& out) {
     return true;
 }
 
-std::string_view misc_value(std::string_view misc, std::string_view key) {
-    for (std::string_view f : detail::split(misc, '|'))
-        if (f.size() > key.size() && f.compare(0, key.size(), key) == 0 && f[key.size()] == '=')
-            return f.substr(key.size() + 1);
-    return {};
-}
-
-std::vector<CorefDocument> parse_conllu(std::string_view text, const std::string& path) {
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
+// The shared reader's documents as the scorer needs them: tokens with document-wide HEAD indices, and the
+// gold mentions of the Entity annotations (chain ids are per document).
+std::vector<CorefDocument> coref_documents(std::string_view text, const std::string& path) {
     const std::string stem = std::filesystem::path(path).stem().string();
     std::vector<CorefDocument> docs;
-    std::size_t line_no = 0;
-    // per document: open mentions by chain id (a stack each, innermost last)
-    std::map<std::size_t, std::vector<GoldMention>> open;
-    // per sentence: word ids and their raw HEADs, resolved when the sentence ends
-    std::vector<std::size_t> ids, heads;
-    std::size_t sentence_start = 0;
-    std::size_t mwt_first = 0, mwt_last = 0;
-    bool mwt_space = true;
+    for (const detail::ConlluDocument& cd : detail::parse_conllu(text, path)) {
+        CorefDocument d;
+        d.id = cd.id.empty() ? stem : cd.id;
+        d.source = path + ":" + std::to_string(cd.line);
+        // open mentions by chain id (a stack each, innermost last)
+        std::map<std::size_t, std::vector<GoldMention>> open;
+        auto fail = [&](std::size_t line, const std::string& what) {
+            throw Error(ExitCode::bad_input, path + ":" + std::to_string(line) + ": " + what);
+        };
+        for (const detail::ConlluSentence& sentence : cd.sentences) {
+            const std::size_t sentence_start = d.tokens.size();
+            const auto& words = sentence.words;
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                const detail::ConlluWord& word = words[i];
+                const std::size_t index = d.tokens.size();
+                Token t;
+                t.form = word.form;
+                t.propn = word.upos == "PROPN";
+                t.space_after = word.space_after;
+                const std::size_t h = word.head == detail::conllu_no_head || word.head == 0 ? none : word.head;
+                std::size_t at = h - 1;  // ids are 1, 2, ... in a well-formed sentence
+                if (h == none || at >= words.size() || words[at].id != h) {
+                    at = 0;
+                    while (at < words.size() && words[at].id != h) ++at;
+                }
+                t.head = h != none && at < words.size() ? sentence_start + at : none;
+                d.tokens.push_back(std::move(t));
 
-    auto fail = [&](std::size_t line, const std::string& what) {
-        throw Error(ExitCode::bad_input, path + ":" + std::to_string(line) + ": " + what);
-    };
-    auto close_sentence = [&] {
-        if (ids.empty()) return;
-        CorefDocument& d = docs.back();
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            const std::size_t h = heads[i];
-            std::size_t at = h - 1;  // ids are 1, 2, ... in a well-formed sentence
-            if (h == none || at >= ids.size() || ids[at] != h)
-                at = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), h) - ids.begin());
-            d.tokens[sentence_start + i].head = at < ids.size() ? sentence_start + at : none;
+                const std::size_t line_no = word.line;
+                const std::string_view ent = detail::conllu_misc_value(word.misc, "Entity");
+                for (std::size_t k0 = 0; k0 < ent.size();) {
+                    auto bad = [&] { fail(line_no, "malformed Entity annotation '" + std::string(ent) + "'"); };
+                    std::size_t j = k0 + (ent[k0] == '(' ? 1 : 0);
+                    std::size_t k = j;
+                    while (k < ent.size() && ent[k] >= '0' && ent[k] <= '9') ++k;
+                    std::size_t chain = 0;
+                    if (!parse_number(ent.substr(j, k - j), chain)) bad();
+                    if (ent[k0] == '(') {
+                        if (k >= ent.size() || ent[k] != '-') bad();
+                        std::size_t e = k;
+                        while (e < ent.size() && ent[e] != '(' && ent[e] != ')') ++e;
+                        const std::string_view desc = ent.substr(k + 1, e - k - 1);
+                        GoldMention m;
+                        m.chain = chain;
+                        m.type = std::string(desc.substr(0, desc.find('-')));
+                        m.first = index;
+                        m.line = line_no;
+                        if (e < ent.size() && ent[e] == ')') {
+                            m.end = index + 1;
+                            d.mentions.push_back(std::move(m));
+                            ++e;
+                        } else {
+                            open[chain].push_back(std::move(m));
+                        }
+                        k0 = e;
+                    } else {
+                        if (k >= ent.size() || ent[k] != ')') bad();
+                        auto it = open.find(chain);
+                        if (it == open.end() || it->second.empty())
+                            fail(line_no, "Entity annotation closes entity " + std::to_string(chain) + ", which is not open");
+                        GoldMention m = std::move(it->second.back());
+                        it->second.pop_back();
+                        m.end = index + 1;
+                        d.mentions.push_back(std::move(m));
+                        k0 = k + 1;
+                    }
+                }
+            }
+            d.sentence_ends.push_back(d.tokens.size());
         }
-        d.sentence_ends.push_back(d.tokens.size());
-        ids.clear();
-        heads.clear();
-        mwt_last = 0;
-    };
-    auto close_document = [&] {
-        close_sentence();
         for (const auto& [chain, stack] : open)
             if (!stack.empty())
                 fail(stack.back().line, "mention of entity " + std::to_string(chain) + " is never closed");
-        open.clear();
-    };
-    auto start_document = [&](std::string id) {
-        close_document();
-        CorefDocument d;
-        d.id = id.empty() ? stem : std::move(id);
-        d.source = path + ":" + std::to_string(line_no);
         docs.push_back(std::move(d));
-    };
-
-    std::vector<std::string_view> cols;
-    for (std::string_view line : detail::split_lines(text)) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (detail::trim(line).empty()) {
-            close_sentence();
-            continue;
-        }
-        if (line[0] == '#') {
-            const std::string_view key = "# newdoc";
-            if (line.compare(0, key.size(), key) == 0) {
-                const std::size_t eq = line.find('=');
-                start_document(eq == std::string_view::npos ? std::string() : std::string(detail::trim(line.substr(eq + 1))));
-            }
-            continue;
-        }
-        detail::split_into(line, '\t', cols);
-        if (cols.size() != 10) fail(line_no, "expected ten tab-separated columns");
-        std::size_t a = 0, b = 0;
-        const std::size_t dash = cols[0].find('-');
-        if (dash != std::string_view::npos) {  // multiword token: its words follow, its SpaceAfter is the last one's
-            if (!parse_number(cols[0].substr(0, dash), a) || !parse_number(cols[0].substr(dash + 1), b) || b < a)
-                fail(line_no, "bad token id '" + std::string(cols[0]) + "'");
-            mwt_first = a;
-            mwt_last = b;
-            mwt_space = misc_value(cols[9], "SpaceAfter") != "No";
-            continue;
-        }
-        if (cols[0].find('.') != std::string_view::npos) continue;  // empty node
-        std::size_t id = 0;
-        if (!parse_number(cols[0], id)) fail(line_no, "bad token id '" + std::string(cols[0]) + "'");
-        if (docs.empty()) start_document({});
-        CorefDocument& d = docs.back();
-        if (ids.empty()) sentence_start = d.tokens.size();
-        const std::size_t index = d.tokens.size();
-        Token t;
-        t.form = std::string(cols[1]);
-        t.propn = cols[3] == "PROPN";
-        t.space_after = misc_value(cols[9], "SpaceAfter") != "No";
-        if (mwt_last && id >= mwt_first && id <= mwt_last) {
-            t.space_after = t.space_after && id == mwt_last && mwt_space;
-            if (id == mwt_last) mwt_last = 0;
-        }
-        std::size_t head = 0;
-        ids.push_back(id);
-        heads.push_back(parse_number(cols[6], head) && head > 0 ? head : none);
-        d.tokens.push_back(std::move(t));
-
-        const std::string_view ent = misc_value(cols[9], "Entity");
-        for (std::size_t i = 0; i < ent.size();) {
-            auto bad = [&] { fail(line_no, "malformed Entity annotation '" + std::string(ent) + "'"); };
-            std::size_t j = i + (ent[i] == '(' ? 1 : 0);
-            std::size_t k = j;
-            while (k < ent.size() && ent[k] >= '0' && ent[k] <= '9') ++k;
-            std::size_t chain = 0;
-            if (!parse_number(ent.substr(j, k - j), chain)) bad();
-            if (ent[i] == '(') {
-                if (k >= ent.size() || ent[k] != '-') bad();
-                std::size_t e = k;
-                while (e < ent.size() && ent[e] != '(' && ent[e] != ')') ++e;
-                const std::string_view desc = ent.substr(k + 1, e - k - 1);
-                GoldMention m;
-                m.chain = chain;
-                m.type = std::string(desc.substr(0, desc.find('-')));
-                m.first = index;
-                m.line = line_no;
-                if (e < ent.size() && ent[e] == ')') {
-                    m.end = index + 1;
-                    d.mentions.push_back(std::move(m));
-                    ++e;
-                } else {
-                    open[chain].push_back(std::move(m));
-                }
-                i = e;
-            } else {
-                if (k >= ent.size() || ent[k] != ')') bad();
-                auto it = open.find(chain);
-                if (it == open.end() || it->second.empty())
-                    fail(line_no, "Entity annotation closes entity " + std::to_string(chain) + ", which is not open");
-                GoldMention m = std::move(it->second.back());
-                it->second.pop_back();
-                m.end = index + 1;
-                d.mentions.push_back(std::move(m));
-                i = k + 1;
-            }
-        }
     }
-    close_document();
     return docs;
 }
 
@@ -256,7 +196,7 @@ std::string fixed4(double v) {
 CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
     std::vector<CorefDocument> docs;
     for (const auto& p : expand(conllu_paths))
-        for (auto& d : parse_conllu(read_file(p), p)) docs.push_back(std::move(d));
+        for (auto& d : coref_documents(read_file(p), p)) docs.push_back(std::move(d));
 
     // byte offsets of every token, and the texts
     std::vector<std::string> texts(docs.size());

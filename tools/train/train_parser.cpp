@@ -5,6 +5,7 @@
 // build or the tests.
 #include "parse/parser.hpp"
 #include "parse/parser_features.hpp"
+#include "text/conllu.hpp"
 #include "text/tagger.hpp"
 
 #include <kg/error.hpp>
@@ -42,39 +43,25 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-/// Syntactic words of a CoNLL-U file (multiword-token ranges and empty nodes skipped).
-std::vector<Sent> read_conllu(const std::string& path) {
+/// Syntactic words of a CoNLL-U file (multiword-token ranges and empty nodes skipped), read by the library's
+/// reader (text/conllu.hpp) so that training and kg-eval parse see the same words.
+std::vector<Sent> read_treebank(const std::string& path) {
     std::vector<Sent> out;
-    std::istringstream in(read_file(path));
-    std::string line;
-    Sent cur;
-    auto flush = [&] {
-        if (!cur.words.empty()) out.push_back(std::move(cur));
-        cur = Sent{};
-    };
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) {
-            flush();
-            continue;
-        }
-        if (line[0] == '#') continue;
-        std::vector<std::string> c;
-        std::size_t s = 0;
-        for (std::size_t i = 0; i <= line.size(); ++i)
-            if (i == line.size() || line[i] == '\t') {
-                c.push_back(line.substr(s, i - s));
-                s = i + 1;
+    for (const auto& doc : kg::detail::read_conllu(path))
+        for (const auto& sentence : doc.sentences) {
+            Sent cur;
+            for (const auto& w : sentence.words) {
+                auto t = parse_upos(w.upos);
+                if (!t) throw std::runtime_error(path + ":" + std::to_string(w.line) + ": unknown UPOS " + w.upos);
+                if (w.head == kg::detail::conllu_no_head)
+                    throw std::runtime_error(path + ":" + std::to_string(w.line) + ": HEAD is not a number");
+                cur.words.push_back(w.form);
+                cur.gold_tags.push_back(*t);
+                cur.heads.push_back(static_cast<int>(w.head));
+                cur.rels.push_back(w.deprel);
             }
-        if (c.size() < 8 || c[0].find_first_of("-.") != std::string::npos) continue;
-        auto t = parse_upos(c[3]);
-        if (!t) throw std::runtime_error(path + ": unknown UPOS " + c[3]);
-        cur.words.push_back(c[1]);
-        cur.gold_tags.push_back(*t);
-        cur.heads.push_back(std::stoi(c[6]));
-        cur.rels.push_back(c[7]);
-    }
-    flush();
+            if (!cur.words.empty()) out.push_back(std::move(cur));
+        }
     return out;
 }
 
@@ -508,8 +495,8 @@ int main(int argc, char** argv) try {
         else return usage();
     }
     std::vector<Sent> dev, test;
-    if (!o.dev.empty()) dev = read_conllu(o.dev), tag_all(dev);
-    if (!o.test.empty()) test = read_conllu(o.test), tag_all(test);
+    if (!o.dev.empty()) dev = read_treebank(o.dev), tag_all(dev);
+    if (!o.test.empty()) test = read_treebank(o.test), tag_all(test);
     std::string bytes;
     if (o.model.empty()) {
         if (o.train.empty() || dev.empty() || o.out.empty()) return usage();
@@ -518,7 +505,7 @@ int main(int argc, char** argv) try {
         // so with --fold-tagger that file is tagged by taggers that did not learn the sentence (jackknife).
         std::vector<Sent> data;
         for (std::size_t fi = 0; fi < o.train.size(); ++fi) {
-            auto part = read_conllu(o.train[fi]);
+            auto part = read_treebank(o.train[fi]);
             if (fi == 0 && !o.fold_taggers.empty()) {
                 std::vector<Tagger> folds;
                 for (const auto& f : o.fold_taggers) folds.push_back(Tagger::from_bytes(read_file(f)));
