@@ -948,6 +948,29 @@ private:
         return list;
     }
 
+    // Whether some label the model may emit fits these two types: most pairs (two people, a person and a
+    // product) have none, and are not worth their features and tags.
+    static bool viable(const rel::Classifier& model, EntityType a, EntityType b) {
+        thread_local std::vector<std::int8_t> memo;  // per (model labels, a, b): -1 unknown, 0 no, 1 yes
+        thread_local const rel::Classifier* memo_model = nullptr;
+        constexpr int n = static_cast<int>(EntityType::UNKNOWN) + 1;
+        if (memo_model != &model) {
+            memo.assign(n * n, -1);
+            memo_model = &model;
+        }
+        std::int8_t& m = memo[static_cast<int>(a) * n + static_cast<int>(b)];
+        if (m < 0) {
+            m = 0;
+            for (int y = 1; y < static_cast<int>(model.labels().size()) && !m; ++y) {
+                if (model.threshold(y) > 1) continue;
+                const EntityType s = model.first_is_subject(y) ? a : b, o = model.first_is_subject(y) ? b : a;
+                const std::string pred = placed(model.predicate(y), s);
+                m = is_predicate(pred) && allowed(subject_types(pred), s) && allowed(object_types(pred), o);
+            }
+        }
+        return m == 1;
+    }
+
     void classified() {
         const rel::Classifier& model = rel::Classifier::get();
         // Pairs a rule related in a sentence keep the rule's reading: rules read roles and triggers the
@@ -986,6 +1009,7 @@ private:
                     if (ea == eb || a.e > b.b || b.b - a.e > rel::max_gap) continue;
                     if (ruled.count({s, std::min(ea, eb), std::max(ea, eb)})) continue;
                     if (apart(names, x, y)) continue;
+                    if (!viable(model, st.entities[ea].type, st.entities[eb].type)) continue;
                     for (; tagged < b.b; ++tagged) tags[tagged - se.begin] = st.tag(tagged);
                     feats.clear();
                     rel::pair_features(rel::SentenceView{&written, &lower, &tags},
