@@ -47,6 +47,12 @@ TEST_CASE("tagger: the built-in model loads; malformed models are rejected") {
     CHECK(&Tagger::get() == &Tagger::get());
     CHECK_THROWS_AS(Tagger::from_bytes("not a model"), kg::Error);
     CHECK_THROWS_AS(Tagger::from_bytes(std::string("KGTAGGER\x01\0\0\0\x11\0\0\0", 16)), kg::Error);
+    try {  // the message names the file, as the other models' do
+        Tagger::from_bytes(std::string("KGTAGGER\x01\0\0\0\x11\0\0\0", 16), "/data/tagger.model");
+        FAIL("no error");
+    } catch (const kg::Error& e) {
+        CHECK(std::string(e.what()).find("/data/tagger.model: truncated tagger model") != std::string::npos);
+    }
 }
 
 TEST_CASE("tagger: determiners, nouns, verbs and proper nouns in plain sentences") {

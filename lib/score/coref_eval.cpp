@@ -27,6 +27,10 @@
 
 namespace kg {
 
+using detail::fixed;
+using detail::fixed3;
+using detail::fixed4;
+
 namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -184,12 +188,6 @@ struct Predicted {
         return std::tie(a.start, a.end, a.node) < std::tie(b.start, b.end, b.node);
     }
 };
-
-std::string fixed4(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    return buf;
-}
 
 }  // namespace
 

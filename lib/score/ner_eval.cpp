@@ -25,6 +25,10 @@
 
 namespace kg {
 
+using detail::fixed;
+using detail::fixed3;
+using detail::fixed4;
+
 namespace {
 
 constexpr const char* kCoarse[] = {"PER", "ORG", "LOC", "MISC"};
@@ -68,12 +72,6 @@ void stage(NerStageAccuracy& s, EntityType gold, bool found, EntityType predicte
         ++s.scored;
         if (predicted == gold) ++s.right;
     }
-}
-
-std::string fixed4(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    return buf;
 }
 
 std::string base_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }

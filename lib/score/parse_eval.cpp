@@ -4,6 +4,8 @@
 #include <kg/error.hpp>
 #include <kg/score.hpp>
 
+#include "score/prf.hpp"
+
 #include "parse/parser.hpp"
 #include "text/conllu.hpp"
 #include "text/tagger.hpp"
@@ -16,6 +18,10 @@
 
 namespace kg {
 
+using detail::fixed;
+using detail::fixed3;
+using detail::fixed4;
+
 namespace {
 
 std::string_view base_relation(std::string_view r) { return r.substr(0, r.find(':')); }
@@ -25,12 +31,6 @@ void finish(AttachmentScore& a, std::size_t words) {
     a.uas = words ? static_cast<double>(a.heads_right) / n : 0.0;
     a.las = words ? static_cast<double>(a.labels_right) / n : 0.0;
     a.las_subtypes = words ? static_cast<double>(a.subtypes_right) / n : 0.0;
-}
-
-std::string fixed(double v, int digits) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-    return buf;
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
-// Internal: precision, recall and F1 from counts, shared by the scorers of lib/score.
+// Internal: precision, recall and F1 from counts, and the rounding of figures, shared by the scorers of lib/score.
 #pragma once
 
 #include <kg/score.hpp>
 
 #include <cstddef>
+#include <cstdio>
+#include <string>
 
 namespace kg::detail {
 
@@ -18,5 +20,14 @@ inline PRF make_prf(std::size_t tp, std::size_t predicted, std::size_t gold) {
     p.f1 = p.precision + p.recall > 0 ? 2 * p.precision * p.recall / (p.precision + p.recall) : 0.0;
     return p;
 }
+
+/// `v` with `digits` decimals, as the scorers print every figure (so that their output is byte-stable).
+inline std::string fixed(double v, int digits) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+inline std::string fixed4(double v) { return fixed(v, 4); }
+inline std::string fixed3(double v) { return fixed(v, 3); }
 
 }  // namespace kg::detail

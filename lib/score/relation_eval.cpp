@@ -29,6 +29,10 @@
 
 namespace kg {
 
+using detail::fixed;
+using detail::fixed3;
+using detail::fixed4;
+
 namespace {
 
 constexpr std::size_t none = static_cast<std::size_t>(-1);
@@ -62,18 +66,6 @@ unsigned spec_type_mask(std::string_view name, const std::string& predicate) {
     if (auto t = parse_entity_type(name); t && *t != EntityType::UNKNOWN) return type_bit(*t);
     throw Error(ExitCode::bad_input, "predicates.tsv: predicate " + predicate + ": unknown type '" + std::string(name) +
                                          "' in its wikidata column");
-}
-
-std::string fixed4(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    return buf;
-}
-
-std::string fixed3(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    return buf;
 }
 
 std::string read_whole(const std::string& path) {

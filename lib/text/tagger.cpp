@@ -6,6 +6,7 @@
 #include <kg/error.hpp>
 
 #include "data/embedded.hpp"
+#include "data/model_reader.hpp"
 
 #include <algorithm>
 #include <array>
@@ -29,26 +30,6 @@ constexpr std::array<std::string_view, upos_count> upos_names = {
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
     "SCONJ", "SYM", "VERB", "X"};
 
-struct Reader {
-    std::string_view s;
-    std::size_t pos = 0;
-    void need(std::size_t n) const {
-        if (pos + n > s.size()) throw Error(ExitCode::bad_input, "tagger model: truncated");
-    }
-    std::uint64_t uint(int bytes) {
-        need(bytes);
-        std::uint64_t v = 0;
-        for (int i = 0; i < bytes; ++i) v |= std::uint64_t(static_cast<unsigned char>(s[pos + i])) << (8 * i);
-        pos += bytes;
-        return v;
-    }
-    std::string_view bytes(std::size_t n) {
-        need(n);
-        auto v = s.substr(pos, n);
-        pos += n;
-        return v;
-    }
-};
 
 using Row = std::array<float, row_width>;
 
@@ -234,16 +215,15 @@ std::optional<Upos> parse_upos(std::string_view name) {
     return std::nullopt;
 }
 
-Tagger Tagger::from_bytes(std::string_view bytes) {
+Tagger Tagger::from_bytes(std::string_view bytes, const std::string& name) {
     auto m = std::make_shared<Model>();
     static std::atomic<std::uint64_t> models{0};
     m->id = ++models;
     m->bytes = std::string(bytes);  // the vocabulary's forms are read again when their rows are filled
     bytes = m->bytes;
-    Reader r{bytes};
-    if (r.bytes(8) != std::string_view(model_magic, 8)) throw Error(ExitCode::bad_input, "tagger model: bad magic");
-    if (r.uint(4) != model_version) throw Error(ExitCode::bad_input, "tagger model: unsupported version");
-    if (r.uint(4) != n_tags) throw Error(ExitCode::bad_input, "tagger model: wrong tag count");
+    ModelReader r{bytes, name, "tagger model"};
+    r.header(model_magic, model_version);
+    if (r.uint(4) != n_tags) throw r.bad("wrong tag count");
     std::uint32_t scale_bits = static_cast<std::uint32_t>(r.uint(4));
     float scale;
     std::memcpy(&scale, &scale_bits, 4);
@@ -260,7 +240,7 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     for (std::size_t i = 0; i < n_dict; ++i) {
         std::uint64_t k = r.uint(8);
         int t = static_cast<int>(r.uint(1));
-        if (t >= n_tags) throw Error(ExitCode::bad_input, "tagger model: bad tag");
+        if (t >= n_tags) throw r.bad("bad tag");
         dict.insert(k, t);
     }
     std::size_t n_vocab = r.uint(4);
@@ -274,22 +254,22 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
     std::size_t total = 0;
     for (char c : nnz) total += static_cast<unsigned char>(c);
     std::string_view tags = r.bytes(total), weights = r.bytes(total * 2);
-    if (r.pos != bytes.size()) throw Error(ExitCode::bad_input, "tagger model: trailing bytes");
+    if (r.pos != bytes.size()) throw r.bad("trailing bytes");
     m->n_features = n_feat;
     m->features.reserve(n_feat);
     m->entries.resize(total);
-    Reader kr{keys};
+    ModelReader kr{keys, name, "tagger model"};
     std::uint32_t e = 0;
     constexpr std::size_t ahead = 16;  // slots prefetched this many keys before their insertion
     for (std::size_t i = 0; i < n_feat; ++i) {
-        if (i + ahead < n_feat) m->features.prefetch(Reader{keys, (i + ahead) * 8}.uint(8));
+        if (i + ahead < n_feat) m->features.prefetch(ModelReader{keys, name, "tagger model", (i + ahead) * 8}.uint(8));
         std::uint32_t b = e;
         e += static_cast<unsigned char>(nnz[i]);
         m->features.insert(kr.uint(8), {b, e});
     }
     for (std::size_t i = 0; i < total; ++i) {
         auto t = static_cast<std::uint32_t>(static_cast<unsigned char>(tags[i]));
-        if (t >= n_tags) throw Error(ExitCode::bad_input, "tagger model: bad tag");
+        if (t >= n_tags) throw r.bad("bad tag");
         auto w = static_cast<std::uint16_t>(static_cast<unsigned char>(weights[2 * i]) |
                                             static_cast<unsigned char>(weights[2 * i + 1]) << 8);
         m->entries[i] = {static_cast<float>(static_cast<std::int16_t>(w)) * scale, t};
@@ -325,7 +305,10 @@ Tagger Tagger::from_bytes(std::string_view bytes) {
 }
 
 const Tagger& Tagger::get() {
-    static const Tagger t = [] { return from_bytes(model_bytes("tagger.model").bytes()); }();
+    static const Tagger t = [] {
+        const ModelBytes m = model_bytes("tagger.model");
+        return from_bytes(m.bytes(), m.source);
+    }();
     return t;
 }
 

@@ -30,8 +30,8 @@ public:
     /// The built-in model (or tagger.model in the --data directory), loaded on first use; thread-safe.
     /// Throws kg::Error when the model is missing or malformed.
     static const Tagger& get();
-    /// A tagger from the bytes of a model file; throws kg::Error when they are malformed.
-    static Tagger from_bytes(std::string_view model);
+    /// A tagger from the bytes of a model file; throws kg::Error naming `name` when they are malformed.
+    static Tagger from_bytes(std::string_view model, const std::string& name = "tagger.model");
 
     /// Tags one sentence; one tag per word.
     std::vector<Upos> tag(const std::vector<std::string_view>& words) const;
