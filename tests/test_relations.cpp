@@ -216,3 +216,10 @@ TEST_CASE("relations: hyphenated titles, bracketed short names and verb-like tit
               .has("Lina Wong", "works_for", "Universiti Teknologi Sabah"));
     CHECK(!extract("Meridian Rail Ltd sued analyst Tom Barnes last year.").has("Tom Barnes", "works_for", "Meridian Rail"));
 }
+
+TEST_CASE("relations: only a head of state or government leads the country of the title") {
+    CHECK(extract("Malaysian Prime Minister Anwar Ibrahim spoke on Monday.").has("Anwar Ibrahim", "leader_of", "Malaysia"));
+    auto minister = extract("British Foreign Secretary Dominic Raab spoke on Monday.");
+    CHECK(!minister.has("Dominic Raab", "leader_of", "United Kingdom"));
+    CHECK(minister.has("Dominic Raab", "works_for", "United Kingdom"));
+}

@@ -164,7 +164,9 @@ struct Rel {
                             break;
                         }
                 }
-                emit(ent(pk), "leader_of", country, 0.9, m.sentence);
+                // A head of state or government leads the country; any other office of it (minister,
+                // attorney, ambassador, senator) is a post in its service (data/role_relations.tsv).
+                emit(ent(pk), role_predicate(m.role), country, 0.9, m.sentence);
             }
             person_org(pk);
         }
