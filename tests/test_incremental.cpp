@@ -322,7 +322,7 @@ TEST_CASE("incremental: a saved graph without a matching extraction section has 
     SUBCASE("a malformed fingerprint or entity") {
         bad(replace(json, "\"minhash\":\"", "\"minhash\":\"X"), "extraction.documents[0]: \"minhash\" is not 512");
         bad(replace(json, "\"entities\":[[", "\"entities\":[[1,"), "extraction.documents[0]: an entity is not");
-        bad(replace(json, "\"format\": 1", "\"format\": 2"), "g.json: extraction: format 2 is newer");
+        bad(replace(json, "\"format\": 2", "\"format\": 3"), "g.json: extraction: format 3 is not one this libkg reads (1 or 2)");
     }
 }
 
@@ -358,7 +358,7 @@ TEST_CASE("incremental: read_saved_documents streams the documents read_saved_gr
     pretty.SetIndent(' ', 3);
     dom.Accept(pretty);
     std::string escaped = json;
-    escaped.replace(escaped.find("\"format\": 1"), 8, "\"\\u0066ormat\"");
+    escaped.replace(escaped.find("\"format\": 2"), 8, "\"\\u0066ormat\"");
     for (const std::string& text : {json, std::string(buffer.GetString(), buffer.GetSize()), escaped}) {
         const std::string path = file("saved.json", text);
         std::vector<kg::ExtractedDocument> docs;

@@ -3,11 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <kg/error.hpp>
+#include <kg/export.hpp>
 #include <kg/extract.hpp>
+#include <kg/read.hpp>
 
 #include "relations/classifier.hpp"
 
 #include <cmath>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -222,4 +225,39 @@ TEST_CASE("relations: only a head of state or government leads the country of th
     auto minister = extract("British Foreign Secretary Dominic Raab spoke on Monday.");
     CHECK(!minister.has("Dominic Raab", "leader_of", "United Kingdom"));
     CHECK(minister.has("Dominic Raab", "works_for", "United Kingdom"));
+}
+
+TEST_CASE("relations: a former office is kept as former evidence, adds no weight, and survives saving") {
+    auto r = extract("John Vale, former CEO of Barclays, joined the board.");
+    bool found = false;
+    for (const auto& rel : r.x.relations)
+        if (r.x.entities[rel.subject].name == "John Vale" && r.x.entities[rel.object].name == "Barclays") {
+            found = true;
+            CHECK(rel.evidence.former);
+        }
+    CHECK(found);
+    auto now = extract("John Vale, the CEO of Barclays, joined the board.");
+    for (const auto& rel : now.x.relations) CHECK(!rel.evidence.former);
+
+    kg::GraphBuilder builder(kg::BuildOptions{1});  // through the packed form documents wait in
+    builder.add(kg::Document{"d1", "test", "John Vale, former CEO of Barclays, joined the board."});
+    std::vector<kg::ExtractedDocument> docs;
+    const kg::KnowledgeGraph g = builder.finish([&](const kg::ExtractedDocument& d) { docs.push_back(d); });
+    REQUIRE(g.num_relations() == 1);
+    std::ostringstream out;
+    kg::WriteOptions options;
+    options.extraction = &docs;
+    kg::write_json(g, out, options);
+    CHECK(out.str().find("\"former\": true") != std::string::npos);
+    const kg::SavedGraph back = kg::parse_saved_json(out.str(), "saved.json");
+    for (auto e : boost::make_iterator_range(boost::edges(back.graph.graph()))) {
+        const kg::Relation& rel = back.graph.graph()[e];
+        CHECK(rel.weight == 0);  // former evidence does not count toward the current weight
+        REQUIRE(rel.evidence.size() == 1);
+        CHECK(rel.evidence[0].former);
+    }
+    REQUIRE(back.extraction);
+    REQUIRE(back.extraction->size() == 1);
+    REQUIRE((*back.extraction)[0].extraction.relations.size() == 1);
+    CHECK((*back.extraction)[0].extraction.relations[0].evidence.former);  // the extraction section keeps it
 }

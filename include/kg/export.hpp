@@ -49,10 +49,10 @@ std::string extraction_line(const ExtractedDocument& document);
 
 /// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges or options.links_key).
 /// With options.extraction, a last key follows, which NetworkX ignores and read_saved_graph() reads back:
-///   "extraction": {"format": 1, "nodes": N, "edges": M, "documents": [one line per document, id order:
+///   "extraction": {"format": 2, "nodes": N, "edges": M, "documents": [one line per document, id order:
 ///     {"id", "shingles", "minhash" (kg::to_hex), "entities": [[name, type, type_confidence, [alias…],
 ///      [[start, end, text]…]]…], "relations": [[subject, predicate, object, confidence, [start, end, text]
-///      [, modality[, negated]]]…]}]}
+///      [, modality[, negated[, former]]]]…]}]}   (format 1, without former, is read too: former is false)
 /// where subject and object index the document's entities, and N and M count the nodes and edges above
 /// (a saved file whose graph was changed afterwards no longer matches them).
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});

@@ -72,6 +72,7 @@ using Mention = Span;   ///< where an entity is named
 struct Evidence : Span {
     std::string modality;   ///< empty when asserted; else the hedge: "expected", "possible", "planned", "reported"
     bool negated = false;   ///< the sentence denies the relation ("did not attend"): kept, but adds no weight
+    bool former = false;    ///< time: the relation held but no longer does ("former CEO", "ex-minister"); kept, adds no weight
 };
 
 /// An entity found in one document, before merging into the graph.

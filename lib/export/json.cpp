@@ -58,6 +58,10 @@ void put_evidence(Writer& w, const std::vector<Evidence>& items) {
             w.Key("negated");
             w.Bool(true);
         }
+        if (s.former) {
+            w.Key("former");
+            w.Bool(true);
+        }
         w.EndObject();
     }
     w.EndArray();
@@ -123,8 +127,9 @@ void put_line(LineWriter& l, const ExtractedDocument& d) {
         l.Uint64(r.object);
         put_compact_number(l, r.confidence);
         put_compact_span(l, r.evidence);
-        if (!r.evidence.modality.empty() || r.evidence.negated) put_compact(l, r.evidence.modality);
-        if (r.evidence.negated) l.Bool(true);
+        if (!r.evidence.modality.empty() || r.evidence.negated || r.evidence.former) put_compact(l, r.evidence.modality);
+        if (r.evidence.negated || r.evidence.former) l.Bool(r.evidence.negated);
+        if (r.evidence.former) l.Bool(true);
         l.EndArray();
     }
     l.EndArray();
@@ -134,7 +139,7 @@ void put_line(LineWriter& l, const ExtractedDocument& d) {
 void put_extraction(Writer& w, const KnowledgeGraph& graph, const WriteOptions& options) {
     w.StartObject();
     w.Key("format");
-    w.Uint(1);
+    w.Uint(2);  // 2: a relation may end with a former flag
     w.Key("nodes");
     w.Uint64(graph.num_entities());
     w.Key("edges");

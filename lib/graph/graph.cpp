@@ -156,7 +156,8 @@ Edge KnowledgeGraph::add_relation(Vertex s, const std::string& predicate, Vertex
     r.confidence = std::max(r.confidence, confidence);
     if (std::find(r.evidence.begin(), r.evidence.end(), evidence) == r.evidence.end()) {
         r.evidence.push_back(evidence);
-        if (!evidence.negated) r.weight += 1;  // a denial is evidence worth keeping, not support
+        // A denial, or a relation that has ended, is evidence worth keeping but no support for it now.
+        if (!evidence.negated && !evidence.former) r.weight += 1;
     }
     return e;
 }

@@ -88,6 +88,7 @@ std::vector<Evidence> evidence_items(const Value* v) {
             if (!s.IsObject()) continue;
             if (auto m = s.FindMember("modality"); m != s.MemberEnd() && m->value.IsString()) out[k].modality = str(m->value);
             if (auto n = s.FindMember("negated"); n != s.MemberEnd() && n->value.IsBool()) out[k].negated = n->value.GetBool();
+            if (auto f = s.FindMember("former"); f != s.MemberEnd() && f->value.IsBool()) out[k].former = f->value.GetBool();
             ++k;
         }
     }
@@ -319,8 +320,9 @@ private:
 
     void check_header(const Value* format, const Value* nodes, const Value* edges) const {
         if (!format || !format->IsUint()) fail("no \"format\" number");
-        if (format->GetUint() != 1)
-            fail("format " + std::to_string(format->GetUint()) + " is newer than this libkg reads (1)");
+        // Format 1 lacks the former flag (read as current); 2 has it.
+        if (format->GetUint() < 1 || format->GetUint() > 2)
+            fail("format " + std::to_string(format->GetUint()) + " is not one this libkg reads (1 or 2)");
         const std::size_t n = count(nodes, "nodes"), e = count(edges, "edges");
         if (n != nodes_ || e != edges_)
             fail("written for a graph of " + std::to_string(n) + " nodes and " + std::to_string(e) +
@@ -394,8 +396,8 @@ private:
         if (!relations) fail("no \"relations\"");
         const std::size_t n = x.extraction.entities.size();
         for (const Value& r : array(*relations, "\"relations\"").GetArray()) {
-            if (!r.IsArray() || r.Size() < 5 || r.Size() > 7)
-                fail("a relation is not [subject, predicate, object, confidence, evidence[, modality[, negated]]]");
+            if (!r.IsArray() || r.Size() < 5 || r.Size() > 8)
+                fail("a relation is not [subject, predicate, object, confidence, evidence[, modality[, negated[, former]]]]");
             DocRelation dr;
             dr.subject = index(r[0], "a relation subject");
             dr.predicate = text(r[1], "a predicate");
@@ -407,6 +409,10 @@ private:
             if (r.Size() > 6) {
                 if (!r[6].IsBool()) fail("\"negated\" is not true or false");
                 dr.evidence.negated = r[6].GetBool();
+            }
+            if (r.Size() > 7) {
+                if (!r[7].IsBool()) fail("\"former\" is not true or false");
+                dr.evidence.former = r[7].GetBool();
             }
             x.extraction.relations.push_back(std::move(dr));
         }
@@ -593,7 +599,7 @@ private:
     enum DocField { d_id, d_source, d_bytes, d_title, d_date, d_publisher, d_url, d_duplicate_of };
     enum NodeField { n_id, n_label, n_name, n_type, n_aliases, n_frequency, n_mentions, n_joins };
     enum JoinField { j_alias, j_doc, j_confidence };
-    enum SpanField { s_doc, s_start, s_end, s_text, s_modality, s_negated };
+    enum SpanField { s_doc, s_start, s_end, s_text, s_modality, s_negated, s_former };
     enum EdgeField { e_source, e_target, e_predicate, e_label, e_id, e_key, e_weight, e_confidence, e_evidence };
     static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
@@ -618,7 +624,7 @@ private:
         case node:
             field_ = seen_.first(field_of(k, {"id", "label", "name", "type", "aliases", "frequency", "mentions", "joins"}));
             return true;
-        case span: field_ = seen_span_.first(field_of(k, {"doc", "start", "end", "text", "modality", "negated"})); return true;
+        case span: field_ = seen_span_.first(field_of(k, {"doc", "start", "end", "text", "modality", "negated", "former"})); return true;
         case join: field_ = seen_span_.first(field_of(k, {"alias", "doc", "confidence"})); return true;
         case edge:
             field_ = seen_.first(field_of(
@@ -675,6 +681,7 @@ private:
             case s_text: if (s.kind == Scalar::string) span_.text.assign(s.s); break;
             case s_modality: if (s.kind == Scalar::string) span_.modality.assign(s.s); break;
             case s_negated: if (s.kind == Scalar::boolean) span_.negated = s.b; break;
+            case s_former: if (s.kind == Scalar::boolean) span_.former = s.b; break;
             default: break;
             }
             return true;

@@ -120,6 +120,10 @@ void write_records(const ExtractedDocument& d, std::ostream& out) {
         w.Key("end"); w.Uint64(r.evidence.end);
         w.Key("text"); put(w, r.evidence.text);
         put_optional(w, "modality", r.evidence.modality);
+        if (r.evidence.former) {
+            w.Key("former");
+            w.Bool(true);
+        }
         if (r.evidence.negated) {
             w.Key("negated");
             w.Bool(true);
@@ -329,6 +333,10 @@ void parse_record(std::string_view line, const std::string& where, Place at, std
         e.end = need_size(ev, "end", where);
         e.text = need_string(ev, "text", where);
         e.modality = opt_string(ev, "modality", where);
+        if (ev.HasMember("former")) {
+            if (!ev["former"].IsBool()) throw bad_line(where, "\"former\" is not true or false");
+            e.former = ev["former"].GetBool();
+        }
         if (ev.HasMember("negated")) {
             if (!ev["negated"].IsBool()) throw bad_line(where, "\"negated\" is not true or false");
             e.negated = ev["negated"].GetBool();

@@ -16,7 +16,7 @@ namespace kg::detail {
 
 namespace {
 
-enum EvidenceFlags : unsigned char { own_doc = 1, same_text = 2, negated = 4 };
+enum EvidenceFlags : unsigned char { own_doc = 1, same_text = 2, negated = 4, former = 8 };
 
 }  // namespace
 
@@ -69,6 +69,7 @@ std::string pack(const DocExtraction& x, const std::string& doc_id) {
         if (ev.doc != x.doc) flags |= own_doc;
         if (previous && *previous == ev.text) flags |= same_text;
         if (ev.negated) flags |= negated;
+        if (ev.former) flags |= former;
         w.byte(flags);
         if (flags & own_doc) w.text(ev.doc);
         w.number(ev.start);
@@ -127,6 +128,7 @@ DocExtraction unpack(std::string_view packed, const std::string& doc_id) {
             ev.text = r.text();
         ev.modality = r.text();
         ev.negated = (flags & negated) != 0;
+        ev.former = (flags & former) != 0;
     }
     return x;
 }

@@ -47,7 +47,7 @@ struct Rel {
     // trigger: index of the trigger word when a word states the relation, so that hedges before it
     // ("is expected to attend", "did not sign") are recorded on the evidence.
     void emit(int s_ent, const std::string& pred, int o_ent, double conf, std::uint32_t sentence,
-              std::uint32_t trigger = UINT32_MAX) {
+              std::uint32_t trigger = UINT32_MAX, bool former = false) {
         if (s_ent < 0 || o_ent < 0 || s_ent == o_ent || !is_predicate(pred)) return;
         if (!seen.emplace(s_ent, pred, o_ent, sentence).second) return;
         DocRelation r;
@@ -57,6 +57,7 @@ struct Rel {
         r.confidence = conf;
         r.evidence = st.sentence_evidence(sentence);
         if (trigger != UINT32_MAX) hedge(trigger, sentence, r.evidence);
+        r.evidence.former = former;
         st.relations.push_back(std::move(r));
     }
 
@@ -166,7 +167,8 @@ struct Rel {
                 }
                 // A head of state or government leads the country; any other office of it (minister,
                 // attorney, ambassador, senator) is a post in its service (data/role_relations.tsv).
-                emit(ent(pk), role_predicate(m.role), country, 0.9, m.sentence);
+                emit(ent(pk), role_predicate(m.role), country, 0.9, m.sentence, UINT32_MAX,
+                     former_before(m.mod_e > m.mod_b ? m.mod_b : m.b, st.tok.sentences[m.sentence].begin));
             }
             person_org(pk);
         }
@@ -177,6 +179,18 @@ struct Rel {
     bool title_word(std::uint32_t i) const {
         const WordInfo* w = word(i);
         return w && (w->tag == Upos::NOUN || w->tag == Upos::ADJ);
+    }
+
+    // "former", "ex-" or "ex" among the few words before token i, within its clause: the office or tie
+    // named after them has ended ("former Acme CEO X", "ex-minister X").
+    bool former_before(std::uint32_t i, std::uint32_t begin) const {
+        for (std::uint32_t k = i; k > begin && i - k < 4;) {
+            --k;
+            const std::string_view w = low(k);
+            if (w == "former" || w == "ex" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0)) return true;
+            if (T[k].kind == TokKind::punct && w != "-") return false;
+        }
+        return false;
     }
 
     static std::string lower_ascii(std::string s) {
@@ -230,7 +244,9 @@ struct Rel {
                     int o = st.mention_ending(w);
                     for (std::uint32_t q = w; o < 0 && q > se.begin && w - q < 5;)  // the name before the brackets
                         if (T[--q].text == "(") o = st.mention_ending(q);
-                    if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(lower_ascii(role)), ent(o), 0.85, s);
+                    if (o >= 0 && org_like(type_of(o)))
+                        emit(ent(pk), role_predicate(lower_ascii(role)), ent(o), 0.85, s, UINT32_MAX,
+                             former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
                     role.clear();
                     break;
                 }
@@ -252,7 +268,9 @@ struct Rel {
             role = lower_ascii(role);
             if (!role.empty() && i > se.begin) {
                 int o = st.mention_ending(i);
-                if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.85, s);
+                if (o >= 0 && org_like(type_of(o)))
+                    emit(ent(pk), role_predicate(role), ent(o), 0.85, s, UINT32_MAX,
+                         former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
             }
         }
         // "Acme's X"
@@ -279,6 +297,7 @@ struct Rel {
         }
         if (i < se.end && (copula || T[i].text == "," || low(i) == "of" || low(i) == "at")) {
             std::string role;
+            bool former = false;  // "X, former CEO of Acme"
             bool of = !copula && (low(i) == "of" || low(i) == "at");
             ++i;
             for (std::uint32_t steps = 0; i < se.end && steps < 10; ++steps) {
@@ -289,9 +308,10 @@ struct Rel {
                     std::string role_after;
                     if (after < se.end && is_role(after)) role_after = std::string(low(after));
                     if (!role.empty() || !role_after.empty() || of)
-                        emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s);
+                        emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s, UINT32_MAX, former);
                     break;
                 }
+                if (w == "former" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0)) former = true;
                 if (is_role(i)) role = std::string(w);
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
                            w == "for" || lw(i).context || (T[i].lower() && !is_verb(i)) ||
