@@ -261,3 +261,15 @@ TEST_CASE("relations: a former office is kept as former evidence, adds no weight
     REQUIRE((*back.extraction)[0].extraction.relations.size() == 1);
     CHECK((*back.extraction)[0].extraction.relations[0].evidence.former);  // the extraction section keeps it
 }
+
+TEST_CASE("mentions: an amount or a person's title alone is no name; a body named like an agent is") {
+    auto r = extract("Guests included the Tunku Temenggong of Johor. The firm paid RM133,000 to the Coast Guard.");
+    for (const auto& e : r.x.entities) {
+        CHECK(e.name != "Tunku Temenggong");
+        CHECK(e.name != "RM133");
+    }
+    CHECK(!r.has("Tunku Temenggong", "lives_in", "Johor"));
+    bool guard = false;
+    for (const auto& e : r.x.entities) guard |= e.name == "Coast Guard";
+    CHECK(guard);  // "coast guard" is a PETRARCH agent word, but here it names the body
+}

@@ -592,8 +592,9 @@ struct Finder {
             }
             return false;
         };
-        // A span that is only a title or honorific ("Tunku Temenggong" of Johor) names no one.
-        if (role_match(b, e, nullptr, nullptr) == e - b) return;
+        // A person's span that is only a title or honorific ("Tunku Temenggong" of Johor) names no one. (Not
+        // a body's: the agents list holds "Congress" and "Coast Guard", which are names.)
+        if (sp.coarse == ner::Coarse::PER && role_match(b, e, nullptr, nullptr) == e - b) return;
         // Inside the span: "Chinese Premier Li Qiang" given whole; or a title begun before it ("Tan | Sri X").
         if (sp.coarse == ner::Coarse::PER) {
             for (std::uint32_t p = b > se.begin + 3 ? b - 3 : se.begin; p < b; ++p) {
