@@ -5,6 +5,7 @@
 #include <kg/error.hpp>
 
 #include "score/prf.hpp"
+#include "score/report_json.hpp"
 #include <kg/extract.hpp>
 #include <kg/score.hpp>
 
@@ -30,6 +31,10 @@ namespace kg {
 using detail::fixed;
 using detail::fixed3;
 using detail::fixed4;
+using detail::json_fixed4;
+using detail::json_list;
+using detail::json_string;
+using detail::parse_number;
 
 namespace {
 
@@ -57,16 +62,6 @@ struct CorefDocument {
     std::vector<std::size_t> sentence_ends;
     std::vector<GoldMention> mentions;
 };
-
-bool parse_number(std::string_view s, std::size_t& out) {
-    if (s.empty() || s.size() > 9) return false;
-    out = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        out = out * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return true;
-}
 
 // The shared reader's documents as the scorer needs them: tokens with document-wide HEAD indices, and the
 // gold mentions of the Entity annotations (chain ids are per document).
@@ -314,20 +309,8 @@ std::string coref_eval_json(const CorefScore& score) {
     rapidjson::StringBuffer buf;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
     w.SetIndent(' ', 2);
-    auto str = [&w](std::string_view s) {
-        const std::string clean = exportdetail::sanitize_utf8(s, false);
-        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-    };
-    auto num = [&w](double v) {
-        const std::string s = fixed4(v);
-        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
-    };
-    auto list = [&](const char* key, const std::vector<std::string>& items) {
-        w.Key(key);
-        w.StartArray();
-        for (const auto& s : items) str(s);
-        w.EndArray();
-    };
+    auto num = [&w](double v) { json_fixed4(w, v); };
+    auto list = [&w](const char* key, const std::vector<std::string>& items) { json_list(w, key, items); };
     w.StartObject();
     w.Key("documents");
     w.Uint64(score.documents);

@@ -5,6 +5,7 @@
 #include <kg/error.hpp>
 
 #include "score/prf.hpp"
+#include "score/report_json.hpp"
 #include <kg/extract.hpp>
 #include <kg/score.hpp>
 
@@ -28,6 +29,9 @@ namespace kg {
 using detail::fixed;
 using detail::fixed3;
 using detail::fixed4;
+using detail::json_fixed4;
+using detail::json_list;
+using detail::json_string;
 
 namespace {
 
@@ -362,15 +366,8 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void jstr(Writer& w, std::string_view s) {
-    const std::string clean = exportdetail::sanitize_utf8(s, false);
-    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-void jnum(Writer& w, double v) {
-    const std::string s = fixed4(v);
-    w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
-}
+void jstr(Writer& w, std::string_view s) { json_string(w, s); }
+void jnum(Writer& w, double v) { json_fixed4(w, v); }
 
 void jcount(Writer& w, const char* key, std::size_t n) {
     w.Key(key);

@@ -5,6 +5,7 @@
 #include <kg/score.hpp>
 
 #include "score/prf.hpp"
+#include "score/report_json.hpp"
 
 #include "parse/parser.hpp"
 #include "text/conllu.hpp"
@@ -21,6 +22,9 @@ namespace kg {
 using detail::fixed;
 using detail::fixed3;
 using detail::fixed4;
+using detail::json_fixed4;
+using detail::json_list;
+using detail::json_string;
 
 namespace {
 
@@ -107,10 +111,7 @@ std::string parse_eval_json(const ParseScore& s) {
     rapidjson::StringBuffer buf;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
     w.SetIndent(' ', 2);
-    auto num = [&w](double v) {
-        const std::string t = fixed(v, 4);
-        w.RawValue(t.data(), t.size(), rapidjson::kNumberType);
-    };
+    auto num = [&w](double v) { json_fixed4(w, v); };
     auto attachment = [&](const char* key, const AttachmentScore& a) {
         w.Key(key);
         w.StartObject();

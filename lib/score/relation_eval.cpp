@@ -6,6 +6,7 @@
 #include <kg/error.hpp>
 
 #include "score/prf.hpp"
+#include "score/report_json.hpp"
 #include <kg/extract.hpp>
 #include <kg/predicates.hpp>
 #include <kg/score.hpp>
@@ -32,6 +33,9 @@ namespace kg {
 using detail::fixed;
 using detail::fixed3;
 using detail::fixed4;
+using detail::json_fixed4;
+using detail::json_list;
+using detail::json_string;
 
 namespace {
 
@@ -129,10 +133,7 @@ std::size_t best_entity(const DocExtraction& x, const std::vector<std::pair<std:
 }
 
 void write_prf(rapidjson::PrettyWriter<rapidjson::StringBuffer>& w, const PRF& p) {
-    auto num = [&w](double v) {
-        const std::string s = fixed4(v);
-        w.RawValue(s.data(), s.size(), rapidjson::kNumberType);
-    };
+    auto num = [&w](double v) { json_fixed4(w, v); };
     w.StartObject();
     w.Key("precision");
     num(p.precision);
@@ -479,16 +480,7 @@ std::string redocred_eval_json(const RedocredScore& s) {
     rapidjson::StringBuffer buf;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
     w.SetIndent(' ', 2);
-    auto str = [&w](std::string_view v) {
-        const std::string clean = exportdetail::sanitize_utf8(v, false);
-        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-    };
-    auto list = [&](const char* key, const std::vector<std::string>& items) {
-        w.Key(key);
-        w.StartArray();
-        for (const auto& i : items) str(i);
-        w.EndArray();
-    };
+    auto list = [&w](const char* key, const std::vector<std::string>& items) { json_list(w, key, items); };
     w.StartObject();
     w.Key("documents");
     w.Uint64(s.documents);
@@ -701,14 +693,8 @@ std::string fewrel_eval_json(const FewrelScore& s) {
     rapidjson::StringBuffer buf;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
     w.SetIndent(' ', 2);
-    auto num = [&w](double v) {
-        const std::string t = fixed4(v);
-        w.RawValue(t.data(), t.size(), rapidjson::kNumberType);
-    };
-    auto str = [&w](std::string_view v) {
-        const std::string clean = exportdetail::sanitize_utf8(v, false);
-        w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-    };
+    auto num = [&w](double v) { json_fixed4(w, v); };
+    auto str = [&w](std::string_view v) { json_string(w, v); };
     w.StartObject();
     w.Key("instances");
     w.Uint64(s.instances);

@@ -12,8 +12,6 @@
 
 namespace kg::detail {
 
-namespace {
-
 bool parse_number(std::string_view s, std::size_t& out) {
     if (s.empty() || s.size() > 9) return false;
     out = 0;
@@ -23,8 +21,6 @@ bool parse_number(std::string_view s, std::size_t& out) {
     }
     return true;
 }
-
-}  // namespace
 
 std::string_view conllu_misc_value(std::string_view misc, std::string_view key) {
     for (std::string_view f : split(misc, '|'))

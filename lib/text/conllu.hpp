@@ -50,5 +50,7 @@ std::vector<ConlluDocument> read_conllu(const std::string& path);
 
 /// The value of `key` in a MISC column ("SpaceAfter=No|Entity=..."), or empty.
 std::string_view conllu_misc_value(std::string_view misc, std::string_view key);
+/// A CoNLL-U index or count ("12"): at most 9 digits, nothing else; false otherwise.
+bool parse_number(std::string_view s, std::size_t& out);
 
 }  // namespace kg::detail
