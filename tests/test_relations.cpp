@@ -273,3 +273,31 @@ TEST_CASE("mentions: an amount or a person's title alone is no name; a body name
     for (const auto& e : r.x.entities) guard |= e.name == "Coast Guard";
     CHECK(guard);  // "coast guard" is a PETRARCH agent word, but here it names the body
 }
+
+TEST_CASE("relations: a comma between title and name, an occupation at or a member from an organization") {
+    CHECK(extract("The charge was withdrawn after Baltic Anti-Fraud Office (BAFO) deputy public prosecutor, Ilze Berzina, asked for it.")
+              .has("Ilze Berzina", "works_for", "Baltic Anti-Fraud Office"));
+    CHECK(extract("Dr Tomas Varga, an epidemiologist and statistician at Universiti Teknologi Sabah, said cases fell.")
+              .has("Tomas Varga", "works_for", "Universiti Teknologi Sabah"));
+    CHECK(extract("The motion came from Rafael Ortiz from the Partido Verde Unido on Tuesday.")
+              .has("Rafael Ortiz", "works_for", "Partido Verde Unido"));
+    CHECK(extract("Harbour Commission secretary Anna Lind signed the order.").has("Anna Lind", "works_for", "Harbour Commission"));
+    // A comma after a name that is no title keeps the names apart.
+    CHECK(!extract("Critics of Meridian Rail, Tom Barnes among them, spoke.").has("Tom Barnes", "works_for", "Meridian Rail"));
+}
+
+TEST_CASE("relations: an organization's unit or subsidiary is part of it (data/org_nouns.tsv)") {
+    CHECK(extract("Halvard Group's unit Norrsken Energy Ltd is buying land near Bergen.")
+              .has("Norrsken Energy", "part_of", "Halvard"));  // "Group" is a legal suffix
+    CHECK(extract("Kestrel Capital Ltd, a wholly owned subsidiary of Nordvale Bank, reported a loss.")
+              .has("Kestrel Capital", "part_of", "Nordvale Bank"));
+    CHECK(!extract("Kestrel Capital Ltd, a rival of Nordvale Bank, reported a loss.").has("Kestrel Capital", "part_of", "Nordvale Bank"));
+}
+
+TEST_CASE("relations: place in place, an organization and its city, and lists that end") {
+    CHECK(extract("He was born in Kuantan, Pahang, and studied law.").has("Kuantan", "located_in", "Pahang"));
+    CHECK(extract("The body was found in Kampung Sungai Buloh in Kedah on Monday.")
+              .has("Kampung Sungai Buloh", "located_in", "Kedah"));
+    CHECK(extract("She worked for ten years at Ernst & Young, Kuala Lumpur.").has("Ernst & Young", "based_in", "Kuala Lumpur"));
+    CHECK(!extract("Flights left Kuantan, Pahang and Ipoh on Monday.").has("Kuantan", "located_in", "Pahang"));
+}

@@ -297,9 +297,11 @@ TEST_CASE("names in headers, title-case lines and after a header's number are fo
     CHECK(at("Jane Roe", kg::EntityType::PERSON, 197));
     CHECK(at("Li Qiang", kg::EntityType::PERSON, 210));
     CHECK(at("Beijing", kg::EntityType::LOCATION, 222));
-    REQUIRE(x.relations.size() == 2);  // the headline's place, and the meeting of the last line
+    // The headline's place; in the last line, Jane Roe's title and the meeting.
+    REQUIRE(x.relations.size() == 3);
     CHECK(x.relations[0].predicate == "held_in");
-    CHECK(x.relations[1].predicate == "meets");
+    CHECK(x.relations[1].predicate == "leader_of");
+    CHECK(x.relations[2].predicate == "meets");
 }
 
 TEST_CASE("alnum_run_end equals its plain definition at every position") {

@@ -238,7 +238,13 @@ struct Rel {
         {
             std::uint32_t i = p.b;
             std::string role;
-            while (i > se.begin && p.b - i < 8) {
+            // "Acme deputy public prosecutor, X": a comma may set the name off from its title.
+            if (i >= se.begin + 2 && T[i - 1].text == ",") {
+                std::string code;
+                if (role_ending(i - 2, se.begin, code) && code != "HON") --i;
+            }
+            const std::uint32_t start = i;
+            while (i > se.begin && start - i < 8) {
                 const std::uint32_t w = i - 1;
                 if (T[w].text == ")" && !role.empty()) {  // "Organisation of Islamic Cooperation (OIC) head X"
                     int o = st.mention_ending(w);
@@ -256,7 +262,7 @@ struct Rel {
                     if (!role.empty()) break;  // an honorific belongs next to the name
                 } else if (k) {
                     if (role.empty()) role = std::string(st.text(w + 1 - k, w + 1));
-                } else if (role.empty() ? !(T[w].lower() && p.b - w < 3)
+                } else if (role.empty() ? !(T[w].lower() && start - w < 3)
                                         : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0)) {
                     break;  // before the role: words of the title ("executive", "Operating"), not of a name
                 } else if (low(w) == "the" || low(w) == "of" || low(w) == "and" || low(w) == "in") {
@@ -295,10 +301,10 @@ struct Rel {
             }
             if (copula) i = k - 1;  // the loop below starts one token on, as after a comma
         }
-        if (i < se.end && (copula || T[i].text == "," || low(i) == "of" || low(i) == "at")) {
+        if (i < se.end && (copula || T[i].text == "," || low(i) == "of" || low(i) == "at" || low(i) == "from")) {
             std::string role;
             bool former = false;  // "X, former CEO of Acme"
-            bool of = !copula && (low(i) == "of" || low(i) == "at");
+            bool of = !copula && (low(i) == "of" || low(i) == "at" || low(i) == "from");
             ++i;
             for (std::uint32_t steps = 0; i < se.end && steps < 10; ++steps) {
                 std::string_view w = low(i);
@@ -312,6 +318,8 @@ struct Rel {
                     break;
                 }
                 if (w == "former" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0)) former = true;
+                // "X, an epidemiologist at Acme", "X, a lawyer from Acme": any occupation placed at an organization.
+                if (w == "at" || w == "from") of = true;
                 if (is_role(i)) role = std::string(w);
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
                            w == "for" || lw(i).context || (T[i].lower() && !is_verb(i)) ||
@@ -383,6 +391,44 @@ struct Rel {
                     break;
                 }
                 if (!(T[i].lower() || st.as_written(i).common_acronym)) break;
+            }
+        }
+    }
+
+    // --- organizations inside organizations: "Acme's unit X", "X, a wholly owned subsidiary of Acme" -------
+    const std::string* org_noun(std::uint32_t i) const {
+        return T[i].lower() ? lx.org_nouns.find(std::string(low(i))) : nullptr;
+    }
+    void org_parts() {
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || !org_like(type_of(static_cast<int>(k)))) continue;
+            const Sentence& se = st.tok.sentences[m.sentence];
+            // Left: owner's (or owner) + up to two lower-case modifiers + the noun, right before the name.
+            if (m.b > se.begin + 1) {
+                if (const std::string* pred = org_noun(m.b - 1)) {
+                    std::uint32_t i = m.b - 1;
+                    while (i > se.begin && m.b - 1 - i < 2 && T[i - 1].lower() && !org_noun(i - 1) && !is_verb(i - 1)) --i;
+                    if (i > se.begin) {
+                        const std::uint32_t end = is_possessive(T[i - 1].text) ? i - 1 : i;
+                        int o = st.mention_ending(end);
+                        if (o >= 0 && o != static_cast<int>(k) && org_like(type_of(o)))
+                            emit(ent(static_cast<int>(k)), *pred, ent(o), 0.8, m.sentence);
+                    }
+                }
+            }
+            // Right: ", a/the (wholly owned) subsidiary of Owner".
+            std::uint32_t i = m.e;
+            if (i + 3 < se.end && T[i].text == ",") {
+                ++i;
+                if (low(i) == "a" || low(i) == "an" || low(i) == "the" || low(i) == "its") ++i;
+                for (std::uint32_t q = 0; q < 3 && i < se.end && !org_noun(i); ++q)
+                    if (T[i].lower() || T[i].text == "-") ++i;
+                    else break;
+                if (i + 2 < se.end && org_noun(i) && low(i + 1) == "of") {
+                    int o = st.mention_at(i + 2);
+                    if (o >= 0 && org_like(type_of(o))) emit(ent(static_cast<int>(k)), *org_noun(i), ent(o), 0.8, m.sentence);
+                }
             }
         }
     }
@@ -1095,7 +1141,10 @@ private:
             const EntityType ta = type_of(static_cast<int>(k)), tb = type_of(b);
             const std::string_view sep = low(a.e);
             const bool list_before = a.b > se.begin && (T[a.b - 1].text == "," || low(a.b - 1) == "and" || low(a.b - 1) == "or");
-            auto list_word = [&](std::uint32_t i) { return i < se.end && (low(i) == "and" || low(i) == "or"); };
+            // "and"/"or" continue a list of names only when a name follows ("Muar, Johor, and has" ends one).
+            auto list_word = [&](std::uint32_t i) {
+                return i + 1 < se.end && (low(i) == "and" || low(i) == "or") && st.mention_at(i + 1) >= 0;
+            };
             const bool list_after = list_word(m.e) || (m.e < se.end && T[m.e].text == "," && m.e + 1 < se.end &&
                                                        (st.mention_at(m.e + 1) >= 0 || list_word(m.e + 1)));
             if (sep == "," && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
@@ -1104,8 +1153,11 @@ private:
             else if (sep == "of" && ta == EntityType::PERSON && !list_after &&
                      (tb == EntityType::COUNTRY || tb == EntityType::LOCATION))
                 emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, 0.65, a.sentence);
-            else if (sep == "in" && org_like(ta) && tb == EntityType::LOCATION && !list_after)
-                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);
+            else if ((sep == "in" || (sep == "," && !list_before)) && org_like(ta) && tb == EntityType::LOCATION && !list_after)
+                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);  // "Acme in Penang", "Acme, Kuala Lumpur"
+            else if (sep == "in" && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
+                     !list_after)
+                emit(a.entity, "located_in", m.entity, 0.6, a.sentence);  // "Kampung Rampayan in Manggatal"
         }
     }
 
@@ -1115,6 +1167,7 @@ public:
         event_descriptions();
         titles();
         based_in();
+        org_parts();
         products();
         triggers();
         at_event();
