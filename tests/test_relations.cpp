@@ -301,3 +301,19 @@ TEST_CASE("relations: place in place, an organization and its city, and lists th
     CHECK(extract("She worked for ten years at Ernst & Young, Kuala Lumpur.").has("Ernst & Young", "based_in", "Kuala Lumpur"));
     CHECK(!extract("Flights left Kuantan, Pahang and Ipoh on Monday.").has("Kuantan", "located_in", "Pahang"));
 }
+
+TEST_CASE("relations: 'chaired/headed/led by' and 'heads' give the leader; 'headed to' does not") {
+    CHECK(extract("Floods are handled by the Coastal Relief Committee (CRC) chaired by state secretary Datuk Amir Salleh.")
+              .has("Amir Salleh", "leader_of", "Coastal Relief Committee"));
+    CHECK(extract("Karen Holt now chairs Nordvale Bank.").has("Karen Holt", "leader_of", "Nordvale Bank"));
+    CHECK(!extract("Karen Holt headed to Nordvale Bank on Monday.").has("Karen Holt", "leader_of", "Nordvale Bank"));
+    CHECK(!extract("Karen Holt led the protest to Nordvale Bank.").has("Karen Holt", "leader_of", "Nordvale Bank"));
+}
+
+TEST_CASE("relations: 'its president Datuk X' and 'Acme's Datuk X' read past honorifics") {
+    auto its = extract("The Harapan Rakyat Party will not join the Green Front, its president Datuk Seri Amir Salleh said.");
+    CHECK(its.has("Amir Salleh", "leader_of", "Harapan Rakyat Party"));  // "its" is the subject, not the nearest name
+    CHECK(!its.has("Amir Salleh", "leader_of", "Green Front"));
+    CHECK(extract("He won over the Harapan Rakyat Party's Datuk Amir Salleh by 300 votes.")
+              .has("Amir Salleh", "works_for", "Harapan Rakyat Party"));
+}

@@ -242,6 +242,7 @@ void load(Lexicons& lx) {
             if (o == "reverse") proto.reverse = true;
             if (o == "implicit") proto.implicit = true;
             if (o == "role_as") proto.role_as = true;
+            if (o == "direct") proto.direct = true;
         }
         for (auto form : split(c[0], '|')) {
             Trigger t = proto;

@@ -206,6 +206,7 @@ struct Trigger {
     std::vector<EntityType> object_types;
     bool noun = false, reverse = false, implicit = false;
     bool role_as = false;  ///< "S appointed O as ROLE": O takes ROLE's relation to S (role_relations.tsv)
+    bool direct = false;   ///< the object follows the verb at once ("heads the council", not "headed to Acme")
 };
 
 /// Everything the lower-case lexicons say about one word, gathered at load time: the stages look a token

@@ -279,9 +279,15 @@ struct Rel {
                          former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
             }
         }
-        // "Acme's X"
-        if (p.b >= 2 && is_possessive(T[p.b - 1].text)) {
-            int o = st.mention_ending(p.b - 1);
+        // The name's start before its honorifics ("Datuk Seri X").
+        std::uint32_t named = p.b;
+        {
+            std::string code;
+            for (std::uint32_t n; named > se.begin + 1 && (n = role_ending(named - 1, se.begin, code)) && code == "HON";) named -= n;
+        }
+        // "Acme's X", "Acme's Datuk X"
+        if (named >= se.begin + 2 && is_possessive(T[named - 1].text)) {
+            int o = st.mention_ending(named - 1);
             if (o >= 0 && org_like(type_of(o))) emit(ent(pk), "works_for", ent(o), 0.75, s);
         }
         // "X, Acme reporter" / "X, the executive in Acme's unit" / "X of consultancy Acme" / "X, founder of Acme"
@@ -329,21 +335,23 @@ struct Rel {
             }
         }
         // "Acme and its founder, X" / "Acme's founder, X"
+        // Also "its president Datuk Seri X", "its group managing director X": honorifics and multi-word roles.
         if (p.b >= 3) {
-            std::uint32_t j = p.b;
-            if (T[j - 1].text == ",") --j;
-            if (j >= 2 && is_role(j - 1)) {
-                std::string role(low(j - 1));
-                std::uint32_t k = j - 1;
+            std::uint32_t j = named;
+            std::string code;
+            if (j > se.begin && T[j - 1].text == ",") --j;
+            const std::uint32_t n = j >= se.begin + 2 ? role_ending(j - 1, se.begin, code) : 0;
+            if (n && code != "HON") {
+                std::string role = lower_ascii(std::string(st.text(j - n, j)));
+                std::uint32_t k = j - n;
                 if (k >= 1 && (low(k - 1) == "its" || is_possessive(T[k - 1].text))) {
                     int o = -1;
                     if (is_possessive(T[k - 1].text)) o = st.mention_ending(k - 1);
                     else
-                        for (std::uint32_t x = k - 1; x-- > se.begin;)
-                            if (int c = st.mention_ending(x + 1); c >= 0 && org_like(type_of(c))) {
-                                o = c;
-                                break;
-                            }
+                        // "its" points back to the sentence's first organization, its usual subject, not to
+                        // the nearest one ("X will not work with the Y coalition, its president Z said").
+                        for (std::uint32_t x = se.begin; x < k - 1 && o < 0; ++x)
+                            if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) o = c;
                     if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.8, p.sentence);
                 }
             }
@@ -764,6 +772,9 @@ private:
                 }
             }
             int obj = nearest_right(e, se.end, t.object_types);
+            // A direct object stands right after the verb, after an article at most.
+            if (obj >= 0 && t.direct && st.mentions[obj].b > e + (e < se.end && (low(e) == "the" || low(e) == "a") ? 1 : 0))
+                obj = -1;
             if (obj >= 0 && (!subjects.empty() || !subject_ents.empty())) {
                 retype(obj, t.object_types);
                 objects = list_right(obj, t.object_types);
