@@ -317,3 +317,24 @@ TEST_CASE("relations: 'its president Datuk X' and 'Acme's Datuk X' read past hon
     CHECK(extract("He won over the Harapan Rakyat Party's Datuk Amir Salleh by 300 votes.")
               .has("Amir Salleh", "works_for", "Harapan Rakyat Party"));
 }
+
+TEST_CASE("relations: a company head with no company named leads the company the article is about") {
+    auto r = extract("Kestrel Mining Bhd posted a record profit in the third quarter. Revenue rose 12 per cent, Kestrel Mining "
+                     "said in a filing. Group managing director Datuk Amir Salleh said demand held.");
+    CHECK(r.has("Amir Salleh", "leader_of", "Kestrel Mining"));
+    // Two companies named as often: no article subject, no edge.
+    auto two = extract("Kestrel Mining Bhd and Nordvale Bank posted profits. Kestrel Mining and Nordvale Bank both gained. "
+                       "Group managing director Amir Salleh said demand held.");
+    CHECK(!two.has("Amir Salleh", "leader_of", "Kestrel Mining"));
+    // An analyst quoted in the article mostly works elsewhere.
+    auto analyst = extract("Kestrel Mining Bhd posted a record profit. Kestrel Mining shares rose. Analyst Lina Wong said demand held.");
+    CHECK(!analyst.has("Lina Wong", "works_for", "Kestrel Mining"));
+}
+
+TEST_CASE("relations: 'Its chairman X' at a sentence's start is the previous sentence's organization, its speaker first") {
+    auto r = extract("Voters backed the Harapan Rakyat Party in Perak. Its chairman Datuk Amir Salleh thanked them.");
+    CHECK(r.has("Amir Salleh", "leader_of", "Harapan Rakyat Party"));
+    auto said = extract("Demand will lift Kestrel Mining Bhd, said Nordvale Research. Its analyst Lina Wong expects more.");
+    CHECK(said.has("Lina Wong", "works_for", "Nordvale Research"));
+    CHECK(!said.has("Lina Wong", "works_for", "Kestrel Mining"));
+}

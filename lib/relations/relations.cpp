@@ -31,6 +31,7 @@ struct Rel {
     const std::vector<Token>& T;
     std::set<std::tuple<int, std::string, int, std::uint32_t>> seen;
     int main_event = -1;
+    int main_company = -1;
     mutable std::string phrase_buf;  // scratch for hedge phrases
 
     explicit Rel(DocState& s) : st(s), lx(*s.lx), T(s.tok.tokens) {}
@@ -237,7 +238,7 @@ struct Rel {
         // words (the one nearest the name is the head: "executive chairman" is a chairman), honorifics, person.
         {
             std::uint32_t i = p.b;
-            std::string role;
+            std::string role, role_code;
             // "Acme deputy public prosecutor, X": a comma may set the name off from its title.
             if (i >= se.begin + 2 && T[i - 1].text == ",") {
                 std::string code;
@@ -261,7 +262,10 @@ struct Rel {
                 if (k && code == "HON") {
                     if (!role.empty()) break;  // an honorific belongs next to the name
                 } else if (k) {
-                    if (role.empty()) role = std::string(st.text(w + 1 - k, w + 1));
+                    if (role.empty()) {
+                        role = std::string(st.text(w + 1 - k, w + 1));
+                        role_code = code;
+                    }
                 } else if (role.empty() ? !(T[w].lower() && start - w < 3)
                                         : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0)) {
                     break;  // before the role: words of the title ("executive", "Operating"), not of a name
@@ -272,11 +276,16 @@ struct Rel {
                 if (st.mention_ending(i) >= 0 && !role.empty()) break;
             }
             role = lower_ascii(role);
-            if (!role.empty() && i > se.begin) {
-                int o = st.mention_ending(i);
-                if (o >= 0 && org_like(type_of(o)))
-                    emit(ent(pk), role_predicate(role), ent(o), 0.85, s, UINT32_MAX,
-                         former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
+            const int o = !role.empty() && i > se.begin ? st.mention_ending(i) : -1;
+            if (o >= 0 && org_like(type_of(o)))
+                emit(ent(pk), role_predicate(role), ent(o), 0.85, s, UINT32_MAX,
+                     former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
+            // "Group managing director X said": a company's head with no company named leads the company the
+            // article is about. Only business heads: an analyst quoted in it mostly works elsewhere.
+            if (!role.empty() && o < 0 && main_company >= 0 && role_code == "BUS") {
+                const std::string pred = role_predicate(role);
+                if (pred == "leader_of" || pred == "founder_of")
+                    emit(ent(pk), pred, main_company, 0.6, s, UINT32_MAX, former_before(i, se.begin));
             }
         }
         // The name's start before its honorifics ("Datuk Seri X").
@@ -352,6 +361,18 @@ struct Rel {
                         // the nearest one ("X will not work with the Y coalition, its president Z said").
                         for (std::uint32_t x = se.begin; x < k - 1 && o < 0; ++x)
                             if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) o = c;
+                        // "... Gabungan Parti Sarawak. Its chairman X said": the previous sentence's, its
+                        // speaker first ("..., said Acme Bank. Its analyst X").
+                        if (o < 0 && k - 1 == se.begin && s > 0)
+                            for (std::uint32_t x = st.tok.sentences[s - 1].begin; x < se.begin; ++x)
+                                if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) {
+                                    const MentionCand& cm = st.mentions[c];
+                                    if (o < 0) o = c;
+                                    if ((cm.b > 0 && low(cm.b - 1) == "said") || (cm.e < se.begin && low(cm.e) == "said")) {
+                                        o = c;
+                                        break;
+                                    }
+                                }
                     if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.8, p.sentence);
                 }
             }
@@ -942,6 +963,31 @@ private:
 
     // The event the document is about: the most mentioned one, if it is named at least twice or in the
     // headline or lead (an event named once in passing is no implicit object of "will attend").
+    // The company an article is about: the one named most often (at least twice, once in its first two
+    // sentences), when no other company is named as often.
+    void find_main_company() {
+        std::size_t best = 0, second = 0;
+        for (std::size_t k = 0; k < st.entities.size(); ++k) {
+            const DocEnt& d = st.entities[k];
+            if (d.type != EntityType::COMPANY) continue;
+            std::size_t n = 0;
+            bool lead = false;
+            for (std::size_t m : d.mentions)
+                if (!st.mentions[m].pseudo) {
+                    ++n;
+                    lead |= st.mentions[m].sentence <= 1;
+                }
+            if (n > best) {
+                second = best;
+                best = n;
+                main_company = lead ? static_cast<int>(k) : -1;
+            } else if (n > second) {
+                second = n;
+            }
+        }
+        if (best < 2 || second == best) main_company = -1;
+    }
+
     void find_main_event() {
         std::size_t best = 0;
         for (std::size_t k = 0; k < st.entities.size(); ++k) {
@@ -1175,6 +1221,7 @@ private:
 public:
     void run() {
         find_main_event();
+        find_main_company();
         event_descriptions();
         titles();
         based_in();
