@@ -338,3 +338,18 @@ TEST_CASE("relations: 'Its chairman X' at a sentence's start is the previous sen
     CHECK(said.has("Lina Wong", "works_for", "Nordvale Research"));
     CHECK(!said.has("Lina Wong", "works_for", "Kestrel Mining"));
 }
+
+TEST_CASE("relations and mentions: a role after a bracketed short name; police and military ranks are titles") {
+    CHECK(extract("Voters chose Amir Salleh, who is also the Kota Baru City Council (MPKB) mayor.")
+              .has("Amir Salleh", "leader_of", "Kota Baru City Council"));
+    auto rank = extract("Perak police chief ACP Amir Salleh said two men were held. Lt Col Lina Wong agreed.");
+    bool acp = false, salleh = false, wong = false;
+    for (const auto& e : rank.x.entities) {
+        acp |= e.name == "ACP";
+        salleh |= e.name == "Amir Salleh";
+        wong |= e.name == "Lina Wong";
+    }
+    CHECK(!acp);
+    CHECK(salleh);
+    CHECK(wong);
+}

@@ -326,6 +326,12 @@ struct Rel {
                 if (int o = st.mention_at(i); o >= 0) {
                     if (!org_like(type_of(o))) break;
                     std::uint32_t after = st.mentions[o].e;
+                    // "the City Council (MBKS) mayor": past the bracketed short name.
+                    if (after + 2 < se.end && T[after].text == "(") {
+                        std::uint32_t close = after + 1;
+                        while (close < se.end && close < after + 5 && T[close].text != ")") ++close;
+                        if (close < se.end && T[close].text == ")") after = close + 1;
+                    }
                     std::string role_after;
                     if (after < se.end && is_role(after)) role_after = std::string(low(after));
                     if (!role.empty() || !role_after.empty() || of)
