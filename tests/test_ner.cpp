@@ -149,6 +149,18 @@ TEST_CASE("ner: titles and honorifics stay outside the name, kept as its role") 
     CHECK(!r.find("Mr. Okonkwo Adeyemi"));
 }
 
+TEST_CASE("ner: a company's name and a country side by side name its national arm, one company") {
+    auto r = extract("HANOI, Dec 7 — Toyota Vietnam has officially launched the new Vios sedan.");
+    CHECK(r.typed("Toyota Vietnam", EntityType::COMPANY));  // the model reads "Toyota" and "Vietnam" here
+    CHECK(!r.find("Vietnam"));
+    r = extract("KUALA LUMPUR, Dec 7 — Kestrel Motors Vietnam has launched a new hatchback. Kestrel Motors in Japan "
+                "decides on suppliers.");
+    CHECK(r.find("Kestrel Motors Vietnam"));
+    CHECK(!r.typed("Kestrel Motors Vietnam", EntityType::LOCATION));
+    CHECK(r.typed("Kestrel Motors", EntityType::COMPANY));
+    CHECK(r.typed("Japan", EntityType::COUNTRY));
+}
+
 TEST_CASE("ner: boundaries: hyphenated words, articles, model codes, postcodes, bullets") {
     // A name never starts inside a hyphenated word; an English word hyphenated onto one stays outside.
     auto r = extract("Delegates at the Pan-African Trade Forum backed the U.S.-led plan.");

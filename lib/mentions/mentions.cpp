@@ -887,6 +887,38 @@ void find_mentions(DocState& st) {
                     sp.fine_confidence = (*b)->fine_confidence;
                 }
     }
+    // "Honda Malaysia", "Nestle India": a company and a country side by side name the company's national
+    // arm. The model often reads two names there (or one place); the company's name leads.
+    {
+        auto country = [&](std::uint32_t b, std::uint32_t e) {
+            const auto* es = f.gaz_lookup(b, e);
+            return es && std::any_of(es->begin(), es->end(), [](const GazEntry& g) { return g.type == EntityType::COUNTRY && !g.demonym; });
+        };
+        StringSet org_names;
+        for (const ner::Span& sp : spans)
+            if (sp.coarse == ner::Coarse::ORG) org_names.emplace(f.fold_span(sp.b, sp.e), 1);
+        std::size_t out = 0;
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+            ner::Span sp = spans[k];
+            if (sp.coarse == ner::Coarse::ORG && k + 1 < spans.size() && span_sentence[k + 1] == span_sentence[k] &&
+                spans[k + 1].b == sp.e && spans[k + 1].coarse == ner::Coarse::LOC && country(spans[k + 1].b, spans[k + 1].e)) {
+                sp.e = spans[k + 1].e;
+                sp.confidence = std::min(sp.confidence, spans[k + 1].confidence);
+                ++k;
+            } else if (sp.coarse == ner::Coarse::LOC && sp.e - sp.b >= 2) {
+                for (std::uint32_t c = sp.b + 1; c < sp.e; ++c)
+                    if (country(c, sp.e) && org_names.contains(f.fold_span(sp.b, c))) {
+                        sp.coarse = ner::Coarse::ORG;
+                        sp.fine = -1;
+                        break;
+                    }
+            }
+            span_sentence[out] = span_sentence[k];
+            spans[out++] = sp;
+        }
+        spans.resize(out);
+        span_sentence.resize(out);
+    }
     for (std::size_t k = 0; k < spans.size(); ++k) f.take_model_span(spans[k].b, spans[k].e, span_sentence[k], spans[k]);
     {
         std::vector<char> taken(T.size(), 0);
