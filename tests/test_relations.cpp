@@ -353,3 +353,12 @@ TEST_CASE("relations and mentions: a role after a bracketed short name; police a
     CHECK(salleh);
     CHECK(wong);
 }
+
+TEST_CASE("relations: a title with its complement ('vice-president of equity research X'); 'a member of X'") {
+    CHECK(extract("Kestrel Trade Sdn Bhd vice-president of equity research Amir Salleh said markets were slow.")
+              .has("Amir Salleh", "works_for", "Kestrel Trade"));
+    CHECK(extract("Norway regards Iceland as a close partner and a valued member of the Nordic Council.")
+              .has("Iceland", "member_of", "Nordic Council"));
+    // Not a member: the organization does not follow at once.
+    CHECK(!extract("Norway is a member of the committee formed by the Nordic Council.").has("Norway", "member_of", "Nordic Council"));
+}

@@ -266,9 +266,13 @@ struct Rel {
                         role = std::string(st.text(w + 1 - k, w + 1));
                         role_code = code;
                     }
-                } else if (role.empty() ? !(T[w].lower() && start - w < 3)
+                } else if (role.empty() ? !(T[w].lower() && start - w < 4)
                                         : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0)) {
                     break;  // before the role: words of the title ("executive", "Operating"), not of a name
+                } else if (role.empty() && low(w) == "of" && w > se.begin) {
+                    // "Acme vice-president of equity research X": the role's complement is part of the title.
+                    std::string c;
+                    if (!role_ending(w - 1, se.begin, c) || c == "HON") break;
                 } else if (low(w) == "the" || low(w) == "of" || low(w) == "and" || low(w) == "in") {
                     break;
                 }
