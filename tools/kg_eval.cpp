@@ -202,9 +202,13 @@ int main(int argc, char** argv) {
                       << " R=" << s.links.recall << " F1=" << s.links.f1 << " (" << s.links.true_positives << " found, "
                       << s.links.predicted << " predicted, " << s.links.gold << " gold)\n";
             std::cout << "proper-name mentions " << s.proper_mentions << ", matched " << s.matched << "\n";
+            std::cout << "pronoun antecedents P=" << s.pronouns.precision << " R=" << s.pronouns.recall
+                      << " F1=" << s.pronouns.f1 << " (" << s.pronouns.true_positives << " right, " << s.pronouns.predicted
+                      << " resolved, " << s.pronouns.gold << " gold)\n";
             if (lists) {
                 print_list("missed links", s.missed_links);
                 print_list("false links", s.false_links);
+                print_list("wrong pronoun antecedents", s.false_pronouns);
             }
             return 0;
         }

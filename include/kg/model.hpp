@@ -93,11 +93,20 @@ struct DocRelation {
     Evidence evidence;         ///< the sentence stating it
 };
 
+/// A subject pronoun ("he", "she", "it") the relation stage took to stand for an entity of its document:
+/// the one person (for he/she) or organization (for it) named in its sentence or the one before, not after
+/// a preposition. Relations whose subject is the pronoun are the entity's; graphs do not keep these links.
+struct PronounLink {
+    std::uint32_t start = 0, end = 0;  ///< byte offsets of the pronoun in the document text
+    std::size_t entity = 0;            ///< index into DocExtraction::entities
+};
+
 /// Everything extracted from one document.
 struct DocExtraction {
     std::string doc;                     ///< document id
     std::vector<DocEntity> entities;     ///< entities in order of first mention
     std::vector<DocRelation> relations;  ///< relations in text order
+    std::vector<PronounLink> pronouns;   ///< resolved subject pronouns, in text order
 };
 
 }  // namespace kg

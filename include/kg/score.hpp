@@ -277,6 +277,11 @@ struct CorefScore {
     PRF links;                        ///< pairwise links between proper-name mentions, micro over documents
     std::vector<std::string> missed_links;  ///< up to 30 gold links not predicted, "doc: 'text' ~ 'text'"
     std::vector<std::string> false_links;   ///< up to 30 predicted links not in the gold, same form
+    /// Subject pronouns the extractor resolved (kg::PronounLink) against the gold: a link is right when the
+    /// pronoun is a gold mention and its entity has a mention on the head of a proper-name mention of the
+    /// pronoun's chain. Gold: every "he", "she" or "it" mention whose chain has a proper-name mention before it.
+    PRF pronouns;
+    std::vector<std::string> false_pronouns;  ///< up to 30 wrong links, "doc: 'pronoun' -> entity (sentence)"
 };
 
 /// Scores the extractor's coreference on CoNLL-U files; a directory stands for its GUM_news_*.conllu

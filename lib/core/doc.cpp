@@ -146,6 +146,7 @@ void DocState::reset() {
     tag_words.clear();
     tagger = nullptr;
     title_case.clear();
+    pronoun_links.clear();
     mentions.clear();
     entities.clear();
     relations.clear();

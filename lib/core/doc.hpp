@@ -81,6 +81,7 @@ struct DocState {
     std::vector<MentionCand> mentions;   ///< sorted by start token
     std::vector<DocEnt> entities;
     std::vector<DocRelation> relations;
+    std::vector<std::pair<std::uint32_t, int>> pronoun_links;  ///< (pronoun token, entity) the relation stage resolved
 
     std::string_view text(std::uint32_t b, std::uint32_t e) const {
         return std::string_view(doc->text).substr(tok.tokens[b].start, tok.tokens[e - 1].end - tok.tokens[b].start);

@@ -113,6 +113,9 @@ DocExtraction to_extraction(const detail::DocState& st) {
     }
     std::stable_sort(x.relations.begin(), x.relations.end(),
                      [](const DocRelation& a, const DocRelation& b) { return a.evidence.start < b.evidence.start; });
+    for (const auto& [token, entity] : st.pronoun_links)
+        if (remap[entity] != SIZE_MAX)
+            x.pronouns.push_back(PronounLink{st.tok.tokens[token].start, st.tok.tokens[token].end, remap[entity]});
     return x;
 }
 

@@ -324,6 +324,7 @@ struct Rel {
             std::string role;
             bool former = false;  // "X, former CEO of Acme"
             bool of = !copula && (low(i) == "of" || low(i) == "at" || low(i) == "from");
+            bool affiliation = of && low(i) != "of";  // "X of Acme" is read as before: works_for
             ++i;
             for (std::uint32_t steps = 0; i < se.end && steps < 10; ++steps) {
                 std::string_view w = low(i);
@@ -338,13 +339,16 @@ struct Rel {
                     }
                     std::string role_after;
                     if (after < se.end && is_role(after)) role_after = std::string(low(after));
-                    if (!role.empty() || !role_after.empty() || of)
+                    // With no role word, "at"/"of"/"from" state an affiliation only ("a student at", "X from Acme").
+                    if (!role.empty() || !role_after.empty())
                         emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s, UINT32_MAX, former);
+                    else if (of)
+                        emit(ent(pk), affiliation ? "member_of" : "works_for", ent(o), 0.8, s, UINT32_MAX, former);
                     break;
                 }
                 if (w == "former" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0)) former = true;
-                // "X, an epidemiologist at Acme", "X, a lawyer from Acme": any occupation placed at an organization.
-                if (w == "at" || w == "from") of = true;
+                // "X, an epidemiologist at Acme", "X, a lawyer from Acme": an occupation placed at an organization.
+                if (w == "at" || w == "from") of = affiliation = true;
                 if (is_role(i)) role = std::string(w);
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
                            w == "for" || lw(i).context || (T[i].lower() && !is_verb(i)) ||
@@ -697,10 +701,23 @@ private:
             if (!(T[k].lower() && (lw(k).function_word || st.tag(k) == Upos::ADV || st.tag(k) == Upos::AUX))) return -1;
         }
         if (p == UINT32_MAX) return -1;
+        const int found = antecedent(p, s);
+        if (found >= 0 && std::find(types.begin(), types.end(), st.entities[found].type) == types.end()) return -1;
+        return found;
+    }
+
+    // The entity "he", "she" or "it" at token p of sentence s stands for, by the rule above, or -1.
+    int antecedent(std::uint32_t p, std::uint32_t s) const {
+        const Sentence& se = st.tok.sentences[s];
+        // "It is clear that", "it is time to": an "it" that stands for nothing.
+        if (low(p) == "it" && p + 2 < se.end && (low(p + 1) == "is" || low(p + 1) == "was") &&
+            (st.tag(p + 2) == Upos::ADJ || low(p + 2) == "time"))
+            return -1;
         const bool person = low(p) != "it";
         const std::uint32_t from = s > 0 ? st.tok.sentences[s - 1].begin : se.begin;
         int found = -1;
         for (const MentionCand& m : st.mentions) {
+            if (!m.pseudo && m.b >= p) break;  // the names are sorted by start token (pseudo ones follow them)
             if (m.pseudo || m.entity < 0 || m.b < from || m.e > p) continue;
             // A name after a preposition is seldom what a later subject pronoun means ("According to X, he").
             if (after_preposition(m)) continue;
@@ -709,8 +726,26 @@ private:
             if (found >= 0 && found != m.entity) return -1;
             found = m.entity;
         }
-        if (found >= 0 && std::find(types.begin(), types.end(), st.entities[found].type) == types.end()) return -1;
         return found;
+    }
+
+    // Every subject pronoun the rule resolves, for the extraction's record (kg::PronounLink) and the scorer:
+    // "he", "she" or "it" opening a clause (at a sentence's start, or after a comma, "and", "but", "that" or
+    // "said"), where a verb follows.
+    void link_pronouns() {
+        for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            for (std::uint32_t p = se.begin; p + 1 < se.end; ++p) {
+                const std::string_view w = low(p);
+                if (w != "he" && w != "she" && w != "it") continue;
+                if (p > se.begin) {
+                    const std::string_view b = low(p - 1);
+                    if (!(b == "," || b == "and" || b == "but" || b == "that" || b == "said" || b == "says" || b == "\xE2\x80\x9C" || b == "\"")) continue;
+                }
+                if (!(is_verb(p + 1) || st.tag(p + 1) == Upos::AUX || st.tag(p + 1) == Upos::ADV)) continue;
+                if (const int e = antecedent(p, s); e >= 0) st.pronoun_links.emplace_back(p, e);
+            }
+        }
     }
 
     int nearest_left(std::uint32_t from, std::uint32_t begin, const std::vector<EntityType>& types, bool subject) const {
@@ -789,6 +824,20 @@ private:
             while (stop < se.end && stop < by + 9 && !is_verb(stop)) ++stop;
             int sub = nearest_right(by + 1, stop, t.subject_types);
             int obj = nearest_left(b, se.begin, t.object_types, false);
+            // A direct object, made the passive's subject, stands right before the verb: "the Committee
+            // (JPBN) chaired by X", not "an inquiry at the airport, led by X".
+            if (obj >= 0 && t.direct) {
+                std::uint32_t k = b;
+                if (k > se.begin && T[k - 1].text == ",") --k;
+                const std::uint32_t e = st.mentions[obj].e;
+                bool adjacent = e == k;
+                if (!adjacent && k > se.begin && T[k - 1].text == ")") {  // "the Committee (JPBN) chaired by"
+                    std::uint32_t open = k - 1;
+                    while (open > se.begin && T[open].text != "(" && k - open < 6) --open;
+                    adjacent = T[open].text == "(" && (e == open || e == k - 1);
+                }
+                if (!adjacent) obj = -1;
+            }
             if (sub >= 0) subjects = list_right(sub, t.subject_types);
             if (obj >= 0) objects = list_left(obj, t.object_types);
         } else {
@@ -1210,7 +1259,7 @@ private:
             const bool list_before = a.b > se.begin && (T[a.b - 1].text == "," || low(a.b - 1) == "and" || low(a.b - 1) == "or");
             // "and"/"or" continue a list of names only when a name follows ("Muar, Johor, and has" ends one).
             auto list_word = [&](std::uint32_t i) {
-                return i + 1 < se.end && (low(i) == "and" || low(i) == "or") && st.mention_at(i + 1) >= 0;
+                return i + 1 < se.end && (low(i) == "and" || low(i) == "or") && (st.mention_at(i + 1) >= 0 || (T[i + 1].cap() && !is_role(i + 1)));
             };
             const bool list_after = list_word(m.e) || (m.e < se.end && T[m.e].text == "," && m.e + 1 < se.end &&
                                                        (st.mention_at(m.e + 1) >= 0 || list_word(m.e + 1)));
@@ -1220,8 +1269,8 @@ private:
             else if (sep == "of" && ta == EntityType::PERSON && !list_after &&
                      (tb == EntityType::COUNTRY || tb == EntityType::LOCATION))
                 emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, 0.65, a.sentence);
-            else if ((sep == "in" || (sep == "," && !list_before)) && org_like(ta) && tb == EntityType::LOCATION && !list_after)
-                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);  // "Acme in Penang", "Acme, Kuala Lumpur"
+            else if (sep == "in" && org_like(ta) && tb == EntityType::LOCATION && !list_after)
+                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);
             else if (sep == "in" && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
                      !list_after)
                 emit(a.entity, "located_in", m.entity, 0.6, a.sentence);  // "Kampung Rampayan in Manggatal"
@@ -1243,6 +1292,7 @@ public:
         known_places();
         adjacent_names();
         classified();
+        link_pronouns();
     }
 };
 

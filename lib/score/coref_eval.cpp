@@ -222,6 +222,24 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
     const KnowledgeGraph graph = builder.finish();
     const Graph& g = graph.graph();
 
+    // The pronouns the extractor resolved, per document (the graph keeps no pronoun links).
+    const Extractor extractor;
+    std::vector<std::vector<PronounLink>> pronoun_links(docs.size());
+    std::vector<std::vector<std::vector<std::pair<std::size_t, std::size_t>>>> entity_spans(docs.size());
+    for (std::size_t k = 0; k < docs.size(); ++k) {
+        if (texts[k].empty()) continue;
+        Document doc;
+        doc.id = docs[k].id;
+        doc.source = docs[k].source;
+        doc.text = texts[k];
+        DocExtraction x = extractor(doc);
+        pronoun_links[k] = std::move(x.pronouns);
+        for (const DocEntity& e : x.entities) {
+            entity_spans[k].emplace_back();
+            for (const Mention& m : e.mentions) entity_spans[k].back().emplace_back(m.start, m.end);
+        }
+    }
+
     std::unordered_map<std::string, std::vector<Predicted>> predicted;  // by document, sorted
     for (Vertex v = 0; v < boost::num_vertices(g); ++v)
         for (const auto& m : g[v].mentions) predicted[m.doc].push_back(Predicted{m.start, m.end, v});
@@ -229,6 +247,7 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
 
     CorefScore out;
     std::size_t tp = 0, np = 0, ng = 0;
+    std::size_t pronoun_tp = 0, pronoun_np = 0, pronoun_ng = 0;
     for (std::size_t k = 0; k < docs.size(); ++k) {
         const CorefDocument& d = docs[k];
         const std::string& text = texts[k];
@@ -283,6 +302,48 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
             if (best) ++out.matched;
         }
 
+        // Pronouns: gold ones and the extractor's links.
+        auto is_pronoun = [&](const GoldMention& m) {
+            if (m.end != m.first + 1) return false;
+            const std::string w = detail::lower(d.tokens[m.first].form);
+            return w == "he" || w == "she" || w == "it";
+        };
+        std::size_t first_name_token_of_chain = none;
+        for (const auto& m : d.mentions) {
+            if (!is_pronoun(m)) continue;
+            first_name_token_of_chain = none;
+            for (const auto& [o, oh] : names)
+                if (o->chain == m.chain) first_name_token_of_chain = std::min(first_name_token_of_chain, o->first);
+            if (first_name_token_of_chain < m.first) ++pronoun_ng;
+        }
+        for (const PronounLink& link : pronoun_links[k]) {
+            ++pronoun_np;
+            std::size_t token = none;
+            for (std::size_t i = 0; i < d.tokens.size() && token == none; ++i)
+                if (starts[k][i] == link.start) token = i;
+            const GoldMention* gold = nullptr;
+            for (const auto& m : d.mentions)
+                if (token != none && m.first == token && m.end == token + 1 && is_pronoun(m)) gold = &m;
+            bool right = false;
+            if (gold)
+                for (const auto& [o, head] : names) {
+                    if (o->chain != gold->chain) continue;
+                    const std::size_t hs = starts[k][head], he = end_of(head);
+                    for (const auto& [ms, me] : entity_spans[k][link.entity]) right = right || (ms < he && hs < me);
+                }
+            pronoun_tp += right;
+            if (!right && out.false_pronouns.size() < max_examples) {
+                const auto& spans = entity_spans[k][link.entity];
+                const std::string entity = spans.empty() ? "?" : text.substr(spans[0].first, spans[0].second - spans[0].first);
+                std::size_t s0 = link.start, s1 = link.end;
+                while (s0 > 0 && text[s0 - 1] != '\n') --s0;
+                while (s1 < text.size() && text[s1] != '\n') ++s1;
+                std::string sentence = text.substr(s0, std::min<std::size_t>(s1 - s0, 160));
+                out.false_pronouns.push_back(d.id + ": '" + text.substr(link.start, link.end - link.start) + "' -> " + entity +
+                                             (gold ? "" : " (no gold mention)") + " | " + sentence);
+            }
+        }
+
         auto text_of = [&](const GoldMention& m) {
             std::string s = text.substr(starts[k][m.first], end_of(m.end - 1) - starts[k][m.first]);
             std::replace(s.begin(), s.end(), '\n', ' ');
@@ -302,6 +363,7 @@ CorefScore score_coref(const std::vector<std::string>& conllu_paths) {
             }
     }
     out.links = detail::make_prf(tp, np, ng);
+    out.pronouns = detail::make_prf(pronoun_tp, pronoun_np, pronoun_ng);
     return out;
 }
 
@@ -337,6 +399,22 @@ std::string coref_eval_json(const CorefScore& score) {
     w.EndObject();
     list("missed_links", score.missed_links);
     list("false_links", score.false_links);
+    w.Key("pronouns");
+    w.StartObject();
+    w.Key("precision");
+    num(score.pronouns.precision);
+    w.Key("recall");
+    num(score.pronouns.recall);
+    w.Key("f1");
+    num(score.pronouns.f1);
+    w.Key("true_positives");
+    w.Uint64(score.pronouns.true_positives);
+    w.Key("predicted");
+    w.Uint64(score.pronouns.predicted);
+    w.Key("gold");
+    w.Uint64(score.pronouns.gold);
+    w.EndObject();
+    list("false_pronouns", score.false_pronouns);
     w.EndObject();
     return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }
