@@ -97,7 +97,8 @@ struct DocRelation {
 /// the one person (for he/she) or organization (for it) named in its sentence or the one before, not after
 /// a preposition. Relations whose subject is the pronoun are the entity's; graphs do not keep these links.
 struct PronounLink {
-    std::uint32_t start = 0, end = 0;  ///< byte offsets of the pronoun in the document text
+    std::uint32_t start = 0;  ///< byte offset of the pronoun in the document text
+    std::uint32_t end = 0;    ///< byte offset just past it
     std::size_t entity = 0;            ///< index into DocExtraction::entities
 };
 
