@@ -336,5 +336,71 @@ expect "only close names suggested (not Beijing, Alibaba...)" test "$(grep -c '^
 expect "a word 2 edits away is close" grep -qx "  Global South" "$tmp/err"
 expect "unrelated names are not suggested" bash -c '! grep -q "Elon Musk\|Moonshot\|Cybertruck" "$1"' _ "$tmp/err"
 
+# --- Issue 16: evidence qualities, denied relations, dates ------------------------------------------------
+# A denial, an assertion and a hedge of the same predicate; pictures leave the denial out (or draw it dotted
+# with --show-negated), data formats keep it with its counts, queries skip it unless --include-negated.
+mkdir -p "$tmp/neg"
+printf 'Google did not attend the World AI Conference.\n' > "$tmp/neg/a.txt"
+printf 'Microsoft attended the World AI Conference in Shanghai.\n' > "$tmp/neg/b.txt"
+printf 'Li Qiang is expected to attend the World AI Conference.\n' > "$tmp/neg/c.txt"
+denied='"google" -> "world-ai-conference"'
+"$EXPORT" -q --dot "$tmp/neg" > "$tmp/neg.dot"; check "negation: dot" 0 $?
+expect "negation: dot leaves the denied relation out" bash -c '! grep -qF "$1" "$2"' _ "$denied" "$tmp/neg.dot"
+expect "negation: dot says it left one out" grep -q "1 denied relation not drawn (--show-negated draws them)" "$tmp/neg.dot"
+expect "negation: dot draws the hedge dashed" grep -q '"li-qiang" -> "world-ai-conference" .*style=dashed' "$tmp/neg.dot"
+"$EXPORT" -q --dot --show-negated "$tmp/neg" > "$tmp/neg.all.dot"; check "negation: dot --show-negated" 0 $?
+expect "negation: --show-negated draws it dotted" grep -qF "$denied [label=\"attends\", penwidth=1, style=dotted" "$tmp/neg.all.dot"
+"$EXPORT" -q --yed "$tmp/neg" > "$tmp/neg.yed"; "$EXPORT" -q --yed --show-negated "$tmp/neg" > "$tmp/neg.all.yed"
+expect "negation: yed leaves it out" bash -c '! grep -q "<edge id=\"google--attends" "$1"' _ "$tmp/neg.yed"
+expect "negation: yed --show-negated draws it dotted" grep -q 'type="dotted"' "$tmp/neg.all.yed"
+for fmt in graphml gexf json cytoscape; do
+  "$EXPORT" -q --$fmt "$tmp/neg" > "$tmp/neg.$fmt"; check "negation: $fmt" 0 $?
+  expect "negation: $fmt keeps the denied edge" grep -q "google--attends--world-ai-conference" "$tmp/neg.$fmt"
+  expect "negation: $fmt says it is negated" grep -Eq '(negated["]?[=:>] ?"?1|"negated" value="1")' "$tmp/neg.$fmt"
+  "$EXPORT" -q --$fmt --show-negated "$tmp/neg" > /dev/null 2> "$tmp/err"; check "negation: --show-negated with $fmt -> 2" 2 $?
+done
+expect "negation: --show-negated error says why" grep -q "cytoscape keeps every relation, with its negated count" "$tmp/err"
+"$EXPORT" -q --csv -o "$tmp/neg.csv" "$tmp/neg"; check "negation: csv" 0 $?
+expect "negation: csv row counts the denial" grep -q '"google--attends--world-ai-conference","attends",0,[0-9.]*,0,0,1,0,' "$tmp/neg.csv/relationships.csv"
+"$QUERY" -q "$tmp/neg" path Google "World AI Conference" > /dev/null 2> "$tmp/err"; check "negation: path skips the denial -> 1" 1 $?
+"$QUERY" -q "$tmp/neg" path Google "World AI Conference" --include-negated > "$tmp/out"; check "negation: path --include-negated" 0 $?
+expect "negation: path --include-negated uses it" grep -qx "Google -attends-> World AI Conference" "$tmp/out"
+"$QUERY" -q "$tmp/neg" path "Li Qiang" Microsoft > "$tmp/out"; check "negation: a hedged relation is a hop" 0 $?
+"$QUERY" -q "$tmp/neg" neighbors Google > "$tmp/out"; expect "negation: neighbors skips it" grep -q "0 relations" "$tmp/out"
+"$QUERY" -q "$tmp/neg" neighbors Google --include-negated > "$tmp/out"; expect "negation: neighbors --include-negated" grep -q "attends" "$tmp/out"
+"$QUERY" -q "$tmp/neg" --json centrality --top 0 > "$tmp/c1"; "$QUERY" -q "$tmp/neg" --json centrality --top 0 --include-negated > "$tmp/c2"
+python3 - "$tmp/c1" "$tmp/c2" <<'PY'
+import json, sys
+a, b = ({r["id"]: r["score"] for r in json.load(open(f))["results"]} for f in sys.argv[1:3])
+assert a["google"] == 0 and b["google"] == 1, (a, b)
+assert b["world-ai-conference"] == a["world-ai-conference"] + 1, (a, b)
+PY
+check "negation: centrality without and with --include-negated" 0 $?
+"$QUERY" -q "$tmp/neg" --json centrality --measure betweenness --include-negated > /dev/null; check "negation: betweenness --include-negated" 0 $?
+"$QUERY" -q "$tmp/neg" components > "$tmp/c1"; "$QUERY" -q "$tmp/neg" components --include-negated > "$tmp/c2"
+expect "negation: components split by the denial unless --include-negated" bash -c '! cmp -s "$1" "$2"' _ "$tmp/c1" "$tmp/c2"
+"$QUERY" -q "$tmp/neg" stats --include-negated > /dev/null 2>&1; check "negation: --include-negated with stats -> 2" 2 $?
+# Saved graphs keep the qualities: GraphML read back still denies it.
+"$QUERY" --graph "$tmp/neg.graphml" path Google "World AI Conference" > /dev/null 2>&1; check "negation: graphml read back still denies it -> 1" 1 $?
+"$QUERY" --graph "$tmp/neg.json" path Google "World AI Conference" --include-negated > /dev/null; check "negation: json read back, --include-negated" 0 $?
+# Dates: first_seen / last_seen on nodes and edges, from the documents' dates.
+printf '%s\n' '{"id":"x","text":"Microsoft attended the World AI Conference in Shanghai.","date":"2024-07-26"}' \
+  '{"id":"y","text":"Microsoft attended the World AI Conference again.","date":"2024-08"}' > "$tmp/dates.jsonl"
+for fmt in json cytoscape graphml gexf dot; do
+  "$EXPORT" -q --$fmt "$tmp/dates.jsonl" > "$tmp/dates.$fmt"; check "dates: $fmt" 0 $?
+  expect "dates: $fmt has first_seen" grep -Eq 'first_seen.{1,10}2024-07-26' "$tmp/dates.$fmt"
+  expect "dates: $fmt has last_seen" grep -Eq 'last_seen.{1,10}2024-08-31' "$tmp/dates.$fmt"
+done
+python3 - "$tmp/dates.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+e = next(e for e in d["edges"] if e["id"] == "microsoft--attends--world-ai-conference")
+assert (e["first_seen"], e["last_seen"], e["asserted"]) == ("2024-07-26", "2024-08-31", 2), e
+n = next(n for n in d["nodes"] if n["id"] == "microsoft")
+assert (n["first_seen"], n["last_seen"]) == ("2024-07-26", "2024-08-31"), n
+PY
+check "dates: json edge and node days" 0 $?
+expect "dates: undated input has none" bash -c '! grep -q first_seen "$1"' _ "$tmp/neg.json"
+
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

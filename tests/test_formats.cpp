@@ -196,10 +196,12 @@ TEST_CASE("formats: neo4j CSV headers, quoting and deliberate replacements") {
           "\"world-ai-conference\",\"World AI Conference\",\"EVENT\",,0,,,,\"Entity;EVENT\"\n");
     const std::string r = rels.str();
     CHECK(r.rfind(":START_ID,:END_ID,:TYPE,id,predicate,weight:double,confidence:double,asserted:int,hedged:int,"
-                  "negated:int,documents:string[],first_seen:date,last_seen:date,evidence\n", 0) == 0);
+                  "negated:int,former:int,documents:string[],first_seen:date,last_seen:date,evidence,evidence_quality\n",
+                  0) == 0);
     CHECK(r.find("\"li-q-co-ltd-new-line\",\"china\",\"LEADER_OF\",\"li-q-co-ltd-new-line--leader_of--china\","
-                 "\"leader_of\",1,0.9,1,0,0,\"d\",,,\"Premier Li, \"\"of\"\" China  said <x>\"\n") != std::string::npos);
-    CHECK(r.find(",2,0.7,2,0,0,\"d\",,,") != std::string::npos);
+                 "\"leader_of\",1,0.9,1,0,0,0,\"d\",,,\"Premier Li, \"\"of\"\" China  said <x>\",\"asserted\"\n") !=
+          std::string::npos);
+    CHECK(r.find(",2,0.7,2,0,0,0,\"d\",,,") != std::string::npos);
 }
 
 TEST_CASE("formats: write_csv_dir creates a directory whole, updates an existing one, fails cleanly") {

@@ -135,7 +135,8 @@ TEST_CASE("json: edges in insertion order with weight, confidence and evidence")
     const auto& edges = d["edges"];
     REQUIRE(edges.Size() == 3);
     CHECK(member_names(edges[0]) == std::vector<std::string>{"id", "source", "target", "key", "predicate", "weight",
-                                                             "confidence", "evidence"});
+                                                             "confidence", "asserted", "hedged", "negated", "former",
+                                                             "evidence"});
     // Symmetric predicate stored with subject id < object id, whatever order it was given in.
     CHECK(str(edges[0]["id"]) == "china--competes_with--united-states");
     CHECK(str(edges[0]["source"]) == "china");
@@ -239,6 +240,10 @@ TEST_CASE("json: exact bytes of a small graph") {
    "predicate": "works_for",
    "weight": 1.0,
    "confidence": 0.5,
+   "asserted": 1,
+   "hedged": 0,
+   "negated": 0,
+   "former": 0,
    "evidence": [
     {
      "doc": "a",

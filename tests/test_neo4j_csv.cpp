@@ -379,6 +379,8 @@ TEST_CASE("neo4j: relationship types are UPPER_SNAKE, with documents, days and e
     CHECK(prop(attends, "asserted") == Values{"1"});
     CHECK(prop(attends, "hedged") == Values{"1"});
     CHECK(prop(attends, "negated") == Values{"1"});
+    CHECK(prop(attends, "former") == Values{"0"});
+    CHECK(prop(attends, "evidence_quality") == Values{"negated"});  // of the first sentence, d1's denial
     CHECK(prop(attends, "weight") == Values{"2"});  // the denial adds no weight
     CHECK(prop(attends, "documents") == Values{"d1", "d2", "d3"});
     CHECK(prop(attends, "first_seen") == Values{"2024-07-26"});
@@ -388,6 +390,7 @@ TEST_CASE("neo4j: relationship types are UPPER_SNAKE, with documents, days and e
     CHECK(prop(works, "asserted") == Values{"1"});
     CHECK(prop(works, "hedged") == Values{"0"});
     CHECK(prop(works, "negated") == Values{"0"});
+    CHECK(prop(works, "evidence_quality") == Values{"asserted"});
     CHECK(prop(works, "documents") == Values{"d3"});
     CHECK_FALSE(works.properties.count("first_seen"));
     // Foreign predicates: other ASCII becomes '_', other bytes stay, and an empty one still has a type.
@@ -422,6 +425,7 @@ TEST_CASE("neo4j: the sample and a hostile graph import cleanly; counts add up t
             const int total = std::stoi(prop(r, "asserted").at(0)) + std::stoi(prop(r, "hedged").at(0)) +
                               std::stoi(prop(r, "negated").at(0));
             CHECK(total == static_cast<int>(relation->evidence.size()));
+            CHECK(std::stoi(prop(r, "former").at(0)) <= total);
             for (const std::string& element : prop(r, "documents")) CHECK_FALSE(element.empty());
         }
     }

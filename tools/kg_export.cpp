@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
             ("help,h", "show this help")
             ("version", "show the version")
             ("format,f", po::value<std::string>()->default_value("graphml"),
-             "output format: graphml|yed|gexf|json|cytoscape|dot|csv, or triples: the per-document\n"
+             "output format: graphml|yed|gexf|json|cytoscape|dot|csv|html, or triples: the per-document\n"
              "extraction records of a map step (one JSON line each; merge them with --input-format triples)")
             ("graphml", "same as --format graphml (Gephi, NetworkX, igraph)")
             ("yed", "same as --format yed (GraphML with yFiles shapes, colours and labels)")
@@ -26,10 +26,14 @@ int main(int argc, char** argv) {
             ("cytoscape", "same as --format cytoscape (Cytoscape.js elements)")
             ("dot", "same as --format dot (Graphviz: kg-export --dot | dot -Tsvg > graph.svg)")
             ("csv", "same as --format csv (neo4j-admin import: nodes.csv, relationships.csv in -o DIR)")
+            ("html", "same as --format html (an interactive map in one offline page: search, filters, evidence;\n"
+                     "at most 5000 entities, those of highest degree)")
             ("links-key", po::value<std::string>(), "json: name of the edge list, edges (default) or links "
                                                     "(NetworkX <= 3.5 defaults, D3)")
             ("no-extraction", "json: leave out the per-document extraction section (a smaller file, but "
                               "--graph FILE INPUT... cannot add documents to it)")
+            ("show-negated", "dot, yed, html: also draw relations whose every evidence sentence is negated "
+                             "(dotted, grey); pictures leave them out, data formats always keep them with their counts")
             ("output,o", po::value<std::string>()->default_value("-"),
              "write to PATH (atomically for regular files); '-' is stdout; a directory for csv");
         po::options_description views("Views (applied in this order: types, predicates, min-weight; ego; top)");
@@ -73,7 +77,9 @@ int main(int argc, char** argv) {
                          "  kg-export --dot --ego \"Li Qiang\" --depth 2 | dot -Tsvg > li-qiang.svg\n"
                          "  kg-export --graph news.json --gexf -o news.gexf   # convert a saved graph\n"
                          "  kg-export --graph news.json --json -o news2.json new-articles/   # add documents\n"
-                         "  kg-export --csv -o neo4j/ articles/\n"                         "  kg-export -j 8 --skip-bad --json -o news.json archive.jsonl\n"
+                         "  kg-export --csv -o neo4j/ articles/\n"
+                         "  kg-export --html -o map.html articles/              # open map.html in a browser\n"
+                         "  kg-export -j 8 --skip-bad --json -o news.json archive.jsonl\n"
                          "  kg-export --format triples part1/ > part1.records      # map\n"
                          "  kg-export --input-format triples --json part*.records  # reduce\n"
                          "\nExit codes: 0 ok, 1 unknown or ambiguous --ego, 2 usage error, 3 bad input, 4 output error.\n";
@@ -85,7 +91,7 @@ int main(int argc, char** argv) {
         }
         std::string format_name = vm["format"].as<std::string>();
         int shorthands = 0;
-        for (const char* f : {"graphml", "yed", "gexf", "json", "cytoscape", "dot", "csv"})
+        for (const char* f : {"graphml", "yed", "gexf", "json", "cytoscape", "dot", "csv", "html"})
             if (vm.count(f)) {
                 ++shorthands;
                 format_name = f;
@@ -95,6 +101,7 @@ int main(int argc, char** argv) {
         if (format_name == "triples") {  // the map step: records out, no graph
             if (vm.count("links-key")) throw kg::Error(kg::ExitCode::usage, "--links-key goes with --json only");
             if (vm.count("no-extraction")) throw kg::Error(kg::ExitCode::usage, "--no-extraction goes with --json only");
+            if (vm.count("show-negated")) throw kg::Error(kg::ExitCode::usage, "--show-negated goes with --dot, --yed or --html only");
             if (kgcli::view_args(vm).any) throw kg::Error(kg::ExitCode::usage, "views apply to graphs, not to --format triples");
             // Records stream to the output as they are written; a failure removes the unfinished file.
             kg::write_output(vm["output"].as<std::string>(), [&](std::ostream& out) {
@@ -105,7 +112,7 @@ int main(int argc, char** argv) {
         auto format = kg::parse_format(format_name);
         if (!format)
             throw kg::Error(kg::ExitCode::usage,
-                            "unknown format '" + format_name + "' (graphml, yed, gexf, json, cytoscape, dot, csv, triples)");
+                            "unknown format '" + format_name + "' (graphml, yed, gexf, json, cytoscape, dot, csv, html, triples)");
         kg::WriteOptions write_options;
         if (vm.count("links-key")) {
             write_options.links_key = vm["links-key"].as<std::string>();
@@ -118,6 +125,16 @@ int main(int argc, char** argv) {
             throw kg::Error(kg::ExitCode::usage, "csv writes nodes.csv and relationships.csv: give a directory with -o DIR");
         if (vm.count("no-extraction") && *format != kg::Format::json)
             throw kg::Error(kg::ExitCode::usage, "--no-extraction goes with --json only");
+        if (vm.count("show-negated")) {
+            // Data formats keep every relation with its quality counts; only pictures choose what to draw.
+            for (kg::Format data : {kg::Format::graphml, kg::Format::json, kg::Format::gexf, kg::Format::cytoscape,
+                                    kg::Format::csv})
+                if (*format == data)
+                    throw kg::Error(kg::ExitCode::usage, "--show-negated goes with pictures (--dot, --yed, --html): " +
+                                                             std::string(kg::to_string(data)) +
+                                                             " keeps every relation, with its negated count");
+            write_options.show_negated = true;
+        }
         kgcli::ViewArgs view_args = kgcli::view_args(vm);
 
         // The extraction section describes the whole graph, so a view (which keeps part of it) goes without.

@@ -29,6 +29,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kOptionComma
     {"k", {"paths"}},              {"all-shortest", {"paths"}},
     {"weighted", {"path", "paths", "centrality", "communities"}},
     {"depth", {"neighbors"}},      {"predicates", {"neighbors"}},
+    {"include-negated", {"path", "paths", "neighbors", "centrality", "components", "communities"}},
 };
 
 // "A,B" -> {"A", "B"}; empty items dropped.
@@ -139,6 +140,11 @@ void print_help(const po::options_description& visible) {
            "  sentences: a single-sentence edge at full confidence costs 1, one with 4 sentences 1/4.\n"
            "  Between two entities a path uses the heaviest edge (cheapest when weighted). Ties go to the\n"
            "  lower entity index (input order).\n"
+           "\nDenied relations: a relation whose every evidence sentence is negated (\"X did not attend Y\") is\n"
+           "  no connection, so path, paths, neighbors, centrality, components and communities leave it out\n"
+           "  unless --include-negated; stats counts every stored relation. Hedged relations (\"is expected\n"
+           "  to attend\") stay, their lower confidence raising the --weighted cost, and so do former ones\n"
+           "  (\"former CEO of\"). Relations read from files without evidence qualities count as asserted.\n"
            "\nCommunities: Louvain (modularity optimization) on the undirected graph, parallel edges\n"
            "  collapsed (summed weights with --weighted), vertices visited in input order, so the result is\n"
            "  deterministic. Louvain rather than label propagation: it optimizes a stated objective (the\n"
@@ -183,7 +189,9 @@ int main(int argc, char** argv) {
             ("k", po::value<int>(), "paths: how many paths (default 5)")
             ("all-shortest", "paths: every path of minimal cost")
             ("depth", po::value<int>(), "neighbors: hops to walk (default 1)")
-            ("predicates", po::value<std::string>(), "neighbors: follow only these predicates, e.g. leader_of,part_of");
+            ("predicates", po::value<std::string>(), "neighbors: follow only these predicates, e.g. leader_of,part_of")
+            ("include-negated", "path(s), neighbors, centrality, components, communities: also use relations\n"
+                                "whose evidence is all negated (left out by default)");
         kgcli::add_common_options(visible);
         po::options_description hidden;
         hidden.add_options()("args", po::value<std::vector<std::string>>()->default_value({}, ""), "inputs, command, args");
@@ -270,11 +278,14 @@ int main(int argc, char** argv) {
             copt.sample = static_cast<std::size_t>(positive("sample", 0));
             if (vm.count("seed")) copt.seed = vm["seed"].as<unsigned long long>();
             copt.threads = static_cast<unsigned>(positive("threads", 0));
+            copt.include_negated = vm.count("include-negated") > 0;
             if (vm.count("types")) rank_types = parse_types(vm["types"].as<std::string>());
         }
         kg::PathOptions popt;
         popt.directed = vm.count("directed") > 0;
         popt.weighted = vm.count("weighted") > 0;
+        const bool include_negated = vm.count("include-negated") > 0;
+        popt.include_negated = include_negated;
         if (vm.count("via-types")) popt.via_types = parse_types(vm["via-types"].as<std::string>());
         const std::size_t k = static_cast<std::size_t>(positive("k", vm.count("all-shortest") ? 10000 : 5));
         const std::size_t depth = static_cast<std::size_t>(positive("depth", 1));
@@ -314,20 +325,22 @@ int main(int argc, char** argv) {
                 if (!known) throw usage(kgcli::unknown_predicate(p));
             }
             if (depth == 1)
-                out = kg::render_neighbors(graph, v, kg::neighbors(graph, v, predicates), json);
+                out = kg::render_neighbors(graph, v, kg::neighbors(graph, v, predicates, include_negated), json);
             else
-                out = kg::render_neighborhood(graph, v, kg::neighborhood(graph, v, depth, predicates), json);
+                out = kg::render_neighborhood(graph, v, kg::neighborhood(graph, v, depth, predicates, include_negated),
+                                              json);
         } else if (command == "centrality") {
             const std::size_t top_arg = static_cast<std::size_t>(vm["top"].as<int>());
             const std::vector<double> scores = kg::centrality(graph, measure, copt);
             const std::size_t top = top_arg == 0 ? scores.size() : top_arg;
             out = kg::render_centrality(graph, kg::top_n(graph, scores, top, rank_types), kg::to_string(measure), json);
         } else if (command == "components") {
-            out = kg::render_partition(graph, kg::weak_components(graph), "component",
+            out = kg::render_partition(graph, kg::weak_components(graph, include_negated), "component",
                                        static_cast<std::size_t>(vm["top"].as<int>()), std::nan(""), json);
         } else if (command == "communities") {
             kg::CommunityOptions opt;
             opt.weighted = vm.count("weighted") > 0;
+            opt.include_negated = include_negated;
             const kg::Communities c = kg::louvain_communities(graph, opt);
             out = kg::render_partition(graph, c.partition, "community", static_cast<std::size_t>(vm["top"].as<int>()),
                                        c.modularity, json);

@@ -10,6 +10,8 @@
 /// - PageRank: directed graph with parallel edges collapsed and self-loops dropped; unweighted by default,
 ///   or with each collapsed edge weighing the sum of its parallel edges' weights.
 /// - eigenvector: undirected simple graph, unweighted (as nx.eigenvector_centrality on nx.Graph).
+/// Every view leaves out the edges the articles only deny (kg::negated_only in paths.hpp) unless the
+/// options say include_negated; hedged and former relations count like asserted ones.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -31,8 +33,9 @@ enum class DegreeMode {
     weighted,  ///< sum of the weights of incident edges (in + out)
 };
 
-/// Degree of every vertex on the multigraph (parallel edges counted; a self-loop counts twice in total).
-std::vector<double> degree_centrality(const KnowledgeGraph& graph, DegreeMode mode);
+/// Degree of every vertex on the multigraph (parallel edges counted; a self-loop counts twice in total);
+/// edges whose evidence is all negated count only with `include_negated`.
+std::vector<double> degree_centrality(const KnowledgeGraph& graph, DegreeMode mode, bool include_negated = false);
 
 /// Options for betweenness_centrality.
 struct BetweennessOptions {
@@ -40,6 +43,7 @@ struct BetweennessOptions {
     std::uint64_t seed = 1;        ///< seed for picking the pivots
     std::vector<Vertex> pivots;    ///< explicit pivots (overrides sample); duplicates are ignored
     unsigned threads = 0;          ///< worker threads; 0 = all hardware threads
+    bool include_negated = false;  ///< also count edges whose evidence is all negated
 };
 
 /// Brandes betweenness on the undirected simple graph, normalized as nx.betweenness_centrality
@@ -50,12 +54,15 @@ std::vector<double> betweenness_centrality(const KnowledgeGraph& graph, const Be
 std::vector<Vertex> betweenness_pivots(std::size_t n, std::size_t sample, std::uint64_t seed);
 
 /// Harmonic centrality: sum over other vertices u of 1/d(v, u) on the undirected simple graph
-/// (nx.harmonic_centrality; unreachable vertices add 0).
-std::vector<double> harmonic_centrality(const KnowledgeGraph& graph, unsigned threads = 0);
+/// (nx.harmonic_centrality; unreachable vertices add 0); denied edges only with `include_negated`.
+std::vector<double> harmonic_centrality(const KnowledgeGraph& graph, unsigned threads = 0,
+                                        bool include_negated = false);
 
 /// Closeness with the Wasserman–Faust correction for disconnected graphs on the undirected simple graph:
-/// ((r-1)/(n-1)) * ((r-1)/sum of distances), r = vertices reachable including v (nx.closeness_centrality).
-std::vector<double> closeness_centrality(const KnowledgeGraph& graph, unsigned threads = 0);
+/// ((r-1)/(n-1)) * ((r-1)/sum of distances), r = vertices reachable including v (nx.closeness_centrality);
+/// denied edges only with `include_negated`.
+std::vector<double> closeness_centrality(const KnowledgeGraph& graph, unsigned threads = 0,
+                                         bool include_negated = false);
 
 /// Options for pagerank.
 struct PageRankOptions {
@@ -64,6 +71,7 @@ struct PageRankOptions {
     std::size_t max_iterations = 1000;  ///< stop after this many rounds even if not converged
     bool weighted = false;         ///< weigh a collapsed edge by the sum of its parallel edges' weights
     unsigned threads = 0;          ///< worker threads; 0 = all hardware threads
+    bool include_negated = false;  ///< also count edges whose evidence is all negated
 };
 
 /// PageRank on the collapsed directed graph (nx.pagerank): uniform teleport, the rank of vertices with no
@@ -75,6 +83,7 @@ struct EigenvectorOptions {
     double tolerance = 1e-10;      ///< stop when the L1 change of one round is below n * tolerance
     std::size_t max_iterations = 1000;  ///< stop after this many rounds even if not converged
     unsigned threads = 0;          ///< worker threads; 0 = all hardware threads
+    bool include_negated = false;  ///< also count edges whose evidence is all negated
 };
 
 /// Eigenvector centrality on the undirected simple graph by the power iteration of NetworkX (on A + I,
@@ -105,6 +114,7 @@ struct CentralityOptions {
     std::uint64_t seed = 1;   ///< betweenness: pivot seed
     bool weighted = false;    ///< pagerank: weigh collapsed edges by summed weight
     unsigned threads = 0;     ///< betweenness, closeness, harmonic, pagerank: worker threads (0 = all)
+    bool include_negated = false;  ///< every measure: also count edges whose evidence is all negated
 };
 
 /// The scores of one measure, one per vertex.

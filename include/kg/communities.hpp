@@ -6,7 +6,8 @@
 /// edges' weights. It is deterministic: vertices are visited in index order and a vertex moves only to a
 /// strictly better community, ties going to the community met first. Louvain rather than label
 /// propagation because it maximizes a stated objective (modularity, reported and checkable against
-/// NetworkX) and does not let a hub's label flood a hub-and-spoke news graph into one community.
+/// NetworkX) and does not let a hub's label flood a hub-and-spoke news graph into one community. Edges the
+/// articles only deny (kg::negated_only) are left out unless include_negated.
 #pragma once
 
 #include <kg/structure.hpp>
@@ -20,6 +21,7 @@ namespace kg {
 struct CommunityOptions {
     bool weighted = false;    ///< weigh edges by summed evidence weight
     double resolution = 1.0;  ///< modularity resolution (gamma); above 1 favours smaller communities
+    bool include_negated = false;  ///< also count edges whose evidence is all negated
 };
 
 /// Communities found by Louvain, with their modularity.

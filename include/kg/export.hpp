@@ -1,6 +1,6 @@
 /// \file
 /// kg/export.hpp — writing a graph for other tools: GraphML (plain and yEd), GEXF, node-link JSON,
-/// Cytoscape.js JSON, Graphviz DOT and neo4j-admin CSV.
+/// Cytoscape.js JSON, Graphviz DOT and neo4j-admin CSV; and for readers, an interactive HTML map.
 ///
 /// Contract: output is deterministic (same graph → same bytes): nodes in vertex order, edges in edge
 /// insertion order, keys and fields in a fixed order. JSON is the node-link form NetworkX reads with
@@ -9,6 +9,16 @@
 /// double in its shortest round-trip form (JSON adds ".0" to integral values so Python reads a float).
 /// Text is escaped for its format; what a format cannot carry (C0 controls in XML, newlines in CSV) is
 /// replaced deliberately, as each writer documents.
+///
+/// Evidence qualities and dates: every format with attributes gives each edge the counts of its evidence
+/// items that are asserted, hedged (a modality such as "expected") and negated (each item in the first that
+/// applies, so the three add up to all of them) and former (the relation has ended; any polarity), its first
+/// evidence sentence with that item's qualities ("asserted", "hedged (expected)", "negated", then
+/// ", former"; JSON keeps every item's flags instead), and each node and edge its first_seen and last_seen:
+/// the first and last day (YYYY-MM-DD) of the dated documents that mention the node or give evidence for the
+/// edge, absent when none of them is dated. Data formats (GraphML, GEXF, JSON, Cytoscape, CSV) keep every
+/// edge, denied ones too, so that readers can filter on the counts; pictures (DOT, yEd) draw a relation only
+/// hedged dashed and leave out one only denied unless WriteOptions::show_negated.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -25,9 +35,9 @@ namespace kg {
 struct ExtractedDocument;  // kg/extract.hpp
 
 /// The export formats; csv is the only one that writes a directory rather than a stream.
-enum class Format { graphml, json, yed, gexf, cytoscape, dot, csv };
+enum class Format { graphml, json, yed, gexf, cytoscape, dot, csv, html };
 
-/// Parses a format name ("graphml", "json", "yed", "gexf", "cytoscape", "dot", "csv"); nullopt when unknown.
+/// Parses a format name ("graphml", "json", "yed", "gexf", "cytoscape", "dot", "csv", "html"); nullopt when unknown.
 std::optional<Format> parse_format(std::string_view name) noexcept;
 /// The name parse_format() accepts for `format`, for messages and help texts.
 std::string_view to_string(Format format) noexcept;
@@ -42,12 +52,21 @@ struct WriteOptions {
     /// json, when `extraction` is null: the same section from lines extraction_line() rendered earlier, so a
     /// caller need not keep every document's extraction in memory until the graph is written.
     const std::vector<std::string>* extraction_lines = nullptr;
+    /// dot, yed, html (pictures): also draw the relations whose evidence is all negated, dotted and grey; by
+    /// default they are left out. Data formats always keep them, with their counts.
+    bool show_negated = false;
+    /// html: the most entities a page holds (0: no limit); a bigger graph is cut to that many of highest
+    /// degree, as a view's `top`, because the browser lays the page out when it opens it.
+    std::size_t html_max_nodes = 5000;
 };
 
 /// One document's line of the "extraction" section, exactly as write_json writes it.
 std::string extraction_line(const ExtractedDocument& document);
 
 /// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges or options.links_key).
+/// An edge has id, source, target, key, predicate, weight, confidence, asserted, hedged, negated, former,
+/// first_seen and last_seen (when dated), then its evidence items, each with its own modality, negated and
+/// former flags; a node has first_seen and last_seen (when dated) after its frequency.
 /// With options.extraction, a last key follows, which NetworkX ignores and read_saved_graph() reads back:
 ///   "extraction": {"format": 2, "nodes": N, "edges": M, "documents": [one line per document, id order:
 ///     {"id", "shingles", "minhash" (kg::to_hex), "entities": [[name, type, type_confidence, [alias…],
@@ -56,26 +75,49 @@ std::string extraction_line(const ExtractedDocument& document);
 /// where subject and object index the document's entities, and N and M count the nodes and edges above
 /// (a saved file whose graph was changed afterwards no longer matches them).
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
-/// Writes GraphML (XML declaration, typed keys, node and edge ids equal to the JSON ids).
+/// Writes GraphML (XML declaration, typed keys, node and edge ids equal to the JSON ids; the quality counts,
+/// evidence_quality and first_seen/last_seen keys described above).
 void write_graphml(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes GraphML plus yFiles graphics (shape and fill per type, arrows, predicate labels) so yEd draws it.
-void write_yed(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes GraphML plus yFiles graphics (shape and fill per type, arrows, predicate labels) so yEd draws it;
+/// hedged-only relations dashed, denied ones left out (dotted and grey with options.show_negated).
+void write_yed(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
 /// Writes GEXF 1.3 for Gephi: typed attributes, edge weights, `kind` = predicate on every edge (Gephi's edge
 /// type), viz:color per type, viz:size by degree. When a document of the graph is dated the graph is dynamic
 /// (timeformat "date"): each node and edge has `start` and `end`, the first and last day of the documents
-/// that mention a node or give evidence for an edge (none when none of them is dated).
+/// that mention a node or give evidence for an edge (none when none of them is dated), and the same days as
+/// the first_seen and last_seen attributes. Edges also carry the quality counts and evidence_quality.
 void write_gexf(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes Cytoscape.js elements JSON ({"data","directed","multigraph","elements":{"nodes","edges"}}).
+/// Writes Cytoscape.js elements JSON ({"data","directed","multigraph","elements":{"nodes","edges"}}); edge
+/// data has the quality counts, evidence and evidence_quality ("" without evidence), node and edge data
+/// first_seen and last_seen when dated.
 void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out);
-/// Writes Graphviz DOT: fill colour per type, predicate labels, a type legend; `dot -Tsvg` draws it.
-void write_dot(const KnowledgeGraph& graph, std::ostream& out);
+/// Writes Graphviz DOT: fill colour and shape per type, predicate labels, line width by evidence count,
+/// hedged-only relations dashed, denied ones left out (dotted and grey with options.show_negated), a legend
+/// of all of these; each edge also carries the quality counts, evidence_quality and dates as attributes
+/// (Graphviz ignores them; pydot and NetworkX read them). `dot -Tsvg` draws it.
+void write_dot(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
+/// Writes one self-contained HTML page that draws the graph and lets a reader explore it offline: a force
+/// layout computed in the browser when the page opens (the same for the same file), colour per type as in
+/// the other formats, size by degree, a search over names and aliases, type and predicate filters, weight and
+/// confidence sliders; a click on an entity lists its relations by predicate, a click on a line lists its
+/// evidence, each sentence with its document (title, date, publisher, an http(s) url as a link) and its
+/// quality (asserted, hedged, negated; former). Hedged-only relations are dashed, former-only ones grey, and
+/// denied-only ones dotted and faint, shown from the start only with options.show_negated (the page has a
+/// switch). The page loads nothing (its Content-Security-Policy forbids any fetch and allows only its own
+/// script, by hash). The graph is JSON in `<script type="application/json" id="kg-data">` (fields listed in
+/// data/html/explorer.js) where every `<`, `>`, `&`, U+2028 and U+2029 is a `\u` escape, so no text of an
+/// article can end the element or become markup; the page puts text only in text nodes. A graph of more than
+/// options.html_max_nodes entities is cut to that many of highest degree (ties: vertex order), with a
+/// kg::warn() and a notice on the page. The same graph and options give the same bytes.
+void write_html(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
 /// Writes the neo4j-admin nodes file: id:ID, label, type, aliases:string[], frequency:int,
 /// documents:string[] (the ids of the documents that mention it), first_seen:date, last_seen:date (their
 /// first and last day) and :LABEL "Entity;TYPE". An empty array or unknown date is an empty field (null).
 void write_csv_nodes(const KnowledgeGraph& graph, std::ostream& out);
 /// Writes the neo4j-admin relationships file: :START_ID, :END_ID, :TYPE (the predicate in UPPER_SNAKE),
-/// id, predicate, weight:double, confidence:double, asserted:int, hedged:int, negated:int (its evidence
-/// items by quality), documents:string[], first_seen:date, last_seen:date (of its evidence), evidence.
+/// id, predicate, weight:double, confidence:double, asserted:int, hedged:int, negated:int, former:int (its
+/// evidence items by quality), documents:string[], first_seen:date, last_seen:date (of its evidence),
+/// evidence, evidence_quality.
 void write_csv_relationships(const KnowledgeGraph& graph, std::ostream& out);
 /// Writes nodes.csv and relationships.csv into `dir` (created if missing) for `neo4j-admin database import`.
 /// Both files are complete before either is renamed into place; a new directory appears whole or not at all.

@@ -11,6 +11,9 @@
 ///   ties go to the first in out-edges-then-in-edges order. Paths therefore differ in their vertices.
 /// - Ties between equal-cost paths go to the predecessor with the lower vertex index, so results do not
 ///   depend on container details. Paths never repeat a vertex.
+/// - A relation the articles only deny (negated_only: "Google did not attend …") is not a hop unless
+///   PathOptions::include_negated; hedged relations are (their confidence already raises their weighted
+///   cost), and so are former ones. An edge without evidence (read from a foreign file) counts as asserted.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -41,7 +44,12 @@ struct PathOptions {
     bool weighted = false;                 ///< minimize the sum of edge_cost instead of the hop count
     std::vector<EntityType> via_types;     ///< if not empty, inner vertices must have one of these types
     std::vector<Vertex> avoid;             ///< inner vertices that must not be used
+    bool include_negated = false;          ///< also walk relations whose evidence is all negated
 };
+
+/// Whether the articles only deny `r`: it has evidence and every item is negated. Paths, neighbours,
+/// centralities and communities leave such edges out unless asked to include them; exports keep them.
+bool negated_only(const Relation& r) noexcept;
 
 /// The cost of one hop over `r` when searching weighted (see the contract above).
 double edge_cost(const Relation& r);

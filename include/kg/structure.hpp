@@ -3,7 +3,8 @@
 ///
 /// Contract: results are deterministic (ties broken by vertex order, i.e. insertion order). Neighbourhoods
 /// and components ignore edge direction; parallel edges and self-loops count in degrees, as in NetworkX's
-/// MultiDiGraph.
+/// MultiDiGraph. Neighbours, neighbourhoods and components leave out the edges the articles only deny
+/// (kg::negated_only in paths.hpp) unless asked to include them; stats() counts every stored edge.
 #pragma once
 
 #include <kg/graph.hpp>
@@ -22,11 +23,14 @@ struct Neighbor {
     bool outgoing = true;  ///< true when the edge leaves the queried vertex
 };
 
-/// Every edge incident to v (out-edges, then in-edges), each with the vertex at the other end.
+/// Every edge incident to v (out-edges, then in-edges), each with the vertex at the other end; edges whose
+/// evidence is all negated are left out.
 std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v);
 
-/// As neighbors(graph, v), keeping only edges whose predicate is in `predicates` (all when empty).
-std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v, const std::vector<std::string>& predicates);
+/// As neighbors(graph, v), keeping only edges whose predicate is in `predicates` (all when empty), and
+/// denied ones too with `include_negated`.
+std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v, const std::vector<std::string>& predicates,
+                                bool include_negated = false);
 
 /// A vertex reached by a breadth-first walk, with the edge that first reached it.
 struct Reached {
@@ -38,10 +42,11 @@ struct Reached {
 };
 
 /// Vertices within `depth` hops of v (not v itself), direction ignored, using only edges whose predicate
-/// is in `predicates` (all when empty); ordered by depth, then vertex index. Each vertex is reached from
-/// its lowest-index predecessor, by the first such edge (out-edges before in-edges).
+/// is in `predicates` (all when empty) and that some evidence does not deny (all with `include_negated`);
+/// ordered by depth, then vertex index. Each vertex is reached from its lowest-index predecessor, by the
+/// first such edge (out-edges before in-edges).
 std::vector<Reached> neighborhood(const KnowledgeGraph& graph, Vertex v, std::size_t depth,
-                                  const std::vector<std::string>& predicates = {});
+                                  const std::vector<std::string>& predicates = {}, bool include_negated = false);
 
 /// A partition of the vertices into groups.
 struct Partition {
@@ -50,8 +55,8 @@ struct Partition {
                                                 ///< ties by smallest member
 };
 
-/// Weakly connected components (direction dropped).
-Partition weak_components(const KnowledgeGraph& graph);
+/// Weakly connected components (direction dropped), joined by denied edges only with `include_negated`.
+Partition weak_components(const KnowledgeGraph& graph, bool include_negated = false);
 
 /// Counts describing a graph.
 struct GraphStats {
@@ -60,7 +65,7 @@ struct GraphStats {
     std::size_t relations = 0;                          ///< edges
     double total_weight = 0;                            ///< sum of edge weights
     double density = 0;                                 ///< edges / (n (n-1)), directed
-    std::size_t components = 0;                         ///< weakly connected components
+    std::size_t components = 0;                         ///< weakly connected components of every stored edge
     std::size_t largest_component = 0;                  ///< vertices in the largest weak component
     std::size_t isolated = 0;                           ///< vertices with no edge
     std::size_t self_loops = 0;                         ///< edges from a vertex to itself

@@ -95,7 +95,7 @@ void write_csv_relationships(const KnowledgeGraph& graph, std::ostream& os) {
     const exportdetail::DocumentDays days(graph);
     std::string out =
         ":START_ID,:END_ID,:TYPE,id,predicate,weight:double,confidence:double,asserted:int,hedged:int,negated:int,"
-        "documents:string[],first_seen:date,last_seen:date,evidence\n";
+        "former:int,documents:string[],first_seen:date,last_seen:date,evidence,evidence_quality\n";
     for (Edge ed : exportdetail::edges_in_order(g)) {
         const Relation& r = g[ed];
         const exportdetail::Seen seen = days.seen(r.evidence);
@@ -103,8 +103,9 @@ void write_csv_relationships(const KnowledgeGraph& graph, std::ostream& os) {
         out += quoted(g[boost::source(ed, g)].id) + "," + quoted(g[boost::target(ed, g)].id) + "," +
                quoted(relationship_type(r.predicate)) + "," + quoted(r.id) + "," + quoted(r.predicate) + "," +
                number(r.weight) + "," + number(r.confidence) + "," + count(q.asserted) + "," + count(q.hedged) + "," +
-               count(q.negated) + "," + array(seen.docs) + "," + seen.first + "," + seen.last + "," +
-               quoted(r.evidence.empty() ? std::string() : r.evidence.front().text) + "\n";
+               count(q.negated) + "," + count(q.former) + "," + array(seen.docs) + "," + seen.first + "," + seen.last +
+               "," + quoted(r.evidence.empty() ? std::string() : r.evidence.front().text) + "," +
+               quoted(r.evidence.empty() ? std::string() : exportdetail::quality_label(r.evidence.front())) + "\n";
     }
     os.write(out.data(), static_cast<std::streamsize>(out.size()));
 }

@@ -4,6 +4,7 @@
 #include <kg/version.hpp>
 
 #include "export/json_writer.hpp"
+#include "export/provenance.hpp"
 #include "export/text.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -21,10 +22,21 @@ using Writer = exportdetail::JsonWriter;
 using exportdetail::put;
 using exportdetail::put_number;
 
+// first_seen and last_seen when a dated document is behind the element; absent (null in Cytoscape's table)
+// otherwise.
+void put_seen(Writer& w, const exportdetail::Seen& seen) {
+    if (seen.first.empty()) return;
+    w.Key("first_seen");
+    put(w, seen.first);
+    w.Key("last_seen");
+    put(w, seen.last);
+}
+
 }  // namespace
 
 void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out) {
     const Graph& g = graph.graph();
+    const exportdetail::DocumentDays days(graph);
     exportdetail::OStreamSink sink(out);
     Writer w(sink);
     w.SetIndent(' ', 1);
@@ -72,6 +84,7 @@ void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out) {
         w.EndArray();
         w.Key("frequency");
         w.Uint64(e.frequency);
+        if (days.any()) put_seen(w, days.seen(e.mentions));
         w.EndObject();
         w.Key("classes");  // so a stylesheet can colour by type: node.PERSON { ... }
         put(w, to_string(e.type));
@@ -110,8 +123,18 @@ void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out) {
         put_number(w, r.weight);
         w.Key("confidence");
         put_number(w, r.confidence);
+        // Every edge is kept, denied ones too, with the counts to filter on.
+        const exportdetail::Qualities q = exportdetail::qualities(r);
+        for (const auto& [key, n] : {std::pair<const char*, std::size_t>{"asserted", q.asserted},
+                                     {"hedged", q.hedged}, {"negated", q.negated}, {"former", q.former}}) {
+            w.Key(key);
+            w.Uint64(n);
+        }
         w.Key("evidence");
         put(w, r.evidence.empty() ? std::string() : r.evidence.front().text);
+        w.Key("evidence_quality");
+        put(w, r.evidence.empty() ? std::string() : exportdetail::quality_label(r.evidence.front()));
+        if (days.any()) put_seen(w, days.seen(r.evidence));
         w.EndObject();
         w.EndObject();
     }

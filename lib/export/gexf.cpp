@@ -34,6 +34,16 @@ void lifetime(std::string& out, const exportdetail::Seen& seen) {
     out += " start=\"" + seen.first + "\" end=\"" + seen.last + "\"";
 }
 
+// The same days as attributes too: Gephi's data table and NetworkX show attributes, not the timeline.
+void seen_values(std::string& out, const exportdetail::Seen& seen) {
+    if (seen.first.empty()) return;
+    attvalue(out, "first_seen", seen.first);
+    attvalue(out, "last_seen", seen.last);
+}
+
+// GEXF's integer is xs:int; clamp rather than write a value readers reject.
+std::string int_text(std::size_t n) { return std::to_string(std::min<std::size_t>(n, 2147483647)); }
+
 }  // namespace
 
 void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
@@ -61,18 +71,28 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
            "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
            "      <attribute id=\"aliases\" title=\"aliases\" type=\"string\"/>\n"
            "      <attribute id=\"frequency\" title=\"frequency\" type=\"integer\"/>\n"
+           "      <attribute id=\"first_seen\" title=\"first_seen\" type=\"string\"/>\n"
+           "      <attribute id=\"last_seen\" title=\"last_seen\" type=\"string\"/>\n"
            "    </attributes>\n"
            "    <attributes class=\"edge\" mode=\"static\">\n"
            "      <attribute id=\"predicate\" title=\"predicate\" type=\"string\"/>\n"
            "      <attribute id=\"confidence\" title=\"confidence\" type=\"double\"/>\n"
+           "      <attribute id=\"asserted\" title=\"asserted\" type=\"integer\"/>\n"
+           "      <attribute id=\"hedged\" title=\"hedged\" type=\"integer\"/>\n"
+           "      <attribute id=\"negated\" title=\"negated\" type=\"integer\"/>\n"
+           "      <attribute id=\"former\" title=\"former\" type=\"integer\"/>\n"
            "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n"
+           "      <attribute id=\"evidence_quality\" title=\"evidence_quality\" type=\"string\"/>\n"
+           "      <attribute id=\"first_seen\" title=\"first_seen\" type=\"string\"/>\n"
+           "      <attribute id=\"last_seen\" title=\"last_seen\" type=\"string\"/>\n"
            "    </attributes>\n"
            "    <nodes>\n";
     for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
         const Entity& e = g[v];
         const exportdetail::TypeStyle& st = exportdetail::style_of(e.type);
         out += "      <node id=\"" + attr(e.id) + "\" label=\"" + attr(e.label) + "\"";
-        if (dynamic) lifetime(out, days.seen(e.mentions));
+        const exportdetail::Seen seen = dynamic ? days.seen(e.mentions) : exportdetail::Seen{};
+        lifetime(out, seen);
         out += ">\n";
         out += "        <attvalues>\n";
         attvalue(out, "type", attr(to_string(e.type)));
@@ -84,8 +104,8 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
             }
             attvalue(out, "aliases", attr(joined));
         }
-        // GEXF's integer is xs:int like GraphML's; clamp rather than write a value readers reject.
-        attvalue(out, "frequency", std::to_string(std::min<std::size_t>(e.frequency, 2147483647)));
+        attvalue(out, "frequency", int_text(e.frequency));
+        seen_values(out, seen);
         out += "        </attvalues>\n";
         // Size grows with degree so hubs stand out before any Gephi ranking is applied.
         out += "        <viz:size value=\"" + std::to_string(10 + 4 * std::min<std::size_t>(degree[v], 100)) +
@@ -102,11 +122,22 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& os) {
                attr(r.predicate) + "\"";
         // GEXF has no NaN weight; leaving it out means Gephi's default of 1.
         if (std::isfinite(r.weight)) out += " weight=\"" + exportdetail::format_double(r.weight) + "\"";
-        if (dynamic) lifetime(out, days.seen(r.evidence));
+        const exportdetail::Seen seen = dynamic ? days.seen(r.evidence) : exportdetail::Seen{};
+        lifetime(out, seen);
         out += ">\n        <attvalues>\n";
         attvalue(out, "predicate", attr(r.predicate));
         attvalue(out, "confidence", exportdetail::format_double(r.confidence));
-        if (!r.evidence.empty()) attvalue(out, "evidence", attr(r.evidence.front().text));
+        // Every edge is kept, denied ones too: Gephi users filter on these counts.
+        const exportdetail::Qualities q = exportdetail::qualities(r);
+        attvalue(out, "asserted", int_text(q.asserted));
+        attvalue(out, "hedged", int_text(q.hedged));
+        attvalue(out, "negated", int_text(q.negated));
+        attvalue(out, "former", int_text(q.former));
+        if (!r.evidence.empty()) {
+            attvalue(out, "evidence", attr(r.evidence.front().text));
+            attvalue(out, "evidence_quality", attr(exportdetail::quality_label(r.evidence.front())));
+        }
+        seen_values(out, seen);
         out += "        </attvalues>\n      </edge>\n";
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";

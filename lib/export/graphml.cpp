@@ -5,6 +5,7 @@
 #include <kg/predicates.hpp>
 #include <kg/version.hpp>
 
+#include "export/provenance.hpp"
 #include "export/style.hpp"
 #include "export/text.hpp"
 
@@ -37,13 +38,37 @@ constexpr const char* kKeys =
     "    <desc>other names of the entity, joined with \"; \"</desc>\n"
     "  </key>\n"
     "  <key id=\"n_frequency\" for=\"node\" attr.name=\"frequency\" attr.type=\"int\"/>\n"
+    "  <key id=\"n_first_seen\" for=\"node\" attr.name=\"first_seen\" attr.type=\"string\">\n"
+    "    <desc>first day (YYYY-MM-DD) of the dated documents that mention it; absent when none is dated</desc>\n"
+    "  </key>\n"
+    "  <key id=\"n_last_seen\" for=\"node\" attr.name=\"last_seen\" attr.type=\"string\"/>\n"
     "  <key id=\"e_label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
     "  <key id=\"e_predicate\" for=\"edge\" attr.name=\"predicate\" attr.type=\"string\"/>\n"
     "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
     "  <key id=\"e_confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n"
+    "  <key id=\"e_asserted\" for=\"edge\" attr.name=\"asserted\" attr.type=\"int\">\n"
+    "    <desc>evidence sentences that state the relation plainly</desc>\n"
+    "  </key>\n"
+    "  <key id=\"e_hedged\" for=\"edge\" attr.name=\"hedged\" attr.type=\"int\">\n"
+    "    <desc>evidence sentences that hedge it (\"is expected to\", \"may\") without denying it</desc>\n"
+    "  </key>\n"
+    "  <key id=\"e_negated\" for=\"edge\" attr.name=\"negated\" attr.type=\"int\">\n"
+    "    <desc>evidence sentences that deny it (\"did not\"); asserted + hedged + negated = all of them</desc>\n"
+    "  </key>\n"
+    "  <key id=\"e_former\" for=\"edge\" attr.name=\"former\" attr.type=\"int\">\n"
+    "    <desc>evidence sentences that say it held but has ended (\"former CEO\"), whatever their polarity</desc>\n"
+    "  </key>\n"
     "  <key id=\"e_evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\">\n"
     "    <desc>the first evidence sentence</desc>\n"
-    "  </key>\n";
+    "  </key>\n"
+    "  <key id=\"e_evidence_quality\" for=\"edge\" attr.name=\"evidence_quality\" attr.type=\"string\">\n"
+    "    <desc>how the first evidence sentence states it: asserted, hedged (modality) or negated, then \", former\" "
+    "when it has ended</desc>\n"
+    "  </key>\n"
+    "  <key id=\"e_first_seen\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\">\n"
+    "    <desc>first day (YYYY-MM-DD) of the dated documents of its evidence; absent when none is dated</desc>\n"
+    "  </key>\n"
+    "  <key id=\"e_last_seen\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n";
 
 // yEd reads drawing data only from keys with these yfiles.type values; they carry no attr.name because
 // they are not attributes, and yEd itself declares them this way.
@@ -74,11 +99,18 @@ void yed_node_graphics(std::string& out, const Entity& e, std::size_t index, std
            "      </data>\n";
 }
 
-void yed_edge_graphics(std::string& out, const Relation& r) {
+// A hedged relation is drawn dashed, a denied one (only with show_negated) dotted and grey.
+void yed_edge_graphics(std::string& out, const Relation& r, exportdetail::Stroke stroke) {
     const bool symmetric = is_symmetric(r.predicate);
+    const char* line = stroke == exportdetail::Stroke::denied
+                           ? "<y:LineStyle color=\"#AAAAAA\" type=\"dotted\" width=\"1.0\"/>"
+                           : stroke == exportdetail::Stroke::dashed ? "<y:LineStyle color=\"#555555\" type=\"dashed\" width=\"1.0\"/>"
+                                                                    : "<y:LineStyle color=\"#555555\" type=\"line\" width=\"1.0\"/>";
     out += "      <data key=\"e_graphics\">\n"
            "        <y:PolyLineEdge>\n"
-           "          <y:LineStyle color=\"#555555\" type=\"line\" width=\"1.0\"/>\n"
+           "          ";
+    out += line;
+    out += "\n"
            "          <y:Arrows source=\"none\" target=\"";
     out += symmetric ? "none" : "standard";
     out += "\"/>\n"
@@ -89,8 +121,12 @@ void yed_edge_graphics(std::string& out, const Relation& r) {
            "      </data>\n";
 }
 
-void write_graphml_flavour(const KnowledgeGraph& graph, std::ostream& os, bool yed) {
+// count as xs:int: clamped rather than a value the schema rejects.
+std::string int_text(std::size_t n) { return std::to_string(std::min<std::size_t>(n, static_cast<std::size_t>(INT_MAX))); }
+
+void write_graphml_flavour(const KnowledgeGraph& graph, std::ostream& os, bool yed, bool show_negated) {
     const Graph& g = graph.graph();
+    const exportdetail::DocumentDays days(graph);
     std::string out;
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -127,12 +163,24 @@ void write_graphml_flavour(const KnowledgeGraph& graph, std::ostream& os, bool y
         // xs:int is 32-bit; clamp rather than write a value the schema rejects.
         const auto freq = std::min<std::size_t>(e.frequency, static_cast<std::size_t>(INT_MAX));
         data(out, "n_frequency", std::to_string(freq));
+        if (days.any()) {
+            const exportdetail::Seen seen = days.seen(e.mentions);
+            if (!seen.first.empty()) {
+                data(out, "n_first_seen", seen.first);
+                data(out, "n_last_seen", seen.last);
+            }
+        }
         if (yed) yed_node_graphics(out, e, v, columns);
         out += "    </node>\n";
     }
 
     for (Edge ed : exportdetail::edges_in_order(g)) {
         const Relation& r = g[ed];
+        const exportdetail::Qualities q = exportdetail::qualities(r);
+        const exportdetail::Stroke stroke = exportdetail::stroke_of(q);
+        // yEd is a picture: a relation the articles only deny is not drawn unless asked for. Plain GraphML is
+        // data and keeps every edge with its counts, for the reader to filter.
+        if (yed && stroke == exportdetail::Stroke::denied && !show_negated) continue;
         out += "    <edge id=\"" + xml(r.id, true) + "\" source=\"" + xml(g[boost::source(ed, g)].id, true) +
                "\" target=\"" + xml(g[boost::target(ed, g)].id, true) + "\">\n";
         const std::string predicate = xml(r.predicate);
@@ -140,8 +188,22 @@ void write_graphml_flavour(const KnowledgeGraph& graph, std::ostream& os, bool y
         data(out, "e_predicate", predicate);
         data(out, "e_weight", exportdetail::format_double(r.weight));
         data(out, "e_confidence", exportdetail::format_double(r.confidence));
-        if (!r.evidence.empty()) data(out, "e_evidence", xml(r.evidence.front().text));
-        if (yed) yed_edge_graphics(out, r);
+        data(out, "e_asserted", int_text(q.asserted));
+        data(out, "e_hedged", int_text(q.hedged));
+        data(out, "e_negated", int_text(q.negated));
+        data(out, "e_former", int_text(q.former));
+        if (!r.evidence.empty()) {
+            data(out, "e_evidence", xml(r.evidence.front().text));
+            data(out, "e_evidence_quality", xml(exportdetail::quality_label(r.evidence.front())));
+        }
+        if (days.any()) {
+            const exportdetail::Seen seen = days.seen(r.evidence);
+            if (!seen.first.empty()) {
+                data(out, "e_first_seen", seen.first);
+                data(out, "e_last_seen", seen.last);
+            }
+        }
+        if (yed) yed_edge_graphics(out, r, stroke);
         out += "    </edge>\n";
     }
 
@@ -151,8 +213,10 @@ void write_graphml_flavour(const KnowledgeGraph& graph, std::ostream& os, bool y
 
 }  // namespace
 
-void write_graphml(const KnowledgeGraph& graph, std::ostream& os) { write_graphml_flavour(graph, os, false); }
+void write_graphml(const KnowledgeGraph& graph, std::ostream& os) { write_graphml_flavour(graph, os, false, true); }
 
-void write_yed(const KnowledgeGraph& graph, std::ostream& os) { write_graphml_flavour(graph, os, true); }
+void write_yed(const KnowledgeGraph& graph, std::ostream& os, const WriteOptions& options) {
+    write_graphml_flavour(graph, os, true, options.show_negated);
+}
 
 }  // namespace kg

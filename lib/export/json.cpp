@@ -5,6 +5,7 @@
 #include <kg/version.hpp>
 
 #include "export/json_writer.hpp"
+#include "export/provenance.hpp"
 #include "export/text.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -65,6 +66,15 @@ void put_evidence(Writer& w, const std::vector<Evidence>& items) {
         w.EndObject();
     }
     w.EndArray();
+}
+
+// first_seen and last_seen when a dated document is behind the node or edge; absent otherwise.
+void put_seen(Writer& w, const exportdetail::Seen& seen) {
+    if (seen.first.empty()) return;
+    w.Key("first_seen");
+    put(w, seen.first);
+    w.Key("last_seen");
+    put(w, seen.last);
 }
 
 // The extraction section: one compact line per document, so the file stays readable (and diffable) line
@@ -173,6 +183,7 @@ std::string extraction_line(const ExtractedDocument& document) {
 
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options) {
     const Graph& g = graph.graph();
+    const exportdetail::DocumentDays days(graph);
     exportdetail::OStreamSink sink(out);
     Writer w(sink);
     w.SetIndent(' ', 1);
@@ -228,6 +239,7 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         w.EndArray();
         w.Key("frequency");
         w.Uint64(e.frequency);
+        if (days.any()) put_seen(w, days.seen(e.mentions));
         w.Key("mentions");
         put_spans(w, e.mentions);
         // Salience, per document: where the entity is first named and how often (derived from the mentions,
@@ -291,6 +303,14 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
         put_number(w, r.weight);
         w.Key("confidence");
         put_number(w, r.confidence);
+        // Derived from the evidence below, for readers that filter edges without walking it (NetworkX).
+        const exportdetail::Qualities q = exportdetail::qualities(r);
+        for (const auto& [key, n] : {std::pair<const char*, std::size_t>{"asserted", q.asserted},
+                                     {"hedged", q.hedged}, {"negated", q.negated}, {"former", q.former}}) {
+            w.Key(key);
+            w.Uint64(n);
+        }
+        if (days.any()) put_seen(w, days.seen(r.evidence));
         w.Key("evidence");
         put_evidence(w, r.evidence);
         w.EndObject();

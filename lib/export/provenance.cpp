@@ -75,8 +75,42 @@ Qualities qualities(const Relation& relation) {
         if (e.negated) ++q.negated;
         else if (!e.modality.empty()) ++q.hedged;
         else ++q.asserted;
+        if (e.former) ++q.former;
     }
     return q;
+}
+
+Stroke stroke_of(const Qualities& q) noexcept {
+    if (q.asserted > 0) return Stroke::solid;
+    if (q.hedged > 0) return Stroke::dashed;
+    return q.negated > 0 ? Stroke::denied : Stroke::solid;
+}
+
+std::string quality_label(const Evidence& e) {
+    std::string out = e.negated ? "negated" : e.modality.empty() ? "asserted" : "hedged";
+    if (!e.modality.empty()) out += " (" + e.modality + ")";
+    if (e.former) out += ", former";
+    return out;
+}
+
+bool parse_quality(std::string_view label, Evidence& e) {
+    constexpr std::string_view kFormer = ", former";
+    const bool former = label.size() >= kFormer.size() && label.substr(label.size() - kFormer.size()) == kFormer;
+    if (former) label.remove_suffix(kFormer.size());
+    // The polarity word has no space, so the first " (" opens the modality, whatever the modality holds.
+    std::string_view word = label, modality;
+    if (const auto open = label.find(" ("); open != std::string_view::npos) {
+        if (label.back() != ')') return false;
+        word = label.substr(0, open);
+        modality = label.substr(open + 2, label.size() - open - 3);
+        if (modality.empty()) return false;
+    }
+    const bool negated = word == "negated";
+    if (!negated && word != (modality.empty() ? "asserted" : "hedged")) return false;
+    e.modality = std::string(modality);
+    e.negated = negated;
+    e.former = former;
+    return true;
 }
 
 }  // namespace kg::exportdetail

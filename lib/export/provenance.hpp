@@ -47,14 +47,33 @@ private:
 /// names no real day (the time part is not read: the day is the one the publisher wrote).
 std::pair<std::string, std::string> day_range(std::string_view date);
 
-/// How an edge's evidence states it; each item counts once, in the first that applies.
+/// How an edge's evidence states it. Polarity and modality: each item counts once in asserted, hedged or
+/// negated, the first that applies. Time is independent of them: `former` counts the items (of any
+/// polarity) that say the relation held but has ended.
 struct Qualities {
     std::size_t asserted = 0;  ///< neither negated nor hedged
     std::size_t hedged = 0;    ///< has a modality ("expected", "possible", ...) and is not negated
     std::size_t negated = 0;   ///< negated ("did not attend"), hedged or not
+    std::size_t former = 0;    ///< marked former ("former CEO of"), whatever its polarity
 };
 
 /// Counts the evidence of `relation` by quality.
 Qualities qualities(const Relation& relation);
+
+/// How a picture (DOT, yEd) draws an edge: a relation some sentence asserts is solid; one only hedged
+/// (and perhaps denied) is dashed; one only denied is left out, or dotted and grey when asked for.
+enum class Stroke { solid, dashed, denied };
+
+/// The stroke of an edge with these qualities (an edge without evidence, from a foreign file, is solid).
+Stroke stroke_of(const Qualities& q) noexcept;
+
+/// One evidence item's qualities in words, as the exports write them beside its sentence: "asserted",
+/// "hedged (expected)", "negated" or "negated (possible)" (the modality of a denied hedge), then
+/// ", former" when the relation has ended. parse_quality() reads it back.
+std::string quality_label(const Evidence& evidence);
+
+/// Sets the modality, negated and former flags of `evidence` from a quality_label(); false (and nothing
+/// set) when `label` is not one.
+bool parse_quality(std::string_view label, Evidence& evidence);
 
 }  // namespace kg::exportdetail

@@ -169,7 +169,7 @@ std::vector<std::size_t> degrees(const Graph& g) {
 namespace {
 constexpr std::pair<std::string_view, Format> kFormats[] = {
     {"graphml", Format::graphml}, {"json", Format::json}, {"yed", Format::yed},  {"gexf", Format::gexf},
-    {"cytoscape", Format::cytoscape}, {"dot", Format::dot}, {"csv", Format::csv},
+    {"cytoscape", Format::cytoscape}, {"dot", Format::dot}, {"csv", Format::csv}, {"html", Format::html},
 };
 }  // namespace
 
@@ -189,10 +189,11 @@ void write(const KnowledgeGraph& graph, Format format, std::ostream& out, const 
     switch (format) {
     case Format::graphml: write_graphml(graph, out); return;
     case Format::json: write_json(graph, out, options); return;
-    case Format::yed: write_yed(graph, out); return;
+    case Format::yed: write_yed(graph, out, options); return;
     case Format::gexf: write_gexf(graph, out); return;
     case Format::cytoscape: write_cytoscape(graph, out); return;
-    case Format::dot: write_dot(graph, out); return;
+    case Format::dot: write_dot(graph, out, options); return;
+    case Format::html: write_html(graph, out, options); return;
     case Format::csv:
         throw Error(ExitCode::usage, "csv writes two files (nodes.csv, relationships.csv): give a directory with -o DIR");
     }

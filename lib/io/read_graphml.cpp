@@ -11,6 +11,7 @@
 #include <kg/corpus.hpp>
 #include <kg/read.hpp>
 
+#include "export/provenance.hpp"
 #include "io/common.hpp"
 
 #include <pugixml.hpp>
@@ -60,9 +61,13 @@ std::string text_of(pugi::xml_node n) {
 }
 
 // The attributes the reader uses; every other attr.name is ignored.
-enum Slot : int { kLabel, kName, kType, kAliases, kFrequency, kPredicate, kWeight, kConfidence, kEvidence, kSlots };
-constexpr std::string_view kSlotNames[kSlots] = {"label",     "name",   "type",       "aliases", "frequency",
-                                                 "predicate", "weight", "confidence", "evidence"};
+enum Slot : int {
+    kLabel, kName, kType, kAliases, kFrequency, kPredicate, kWeight, kConfidence, kEvidence,
+    kAsserted, kHedged, kNegated, kFormer, kEvidenceQuality, kSlots
+};
+constexpr std::string_view kSlotNames[kSlots] = {"label",     "name",     "type",       "aliases", "frequency",
+                                                 "predicate", "weight",   "confidence", "evidence", "asserted",
+                                                 "hedged",    "negated",  "former",     "evidence_quality"};
 
 int slot_of(std::string_view name) {
     for (int i = 0; i < kSlots; ++i)
@@ -141,8 +146,8 @@ public:
 
     // The relation s → t; its id is the file's when present and not taken, else "<s>--<predicate>--<t>"
     // made unique, so foreign files (NetworkX keys 0, 1, …; igraph no ids) still give every edge its own id.
-    static Relation make_relation(const KnowledgeGraph& graph, Vertex s, Vertex t, std::string_view file_id,
-                                  const Values& values) {
+    Relation make_relation(const KnowledgeGraph& graph, Vertex s, Vertex t, std::string_view file_id,
+                           const Values& values) {
         Relation r;
         if (auto v = values.find(kPredicate)) r.predicate = *v;
         else if (auto v2 = values.find(kLabel)) r.predicate = *v2;
@@ -157,11 +162,8 @@ public:
         }
         r.weight = number(values, kWeight, r.id);
         r.confidence = number(values, kConfidence, r.id);
-        if (auto v = values.find(kEvidence)) {
-            Evidence e;
-            e.text = *v;
-            r.evidence.push_back(std::move(e));
-        }
+        budget_ += kBudgetPerEdge;
+        evidence(values, r);
         return r;
     }
 
@@ -171,6 +173,64 @@ private:
         std::string_view value;  // into keys_, which outlives every use
     };
     static constexpr std::size_t kLinearKeys = 16;
+
+    // GraphML carries an edge's first evidence sentence with its qualities and the counts of all its items
+    // by quality (graphml.cpp), not the other items. They are rebuilt as items without text, so that the
+    // counts, and what the queries make of them (a relation only denied is no hop), survive a round trip.
+    // A file without the counts (foreign, or older libkg) has its one sentence, asserted.
+    void evidence(const Values& values, Relation& r) {
+        const auto* text = values.find(kEvidence);
+        Evidence first;
+        if (text) first.text = *text;
+        if (auto q = values.find(kEvidenceQuality); q && text && !exportdetail::parse_quality(*q, first))
+            throw BadValue{"edge '" + r.id + "': evidence_quality '" + std::string(*q) +
+                           "' is not asserted, hedged (modality) or negated, with or without \", former\""};
+        std::size_t count[4] = {};  // asserted, hedged, negated, former
+        bool counted = false;
+        for (int k = 0; k < 4; ++k)
+            if (auto v = values.find(kAsserted + k)) {
+                counted = true;
+                if (!iodetail::parse_size(*v, count[k]))
+                    throw BadValue{"edge '" + r.id + "': " + std::string(kSlotNames[kAsserted + k]) + " '" +
+                                   std::string(*v) + "' is not a count"};
+            }
+        if (!counted) {
+            if (text) r.evidence.push_back(std::move(first));
+            return;
+        }
+        const auto inconsistent = [&] {
+            return BadValue{"edge '" + r.id + "': its counts of asserted, hedged, negated and former evidence " +
+                            "disagree with its evidence_quality"};
+        };
+        if (text) {
+            std::size_t& own = count[first.negated ? 2 : first.modality.empty() ? 0 : 1];
+            if (own == 0 || (first.former && count[3] == 0)) throw inconsistent();
+            --own;
+            if (first.former) --count[3];
+        }
+        const std::size_t rest = count[0] + count[1] + count[2];
+        if (count[0] > budget_ || count[1] > budget_ || count[2] > budget_ || rest > budget_)
+            throw BadValue{"edge '" + r.id + "': " + std::to_string(rest) +
+                           " evidence items counted, more than a file of this many edges can mean"};
+        if (count[3] > rest) throw inconsistent();
+        budget_ -= rest;
+        r.evidence.reserve(rest + (text ? 1 : 0));
+        if (text) r.evidence.push_back(std::move(first));
+        for (int k = 0; k < 3; ++k)
+            for (std::size_t i = 0; i < count[k]; ++i) {
+                Evidence e;
+                if (k == 1) e.modality = "unknown";  // GraphML keeps only the first item's modality
+                e.negated = k == 2;
+                e.former = count[3] > 0;
+                if (e.former) --count[3];
+                r.evidence.push_back(std::move(e));
+            }
+    }
+
+    // Evidence items without text that the file may still ask for: a million, and 16 more per edge read, so
+    // that a hostile count cannot exhaust memory while real files (a few items per edge) never come near.
+    static constexpr std::size_t kBudgetPerEdge = 16;
+    std::size_t budget_ = std::size_t(1) << 20;
 
     static void apply(const std::vector<Default>& defaults, Values& values) {
         for (const Default& d : defaults)
@@ -667,7 +727,7 @@ private:
                     !ids_.find(target_hash_, target_, graph_.graph(), t))
                     throw Fallback{};
                 builder_.edge_defaults(values_);
-                batch_->add(s, t, Builder::make_relation(graph_, s, t, item_id_, values_));
+                batch_->add(s, t, builder_.make_relation(graph_, s, t, item_id_, values_));
             }
         } catch (const BadValue&) {
             throw Fallback{};
@@ -771,7 +831,7 @@ public:
             values_of(c, values);
             builder_.edge_defaults(values);
             try {
-                batch.add(ends[0], ends[1], Builder::make_relation(graph, ends[0], ends[1], c.attribute("id").value(), values));
+                batch.add(ends[0], ends[1], builder_.make_relation(graph, ends[0], ends[1], c.attribute("id").value(), values));
             } catch (const BadValue& b) {
                 throw at(c, b.what);
             }

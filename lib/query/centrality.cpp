@@ -157,11 +157,12 @@ struct Bfs {
 
 }  // namespace
 
-std::vector<double> degree_centrality(const KnowledgeGraph& graph, DegreeMode mode) {
+std::vector<double> degree_centrality(const KnowledgeGraph& graph, DegreeMode mode, bool include_negated) {
     const Graph& g = graph.graph();
     std::vector<double> out(boost::num_vertices(g), 0.0);
     if (mode == DegreeMode::weighted) {
         for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+            if (!include_negated && negated_only(g[e])) continue;
             out[boost::source(e, g)] += g[e].weight;
             out[boost::target(e, g)] += g[e].weight;
         }
@@ -172,6 +173,12 @@ std::vector<double> degree_centrality(const KnowledgeGraph& graph, DegreeMode mo
         double outd = static_cast<double>(boost::out_degree(v, g));
         out[v] = mode == DegreeMode::in ? in : mode == DegreeMode::out ? outd : in + outd;
     }
+    if (!include_negated)
+        for (Edge e : boost::make_iterator_range(boost::edges(g)))
+            if (negated_only(g[e])) {
+                if (mode != DegreeMode::in) out[boost::source(e, g)] -= 1;
+                if (mode != DegreeMode::out) out[boost::target(e, g)] -= 1;
+            }
     return out;
 }
 
@@ -193,7 +200,7 @@ std::vector<Vertex> betweenness_pivots(std::size_t n, std::size_t sample, std::u
 }
 
 std::vector<double> betweenness_centrality(const KnowledgeGraph& graph, const BetweennessOptions& options) {
-    const Csr c = detail::make_view(graph.graph(), detail::View::undirected);
+    const Csr c = detail::make_view(graph.graph(), detail::View::undirected, options.include_negated);
     const std::size_t n = c.n;
     std::vector<double> total(n, 0.0);
     if (n == 0) return total;
@@ -274,8 +281,8 @@ std::vector<double> betweenness_centrality(const KnowledgeGraph& graph, const Be
 namespace {
 // Per-source BFS distances reduced to one number per source; each source owns its output slot.
 template <class Reduce>
-std::vector<double> per_source(const KnowledgeGraph& graph, unsigned threads, Reduce reduce) {
-    const Csr c = detail::make_view(graph.graph(), detail::View::undirected);
+std::vector<double> per_source(const KnowledgeGraph& graph, unsigned threads, bool include_negated, Reduce reduce) {
+    const Csr c = detail::make_view(graph.graph(), detail::View::undirected, include_negated);
     std::vector<double> out(c.n, 0.0);
     const std::size_t block = source_block(c.n);
     const std::size_t blocks = (c.n + block - 1) / block;
@@ -290,16 +297,16 @@ std::vector<double> per_source(const KnowledgeGraph& graph, unsigned threads, Re
 }
 }  // namespace
 
-std::vector<double> harmonic_centrality(const KnowledgeGraph& graph, unsigned threads) {
-    return per_source(graph, threads, [](const Bfs& bfs, std::size_t) {
+std::vector<double> harmonic_centrality(const KnowledgeGraph& graph, unsigned threads, bool include_negated) {
+    return per_source(graph, threads, include_negated, [](const Bfs& bfs, std::size_t) {
         double sum = 0;
         for (std::size_t j = 1; j < bfs.order.size(); ++j) sum += 1.0 / bfs.dist[bfs.order[j]];
         return sum;
     });
 }
 
-std::vector<double> closeness_centrality(const KnowledgeGraph& graph, unsigned threads) {
-    return per_source(graph, threads, [](const Bfs& bfs, std::size_t n) {
+std::vector<double> closeness_centrality(const KnowledgeGraph& graph, unsigned threads, bool include_negated) {
+    return per_source(graph, threads, include_negated, [](const Bfs& bfs, std::size_t n) {
         std::uint64_t sum = 0;  // exact, as NetworkX sums integer distances
         for (std::uint32_t v : bfs.order) sum += static_cast<std::uint64_t>(bfs.dist[v]);
         if (sum == 0 || n < 2) return 0.0;
@@ -309,7 +316,7 @@ std::vector<double> closeness_centrality(const KnowledgeGraph& graph, unsigned t
 }
 
 std::vector<double> pagerank(const KnowledgeGraph& graph, const PageRankOptions& options) {
-    const Csr in = detail::make_view(graph.graph(), detail::View::in);
+    const Csr in = detail::make_view(graph.graph(), detail::View::in, options.include_negated);
     const std::size_t n = in.n;
     if (n == 0) return {};
     // Pull form: x'[v] = alpha * (sum over in-edges u->v of x[u] w(u,v) / W(u) + dangling / n) + (1-alpha)/n.
@@ -350,7 +357,7 @@ std::vector<double> pagerank(const KnowledgeGraph& graph, const PageRankOptions&
 }
 
 std::vector<double> eigenvector_centrality(const KnowledgeGraph& graph, const EigenvectorOptions& options) {
-    const Csr c = detail::make_view(graph.graph(), detail::View::undirected);
+    const Csr c = detail::make_view(graph.graph(), detail::View::undirected, options.include_negated);
     const std::size_t n = c.n;
     if (n == 0) return {};
     const double nd = static_cast<double>(n);
@@ -441,28 +448,31 @@ const char* to_string(Measure measure) {
 
 std::vector<double> centrality(const KnowledgeGraph& graph, Measure measure, const CentralityOptions& options) {
     switch (measure) {
-        case Measure::degree: return degree_centrality(graph, DegreeMode::total);
-        case Measure::in_degree: return degree_centrality(graph, DegreeMode::in);
-        case Measure::out_degree: return degree_centrality(graph, DegreeMode::out);
-        case Measure::weighted_degree: return degree_centrality(graph, DegreeMode::weighted);
+        case Measure::degree: return degree_centrality(graph, DegreeMode::total, options.include_negated);
+        case Measure::in_degree: return degree_centrality(graph, DegreeMode::in, options.include_negated);
+        case Measure::out_degree: return degree_centrality(graph, DegreeMode::out, options.include_negated);
+        case Measure::weighted_degree: return degree_centrality(graph, DegreeMode::weighted, options.include_negated);
         case Measure::betweenness: {
             BetweennessOptions b;
             b.sample = options.sample;
             b.seed = options.seed;
             b.threads = options.threads;
+            b.include_negated = options.include_negated;
             return betweenness_centrality(graph, b);
         }
-        case Measure::closeness: return closeness_centrality(graph, options.threads);
-        case Measure::harmonic: return harmonic_centrality(graph, options.threads);
+        case Measure::closeness: return closeness_centrality(graph, options.threads, options.include_negated);
+        case Measure::harmonic: return harmonic_centrality(graph, options.threads, options.include_negated);
         case Measure::pagerank: {
             PageRankOptions p;
             p.weighted = options.weighted;
             p.threads = options.threads;
+            p.include_negated = options.include_negated;
             return pagerank(graph, p);
         }
         case Measure::eigenvector: {
             EigenvectorOptions e;
             e.threads = options.threads;
+            e.include_negated = options.include_negated;
             return eigenvector_centrality(graph, e);
         }
     }

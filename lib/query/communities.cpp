@@ -20,8 +20,9 @@ struct Level {
     std::vector<double> degree;  // weighted degree, a self-loop counting twice (as NetworkX)
 };
 
-Level base_level(const KnowledgeGraph& graph, bool weighted) {
-    detail::Csr c = detail::make_view(graph.graph(), detail::View::undirected);
+Level base_level(const KnowledgeGraph& graph, const CommunityOptions& options) {
+    const bool weighted = options.weighted;
+    detail::Csr c = detail::make_view(graph.graph(), detail::View::undirected, options.include_negated);
     Level l;
     l.n = c.n;
     l.offset = std::move(c.offset);
@@ -116,7 +117,7 @@ Level aggregate(const Level& l, const std::vector<std::size_t>& comm, std::size_
 }  // namespace
 
 double modularity(const KnowledgeGraph& graph, const std::vector<std::size_t>& group_of, const CommunityOptions& options) {
-    const Level l = base_level(graph, options.weighted);
+    const Level l = base_level(graph, options);
     const double m2 = std::accumulate(l.degree.begin(), l.degree.end(), 0.0);
     if (m2 == 0 || group_of.size() != l.n) return 0.0;
     std::size_t groups = 0;
@@ -133,7 +134,7 @@ double modularity(const KnowledgeGraph& graph, const std::vector<std::size_t>& g
 }
 
 Communities louvain_communities(const KnowledgeGraph& graph, const CommunityOptions& options) {
-    Level level = base_level(graph, options.weighted);
+    Level level = base_level(graph, options);
     const std::size_t n = level.n;
     const double m2 = std::accumulate(level.degree.begin(), level.degree.end(), 0.0);
     std::vector<std::size_t> member(n);  // community of each original vertex

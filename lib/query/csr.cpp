@@ -6,13 +6,16 @@
 
 namespace kg::detail {
 
-Csr make_view(const Graph& g, View view) {
+Csr make_view(const Graph& g, View view, bool include_negated) {
     Csr c;
     c.n = boost::num_vertices(g);
+    auto skipped = [&](Edge e) {
+        return boost::source(e, g) == boost::target(e, g) || (!include_negated && negated_only(g[e]));
+    };
     std::vector<std::size_t> start(c.n + 1, 0);
     for (Edge e : boost::make_iterator_range(boost::edges(g))) {
         const Vertex u = boost::source(e, g), v = boost::target(e, g);
-        if (u == v) continue;
+        if (skipped(e)) continue;
         if (view != View::in) ++start[u + 1];
         if (view != View::out) ++start[v + 1];
     }
@@ -21,7 +24,7 @@ Csr make_view(const Graph& g, View view) {
     std::vector<std::size_t> cursor(start.begin(), start.end() - 1);
     for (Edge e : boost::make_iterator_range(boost::edges(g))) {
         const Vertex u = boost::source(e, g), v = boost::target(e, g);
-        if (u == v) continue;
+        if (skipped(e)) continue;
         const double w = g[e].weight;
         if (view != View::in) cell[cursor[u]++] = {static_cast<std::uint32_t>(v), w};
         if (view != View::out) cell[cursor[v]++] = {static_cast<std::uint32_t>(u), w};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <kg/graph.hpp>
+#include <kg/paths.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -23,8 +24,10 @@ struct Csr {
 /// Which view to build.
 enum class View { out, in, undirected };
 
-/// Builds a view: `out` rows hold successors, `in` rows predecessors, `undirected` both (merged).
-Csr make_view(const Graph& g, View view);
+/// Builds a view: `out` rows hold successors, `in` rows predecessors, `undirected` both (merged). Edges
+/// the articles only deny (kg::negated_only) are left out unless `include_negated`: every analytic that
+/// reads a view gets the same rule from here.
+Csr make_view(const Graph& g, View view, bool include_negated);
 
 /// Threads to use: `requested`, or all hardware threads for 0; never more than `work`.
 unsigned thread_count(unsigned requested, std::size_t work);

@@ -11,6 +11,11 @@
 
 namespace kg {
 
+bool negated_only(const Relation& r) noexcept {
+    return !r.evidence.empty() &&
+           std::all_of(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return e.negated; });
+}
+
 double edge_cost(const Relation& r) {
     const double w = std::max(r.weight, 1.0);
     const double c = std::clamp(r.confidence, 0.05, 1.0);
@@ -57,14 +62,17 @@ public:
         return g_[e].weight > g_[f].weight;
     }
 
-    // Every hop out of u (out-edges, then in-edges unless directed), self-loops skipped.
+    // Whether e may be walked at all: a relation the articles only deny is no connection.
+    bool walkable(Edge e) const { return opt_.include_negated || !negated_only(g_[e]); }
+
+    // Every hop out of u (out-edges, then in-edges unless directed), self-loops and denied edges skipped.
     template <class F>
     void each_hop(Vertex u, F&& f) const {
         for (Edge e : boost::make_iterator_range(boost::out_edges(u, g_)))
-            if (boost::target(e, g_) != u) f(Hop{boost::target(e, g_), e, true, cost(e)});
+            if (boost::target(e, g_) != u && walkable(e)) f(Hop{boost::target(e, g_), e, true, cost(e)});
         if (opt_.directed) return;
         for (Edge e : boost::make_iterator_range(boost::in_edges(u, g_)))
-            if (boost::source(e, g_) != u) f(Hop{boost::source(e, g_), e, false, cost(e)});
+            if (boost::source(e, g_) != u && walkable(e)) f(Hop{boost::source(e, g_), e, false, cost(e)});
     }
 
     // One hop per neighbour (the preferred edge), sorted by neighbour.

@@ -1,13 +1,16 @@
 #include <kg/structure.hpp>
 
+#include <kg/paths.hpp>
+
 #include <algorithm>
 #include <numeric>
 
 namespace kg {
 
 namespace {
-bool wanted(const std::vector<std::string>& predicates, const std::string& p) {
-    return predicates.empty() || std::find(predicates.begin(), predicates.end(), p) != predicates.end();
+bool wanted(const std::vector<std::string>& predicates, const Relation& r, bool include_negated) {
+    if (!include_negated && negated_only(r)) return false;
+    return predicates.empty() || std::find(predicates.begin(), predicates.end(), r.predicate) != predicates.end();
 }
 
 // Union-find with path halving; union by index keeps the smaller vertex as root (deterministic).
@@ -19,19 +22,20 @@ std::size_t find_root(std::vector<std::size_t>& parent, std::size_t v) {
 
 std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v) { return neighbors(graph, v, {}); }
 
-std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v, const std::vector<std::string>& predicates) {
+std::vector<Neighbor> neighbors(const KnowledgeGraph& graph, Vertex v, const std::vector<std::string>& predicates,
+                                bool include_negated) {
     const Graph& g = graph.graph();
     std::vector<Neighbor> out;
     if (v >= boost::num_vertices(g)) return out;
     for (Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
-        if (wanted(predicates, g[e].predicate)) out.push_back(Neighbor{boost::target(e, g), e, true});
+        if (wanted(predicates, g[e], include_negated)) out.push_back(Neighbor{boost::target(e, g), e, true});
     for (Edge e : boost::make_iterator_range(boost::in_edges(v, g)))
-        if (wanted(predicates, g[e].predicate)) out.push_back(Neighbor{boost::source(e, g), e, false});
+        if (wanted(predicates, g[e], include_negated)) out.push_back(Neighbor{boost::source(e, g), e, false});
     return out;
 }
 
 std::vector<Reached> neighborhood(const KnowledgeGraph& graph, Vertex v, std::size_t depth,
-                                  const std::vector<std::string>& predicates) {
+                                  const std::vector<std::string>& predicates, bool include_negated) {
     const Graph& g = graph.graph();
     const std::size_t n = boost::num_vertices(g);
     std::vector<Reached> out;
@@ -45,7 +49,7 @@ std::vector<Reached> neighborhood(const KnowledgeGraph& graph, Vertex v, std::si
         std::vector<Reached> level;
         for (Vertex u : frontier) {
             auto offer = [&](Vertex w, Edge e, bool forward) {
-                if (seen[w] || !wanted(predicates, g[e].predicate)) return;
+                if (seen[w] || !wanted(predicates, g[e], include_negated)) return;
                 seen[w] = 1;
                 level.push_back(Reached{w, d, u, e, forward});
             };
@@ -60,12 +64,13 @@ std::vector<Reached> neighborhood(const KnowledgeGraph& graph, Vertex v, std::si
     return out;
 }
 
-Partition weak_components(const KnowledgeGraph& graph) {
+Partition weak_components(const KnowledgeGraph& graph, bool include_negated) {
     const Graph& g = graph.graph();
     const std::size_t n = boost::num_vertices(g);
     std::vector<std::size_t> parent(n);
     std::iota(parent.begin(), parent.end(), std::size_t{0});
     for (Edge e : boost::make_iterator_range(boost::edges(g))) {
+        if (!include_negated && negated_only(g[e])) continue;
         std::size_t a = find_root(parent, boost::source(e, g)), b = find_root(parent, boost::target(e, g));
         if (a == b) continue;
         if (b < a) std::swap(a, b);
@@ -111,7 +116,7 @@ GraphStats stats(const KnowledgeGraph& graph) {
     const double n = static_cast<double>(st.entities);
     st.density = st.entities > 1 ? static_cast<double>(st.relations) / (n * (n - 1)) : 0.0;
     st.mean_degree = st.entities ? 2.0 * static_cast<double>(st.relations) / n : 0.0;
-    const Partition weak = weak_components(graph);
+    const Partition weak = weak_components(graph, true);  // the stored graph, as every other count here
     st.components = weak.groups.size();
     st.largest_component = weak.groups.empty() ? 0 : weak.groups.front().size();
     return st;
