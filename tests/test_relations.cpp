@@ -378,3 +378,12 @@ TEST_CASE("relations: resolved subject pronouns are kept on the extraction (kg::
     CHECK(text.substr(r.x.pronouns[1].start, r.x.pronouns[1].end - r.x.pronouns[1].start) == "she");
     CHECK(r.x.entities[r.x.pronouns[1].entity].name == "Karen Holt");  // "it is clear" stands for nothing
 }
+
+TEST_CASE("relations: an organization named after a place the document names is based there") {
+    auto r = extract("Floods hit Pahang on Monday. The Pahang Social Welfare Department opened 40 shelters.");
+    CHECK(r.has("Pahang Social Welfare Department", "based_in", "Pahang"));
+    // Only when the place is also written on its own; a nationality or a compass word is no place.
+    CHECK(!extract("The Pahang Social Welfare Department opened 40 shelters.").has("Pahang Social Welfare Department", "based_in", "Pahang"));
+    auto eu = extract("European leaders met. The European Union sanctioned Iran.");
+    CHECK(!eu.has("European Union", "based_in", "European"));
+}

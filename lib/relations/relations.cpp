@@ -476,6 +476,33 @@ struct Rel {
         }
     }
 
+    // "Selangor Health Department", "Kuala Lumpur City FC": an organization named after a place the document
+    // also names on its own is based there.
+    void named_after_place() {
+        for (std::size_t o = 0; o < st.entities.size(); ++o) {
+            const DocEnt& org = st.entities[o];
+            if (!org_like(org.type) || org.mentions.empty()) continue;
+            for (std::size_t p = 0; p < st.entities.size(); ++p) {
+                const DocEnt& place = st.entities[p];
+                if (!(place.type == EntityType::LOCATION || place.type == EntityType::COUNTRY) || place.mentions.empty()) continue;
+                if (org.name.size() <= place.name.size() + 1 || org.name.compare(0, place.name.size(), place.name) != 0 ||
+                    org.name[place.name.size()] != ' ')
+                    continue;
+                // A nationality or a compass word read as a place names no place ("European Union", "South
+                // Western Railway").
+                if (place.name.find(' ') == std::string::npos) {
+                    const std::string w = lower_ascii(place.name);
+                    const WordInfo* info = lx.words.find(w);
+                    if (lx.cues.find(w) || (info && info->tag == Upos::ADJ)) break;
+                }
+                bool own = false;  // the place written as a name of its own, not only inside the organization's
+                for (std::size_t k : place.mentions) own = own || !st.mentions[k].pseudo;
+                if (own) emit(static_cast<int>(o), "based_in", static_cast<int>(p), 0.6, st.mentions[org.mentions.front()].sentence);
+                break;
+            }
+        }
+    }
+
     // The context noun that introduces a name: right before it, or before "like"/"such as" heading its list.
     std::uint32_t find_head_noun(std::uint32_t b) const {
         if (b == 0) return UINT32_MAX;
@@ -1290,6 +1317,7 @@ public:
         at_event();
         places();
         known_places();
+        named_after_place();
         adjacent_names();
         classified();
         link_pronouns();
