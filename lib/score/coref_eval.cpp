@@ -33,6 +33,7 @@ using detail::fixed3;
 using detail::fixed4;
 using detail::json_fixed4;
 using detail::json_list;
+using detail::json_prf;
 using detail::json_string;
 using detail::parse_number;
 
@@ -371,7 +372,6 @@ std::string coref_eval_json(const CorefScore& score) {
     rapidjson::StringBuffer buf;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
     w.SetIndent(' ', 2);
-    auto num = [&w](double v) { json_fixed4(w, v); };
     auto list = [&w](const char* key, const std::vector<std::string>& items) { json_list(w, key, items); };
     w.StartObject();
     w.Key("documents");
@@ -382,27 +382,12 @@ std::string coref_eval_json(const CorefScore& score) {
     w.Uint64(score.proper_mentions);
     w.Key("matched");
     w.Uint64(score.matched);
-    auto prf = [&w, &num](const char* key, const PRF& p) {
-        w.Key(key);
-        w.StartObject();
-        w.Key("precision");
-        num(p.precision);
-        w.Key("recall");
-        num(p.recall);
-        w.Key("f1");
-        num(p.f1);
-        w.Key("true_positives");
-        w.Uint64(p.true_positives);
-        w.Key("predicted");
-        w.Uint64(p.predicted);
-        w.Key("gold");
-        w.Uint64(p.gold);
-        w.EndObject();
-    };
-    prf("links", score.links);
+    w.Key("links");
+    json_prf(w, score.links);
     list("missed_links", score.missed_links);
     list("false_links", score.false_links);
-    prf("pronouns", score.pronouns);
+    w.Key("pronouns");
+    json_prf(w, score.pronouns);
     list("false_pronouns", score.false_pronouns);
     w.EndObject();
     return std::string(buf.GetString(), buf.GetSize()) + "\n";

@@ -35,6 +35,7 @@ using detail::fixed3;
 using detail::fixed4;
 using detail::json_fixed4;
 using detail::json_list;
+using detail::json_prf;
 using detail::json_string;
 
 namespace {
@@ -130,24 +131,6 @@ std::size_t best_entity(const DocExtraction& x, const std::vector<std::pair<std:
         if (bytes > best_bytes) best = e, best_bytes = bytes;
     }
     return best;
-}
-
-void write_prf(rapidjson::PrettyWriter<rapidjson::StringBuffer>& w, const PRF& p) {
-    auto num = [&w](double v) { json_fixed4(w, v); };
-    w.StartObject();
-    w.Key("precision");
-    num(p.precision);
-    w.Key("recall");
-    num(p.recall);
-    w.Key("f1");
-    num(p.f1);
-    w.Key("true_positives");
-    w.Uint64(p.true_positives);
-    w.Key("predicted");
-    w.Uint64(p.predicted);
-    w.Key("gold");
-    w.Uint64(p.gold);
-    w.EndObject();
 }
 
 std::string prf_line(const std::string& name, const PRF& p) {
@@ -495,14 +478,14 @@ std::string redocred_eval_json(const RedocredScore& s) {
     w.Key("unmatched_relations");
     w.Uint64(s.unmatched_relations);
     w.Key("typed");
-    write_prf(w, s.typed);
+    json_prf(w, s.typed);
     w.Key("pairs");
-    write_prf(w, s.pairs);
+    json_prf(w, s.pairs);
     w.Key("predicates");
     w.StartObject();
     for (const auto& row : s.predicates) {
         w.Key(row.predicate.data(), static_cast<rapidjson::SizeType>(row.predicate.size()), true);
-        write_prf(w, row.prf);
+        json_prf(w, row.prf);
     }
     w.EndObject();
     list("missed", s.missed);

@@ -27,6 +27,24 @@ inline void json_fixed4(ReportWriter& w, double v) {
 }
 
 /// "key": [strings…]
+// A PRF as an object: precision, recall, f1 (four decimals), true_positives, predicted, gold.
+inline void json_prf(ReportWriter& w, const PRF& p) {
+    w.StartObject();
+    w.Key("precision");
+    json_fixed4(w, p.precision);
+    w.Key("recall");
+    json_fixed4(w, p.recall);
+    w.Key("f1");
+    json_fixed4(w, p.f1);
+    w.Key("true_positives");
+    w.Uint64(p.true_positives);
+    w.Key("predicted");
+    w.Uint64(p.predicted);
+    w.Key("gold");
+    w.Uint64(p.gold);
+    w.EndObject();
+}
+
 inline void json_list(ReportWriter& w, const char* key, const std::vector<std::string>& items) {
     w.Key(key);
     w.StartArray();
