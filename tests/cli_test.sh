@@ -402,5 +402,38 @@ PY
 check "dates: json edge and node days" 0 $?
 expect "dates: undated input has none" bash -c '! grep -q first_seen "$1"' _ "$tmp/neg.json"
 
+# Code-point offsets: Python's text[cp_start:cp_end] is each mention and evidence sentence, on text with
+# two-, three- and four-byte characters; byte offsets still slice the UTF-8 bytes. An update keeps them.
+mkdir -p "$tmp/uni" "$tmp/uni2"
+printf 'Zo\xc3\xab Martin, \xe4\xb8\xad\xe6\x96\x87 \xf0\x9f\x98\x80 analyst: Microsoft attended the World AI Conference in Shanghai. \xc3\x89lodie Dupont met Xi Jinping in Beijing.\n' > "$tmp/uni/u.txt"
+printf '\xf0\x9f\x98\x80\xf0\x9f\x98\x80 Google did not attend the World AI Conference, said \xc3\x89lodie Dupont.\n' > "$tmp/uni2/v.txt"
+"$EXPORT" -q --json -o "$tmp/uni.json" "$tmp/uni"; check "offsets: export non-ASCII text" 0 $?
+"$EXPORT" -q --graph "$tmp/uni.json" --json -o "$tmp/uni2.json" "$tmp/uni2"; check "offsets: add a document to the saved graph" 0 $?
+"$EXPORT" -q --json -o "$tmp/uni12.json" "$tmp/uni" "$tmp/uni2"; check "offsets: one run over both" 0 $?
+expect "offsets: the update equals one run" cmp -s "$tmp/uni2.json" "$tmp/uni12.json"
+python3 - "$tmp/uni2.json" "$tmp/uni/u.txt" "$tmp/uni2/v.txt" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+texts = {"u": open(sys.argv[2], encoding="utf-8").read(), "v": open(sys.argv[3], encoding="utf-8").read()}
+raw = {k: v.encode("utf-8") for k, v in texts.items()}
+assert d["graph"]["offsets"]["cp_start"] == "code_points" and d["graph"]["offsets"]["start"] == "utf8_bytes", d["graph"]
+spans = [m for n in d["nodes"] for m in n["mentions"]] + [e for x in d["edges"] for e in x["evidence"]]
+assert len(spans) >= 6, spans
+shifted = 0
+for s in spans:
+    t = texts[s["doc"]]
+    assert t[s["cp_start"]:s["cp_end"]] == s["text"], (s, t[s["cp_start"]:s["cp_end"]])
+    assert raw[s["doc"]][s["start"]:s["end"]].decode("utf-8") == s["text"], s
+    shifted += s["cp_start"] != s["start"]
+assert shifted >= 4, shifted
+for doc in d["extraction"]["documents"]:
+    for e in doc["entities"]:
+        for start, end, text, cp in e[4]:
+            assert texts[doc["id"]][cp:cp + len(text)] == text, (doc["id"], text, cp)
+assert d["extraction"]["format"] == 3
+print("ok", len(spans), "spans,", shifted, "after a multi-byte character")
+PY
+check "offsets: python slices text[cp_start:cp_end] to each mention and evidence" 0 $?
+
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

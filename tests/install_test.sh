@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libkg as a downstream project sees it: installs the build into a temporary prefix, checks the layout,
 # then builds and runs examples/ against the installed package only:
-#   1. examples/ as a separate CMake project, find_package(kg 0.5 CONFIG REQUIRED) with CMAKE_PREFIX_PATH,
+#   1. examples/ as a separate CMake project, find_package(kg 0.6 CONFIG REQUIRED) with CMAKE_PREFIX_PATH,
 #      linking kg::kg (the shared library), every example checked against its .expected file;
 #   2. one example again with -DKG_USE_STATIC_LIBS=ON (libkg.a, pugixml found through kgConfig.cmake);
 #   3. one example compiled by hand with `pkg-config --cflags --libs kg`.

@@ -322,7 +322,9 @@ TEST_CASE("incremental: a saved graph without a matching extraction section has 
     SUBCASE("a malformed fingerprint or entity") {
         bad(replace(json, "\"minhash\":\"", "\"minhash\":\"X"), "extraction.documents[0]: \"minhash\" is not 512");
         bad(replace(json, "\"entities\":[[", "\"entities\":[[1,"), "extraction.documents[0]: an entity is not");
-        bad(replace(json, "\"format\": 2", "\"format\": 3"), "g.json: extraction: format 3 is not one this libkg reads (1 or 2)");
+        bad(replace(json, "\"format\": 3", "\"format\": 4"), "g.json: extraction: format 4 is not one this libkg reads (1, 2 or 3)");
+        // Format 2 has no code-point starts: a fourth span element there is an error, not a guess.
+        bad(replace(json, "\"format\": 3", "\"format\": 2"), "extraction.documents[0]: a span is not [start, end, text]");
     }
 }
 
@@ -358,7 +360,7 @@ TEST_CASE("incremental: read_saved_documents streams the documents read_saved_gr
     pretty.SetIndent(' ', 3);
     dom.Accept(pretty);
     std::string escaped = json;
-    escaped.replace(escaped.find("\"format\": 2"), 8, "\"\\u0066ormat\"");
+    escaped.replace(escaped.find("\"format\": 3"), 8, "\"\\u0066ormat\"");
     for (const std::string& text : {json, std::string(buffer.GetString(), buffer.GetSize()), escaped}) {
         const std::string path = file("saved.json", text);
         std::vector<kg::ExtractedDocument> docs;
@@ -398,4 +400,75 @@ TEST_CASE("incremental: read_saved_documents streams the documents read_saved_gr
         CHECK(calls == 0);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("incremental: code-point offsets survive a saved graph; a format 2 file is read without them") {
+    std::vector<kg::Document> docs(2);
+    docs[0].id = "a";
+    docs[0].text = "Zo\xC3\xAB said Microsoft attended the World AI Conference in Shanghai \xF0\x9F\x98\x80.";
+    docs[1].id = "b";
+    docs[1].text = "\xE4\xB8\xAD\xE6\x96\x87 news: Google did not attend the World AI Conference.";
+    const auto all = extract(docs);
+    bool non_ascii_before = false;  // some span starts after a multi-byte character
+    for (const auto& d : all)
+        for (const auto& e : d.extraction.entities)
+            for (const auto& m : e.mentions) {
+                REQUIRE(m.cp_start != kg::Span::unknown);
+                non_ascii_before = non_ascii_before || m.cp_start < m.start;
+            }
+    CHECK(non_ascii_before);
+    const std::string json = saved_json(all);
+    const kg::SavedGraph saved = kg::parse_saved_json(json, "g.json");
+    REQUIRE(saved.extraction);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        CHECK(kg::extraction_line((*saved.extraction)[i]) == kg::extraction_line(all[i]));
+        for (std::size_t k = 0; k < all[i].extraction.entities.size(); ++k)
+            CHECK((*saved.extraction)[i].extraction.entities[k].mentions.front().cp_start ==
+                  all[i].extraction.entities[k].mentions.front().cp_start);
+    }
+    // Added to, the saved graph gives what one run gives, code points included.
+    CHECK(updated_json(saved_json({all[0]}), {all[1]}) == json);
+
+    // The same file as libkg 0.4 wrote it: format 2, spans of three elements, no cp_start in the graph.
+    rapidjson::Document dom;
+    dom.Parse(json.data(), json.size());
+    REQUIRE_FALSE(dom.HasParseError());
+    dom["extraction"]["format"].SetUint(2);
+    auto strip = [](rapidjson::Value& span) {
+        if (span.IsArray() && span.Size() == 4) span.PopBack();
+    };
+    for (auto& d : dom["extraction"]["documents"].GetArray()) {
+        for (auto& e : d["entities"].GetArray())
+            for (auto& m : e[4].GetArray()) strip(m);
+        for (auto& r : d["relations"].GetArray()) strip(r[4]);
+    }
+    for (const char* kind : {"nodes", "edges"})
+        for (auto& item : dom[kind].GetArray())
+            for (auto& s : item[kind[0] == 'n' ? "mentions" : "evidence"].GetArray()) {
+                s.RemoveMember("cp_start");
+                s.RemoveMember("cp_end");
+            }
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+    dom.Accept(writer);
+    const std::string old(buffer.GetString(), buffer.GetSize());
+    const kg::SavedGraph older = kg::parse_saved_json(old, "old.json");
+    REQUIRE(older.extraction);
+    for (const auto& d : *older.extraction)
+        for (const auto& e : d.extraction.entities)
+            for (const auto& m : e.mentions) CHECK(m.cp_start == kg::Span::unknown);
+    // Updated with a new document: the old spans stay without code points, the new one has them.
+    const std::string updated = updated_json(old, extract({[] {
+        kg::Document d;
+        d.id = "c";
+        d.text = "\xC3\x89lodie said Microsoft attended the World AI Conference.";
+        return d;
+    }()}));
+    CHECK(updated.find("\"extraction\": {\n  \"format\": 3") != std::string::npos);
+    const kg::KnowledgeGraph g = kg::parse_json(updated, "u.json");
+    std::size_t with = 0, without = 0;
+    for (kg::Vertex v : boost::make_iterator_range(boost::vertices(g.graph())))
+        for (const auto& m : g.graph()[v].mentions) (m.cp_start == kg::Span::unknown ? without : with) += 1;
+    CHECK(with > 0);
+    CHECK(without > 0);
 }

@@ -4,6 +4,7 @@
 #include "helpers.hpp"
 
 #include <kg/export.hpp>
+#include <kg/extract.hpp>
 #include <kg/version.hpp>
 
 #include <rapidjson/document.h>
@@ -79,7 +80,9 @@ TEST_CASE("json: top-level shape and graph attributes") {
     CHECK(d["directed"].GetBool());
     CHECK(d["multigraph"].GetBool());
     const auto& graph = d["graph"];
-    CHECK(member_names(graph) == std::vector<std::string>{"documents", "generator"});
+    CHECK(member_names(graph) == std::vector<std::string>{"documents", "generator", "offsets"});
+    CHECK(member_names(graph["offsets"]) ==
+          std::vector<std::string>{"start", "end", "cp_start", "cp_end", "salience.first"});
     CHECK(str(graph["generator"]) == std::string("libkg ") + kg::version());
     const auto& docs = graph["documents"];
     REQUIRE(docs.Size() == 2);
@@ -180,7 +183,14 @@ TEST_CASE("json: exact bytes of a small graph") {
     "bytes": 9
    }
   ],
-  "generator": "libkg )") + kg::version() + R"("
+  "generator": "libkg )") + kg::version() + R"(",
+  "offsets": {
+   "start": "utf8_bytes",
+   "end": "utf8_bytes",
+   "cp_start": "code_points",
+   "cp_end": "code_points",
+   "salience.first": "utf8_bytes"
+  }
  },
  "nodes": [
   {
@@ -314,4 +324,50 @@ TEST_CASE("json: NetworkX loads it as a directed multigraph") {
     std::remove(py.c_str());
     std::remove(file.c_str());
     rmdir(dir);
+}
+
+TEST_CASE("json: code-point offsets slice the document as Python does; byte offsets as C does") {
+    // Two-byte (é, ë), three-byte (中文) and four-byte (an emoji) characters before and inside names.
+    std::vector<kg::Document> docs(1);
+    docs[0].id = "u";
+    docs[0].text = "Zo\xC3\xAB Martin, \xE4\xB8\xAD\xE6\x96\x87 \xF0\x9F\x98\x80 analyst: Microsoft attended the World AI "
+                   "Conference in Shanghai. \xC3\x89lodie Dupont of Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale met Xi Jinping in "
+                   "Beijing.";
+    const std::string& text = docs[0].text;
+    std::u32string cps;  // the text as Python's str holds it
+    std::vector<std::size_t> byte_of;  // byte offset of each code point, and of the end
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        char32_t c = len == 1 ? b : b & (0xFF >> (len + 1));
+        for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        cps.push_back(c);
+        byte_of.push_back(i);
+        i += len;
+    }
+    byte_of.push_back(text.size());
+    const std::string json = to_json(kg::build_graph(docs));
+    rapidjson::Document d;
+    d.Parse(json.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    CHECK(std::string(d["graph"]["offsets"]["start"].GetString()) == "utf8_bytes");
+    CHECK(std::string(d["graph"]["offsets"]["cp_start"].GetString()) == "code_points");
+    std::size_t spans = 0, shifted = 0;
+    auto check = [&](const rapidjson::Value& s) {
+        REQUIRE(s.HasMember("cp_start"));
+        const std::size_t cs = s["cp_start"].GetUint64(), ce = s["cp_end"].GetUint64();
+        const std::string want = s["text"].GetString();
+        REQUIRE(ce <= cps.size());
+        CHECK(text.substr(s["start"].GetUint64(), s["end"].GetUint64() - s["start"].GetUint64()) == want);
+        CHECK(byte_of[cs] == s["start"].GetUint64());
+        CHECK(byte_of[ce] == s["end"].GetUint64());
+        ++spans;
+        shifted += cs != s["start"].GetUint64();
+    };
+    for (const auto& n : d["nodes"].GetArray())
+        for (const auto& m : n["mentions"].GetArray()) check(m);
+    for (const auto& e : d["edges"].GetArray())
+        for (const auto& ev : e["evidence"].GetArray()) check(ev);
+    CHECK(spans >= 6);
+    CHECK(shifted >= 4);  // most spans come after a multi-byte character: bytes and code points differ
 }

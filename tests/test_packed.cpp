@@ -29,7 +29,10 @@ void check_same(const kg::DocExtraction& a, const kg::DocExtraction& b) {
         CHECK(same_real(x.type_confidence, y.type_confidence));
         CHECK(x.aliases == y.aliases);
         REQUIRE(x.mentions.size() == y.mentions.size());
-        for (std::size_t k = 0; k < x.mentions.size(); ++k) CHECK(x.mentions[k] == y.mentions[k]);
+        for (std::size_t k = 0; k < x.mentions.size(); ++k) {
+            CHECK(x.mentions[k] == y.mentions[k]);
+            CHECK(x.mentions[k].cp_start == y.mentions[k].cp_start);  // not part of Span's ==
+        }
     }
     REQUIRE(a.relations.size() == b.relations.size());
     for (std::size_t i = 0; i < a.relations.size(); ++i) {
@@ -42,6 +45,8 @@ void check_same(const kg::DocExtraction& a, const kg::DocExtraction& b) {
         CHECK(static_cast<const kg::Span&>(x.evidence) == static_cast<const kg::Span&>(y.evidence));
         CHECK(x.evidence.modality == y.evidence.modality);
         CHECK(x.evidence.negated == y.evidence.negated);
+        CHECK(x.evidence.former == y.evidence.former);
+        CHECK(x.evidence.cp_start == y.evidence.cp_start);
     }
 }
 
@@ -101,6 +106,9 @@ TEST_CASE("packed: the cases the shortcuts do not cover come back as they were")
         kg::Mention{"third-doc", huge, 3, "ACME"},                  // neither, another doc, end before start
         kg::Mention{"", 5, huge, std::string("A\0c\xff", 4)},       // bytes that are not text
     };
+    e.mentions[1].cp_start = 17;   // code points: fewer than bytes before it
+    e.mentions[2].cp_start = 30;   // as many (ASCII before it)
+    e.mentions[3].cp_start = 5;    // a start far past it
     x.entities.push_back(e);
     kg::DocEntity f;
     f.name = "";
@@ -121,6 +129,9 @@ TEST_CASE("packed: the cases the shortcuts do not cover come back as they were")
                    rel(1, 0, "other-doc", "A sentence.", "reported", true),  // the same sentence again
                    rel(0, 0, "elsewhere", "Another.", "", false),
                    rel(huge, 7, "other-doc", "", "expected", false)};
+    x.relations[1].evidence.cp_start = 0;
+    x.relations[2].evidence.cp_start = 1;
+    x.relations[2].evidence.former = true;
     const std::string packed = kg::detail::pack(x, "the-doc");
     check_same(kg::detail::unpack(packed, "the-doc"), x);
 

@@ -66,12 +66,18 @@ std::string extraction_line(const ExtractedDocument& document);
 /// Writes NetworkX node-link JSON (keys: directed, multigraph, graph, nodes, edges or options.links_key).
 /// An edge has id, source, target, key, predicate, weight, confidence, asserted, hedged, negated, former,
 /// first_seen and last_seen (when dated), then its evidence items, each with its own modality, negated and
-/// former flags; a node has first_seen and last_seen (when dated) after its frequency.
+/// former flags; a node has first_seen and last_seen (when dated) after its frequency. Mentions and evidence
+/// items have doc, start and end (UTF-8 byte offsets), cp_start and cp_end (code-point offsets, what
+/// Python's text[cp_start:cp_end] takes; absent when unknown, as for graphs read from files without them)
+/// and text; graph.offsets names the unit of each ({"start": "utf8_bytes", "cp_start": "code_points", …}).
 /// With options.extraction, a last key follows, which NetworkX ignores and read_saved_graph() reads back:
-///   "extraction": {"format": 2, "nodes": N, "edges": M, "documents": [one line per document, id order:
+///   "extraction": {"format": 3, "nodes": N, "edges": M, "documents": [one line per document, id order:
 ///     {"id", "shingles", "minhash" (kg::to_hex), "entities": [[name, type, type_confidence, [alias…],
-///      [[start, end, text]…]]…], "relations": [[subject, predicate, object, confidence, [start, end, text]
-///      [, modality[, negated[, former]]]]…]}]}   (format 1, without former, is read too: former is false)
+///      [span…]]…], "relations": [[subject, predicate, object, confidence, span
+///      [, modality[, negated[, former]]]]…]}]}
+///   where a span is [start, end, text[, cp_start]] (bytes, then the code-point start when known). Formats 1
+///   (no former: false) and 2 (no cp_start: its spans stay without code-point offsets) are read too; any
+///   other number is refused, naming it.
 /// where subject and object index the document's entities, and N and M count the nodes and edges above
 /// (a saved file whose graph was changed afterwards no longer matches them).
 void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});

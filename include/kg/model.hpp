@@ -2,7 +2,9 @@
 /// kg/model.hpp — the value types every pipeline stage passes along.
 ///
 /// Contract: all text is UTF-8; every byte offset is a half-open range [start, end) into the text of the
-/// document named by `doc`, so provenance can always be checked against the original article.
+/// document named by `doc`, so provenance can always be checked against the original article. Spans the
+/// extractor makes also know where they start in code points (Span::cp_start), the offsets Python's str
+/// and most other languages index text by.
 #pragma once
 
 #include <cstddef>
@@ -49,12 +51,24 @@ struct DocumentInfo {
 
 /// A located piece of text: a mention of an entity or the evidence sentence of a relation.
 struct Span {
+    /// cp_start of a span whose code-point offset is not known (read from a file that has none).
+    static constexpr std::size_t unknown = static_cast<std::size_t>(-1);
+
     std::string doc;         ///< document id
     std::size_t start = 0;   ///< first byte
     std::size_t end = 0;     ///< one past the last byte
     std::string text;        ///< the bytes [start, end) of the document text
+    std::size_t cp_start = unknown;  ///< code points before `start` (so text == document[cp_start:cp_end()] in Python), or unknown
 
-    /// Same document, byte range and text.
+    /// One past the last code point: cp_start plus the code points of `text`; unknown when cp_start is.
+    std::size_t cp_end() const noexcept {
+        if (cp_start == unknown) return unknown;
+        std::size_t n = cp_start;
+        for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+        return n;
+    }
+
+    /// Same document, byte range and text (the code-point offset follows from them).
     friend bool operator==(const Span& a, const Span& b) {
         return a.doc == b.doc && a.start == b.start && a.end == b.end && a.text == b.text;
     }

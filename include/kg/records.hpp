@@ -5,9 +5,11 @@
 /// shuffled, sorted or split across reducers' inputs in any way:
 ///   {"record":"document","doc":ID,"source":…,"bytes":N[,"title","date","publisher","url"],"shingles":N,"minhash":HEX}
 ///   {"record":"entity","doc":ID,"index":I,"name":…,"type":T,"type_confidence":X,"aliases":[…],
-///    "mentions":[[START,END,TEXT],…]}
+///    "mentions":[[START,END,TEXT[,CP_START]],…]}
 ///   {"record":"relation","doc":ID,"index":I,"subject":[NAME,TYPE],"predicate":P,"object":[NAME,TYPE],
-///    "confidence":X,"evidence":{"start","end","text"[,"modality","negated"]}}
+///    "confidence":X,"evidence":{"start","end","text"[,"cp_start","modality","former","negated"]}}
+/// START and END are UTF-8 byte offsets; CP_START (cp_start) the code-point offset of START, absent when
+/// unknown (records of libkg before 0.5 have none: their spans stay without).
 /// Reduce: read_records() regroups lines by document and hands them to a GraphBuilder, whose finish() then
 /// marks near-duplicates, reconciles types and merges in id order — the graph of one run over all documents.
 ///

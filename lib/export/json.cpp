@@ -24,6 +24,9 @@ using Writer = exportdetail::JsonWriter;
 using exportdetail::put;
 using exportdetail::put_number;
 
+// Byte offsets always; code-point offsets beside them when known (the graph header names both units).
+// cp_end counts the text as written: ill-formed UTF-8 (never in a document libkg read, which it checks) is
+// written as U+FFFD, and the file must read back to the same bytes.
 void put_span_fields(Writer& w, const Span& s) {
     w.Key("doc");
     put(w, s.doc);
@@ -31,8 +34,17 @@ void put_span_fields(Writer& w, const Span& s) {
     w.Uint64(s.start);
     w.Key("end");
     w.Uint64(s.end);
+    Span clean;
+    clean.text = exportdetail::sanitize_utf8(s.text, false);
+    if (s.cp_start != Span::unknown) {
+        clean.cp_start = s.cp_start;
+        w.Key("cp_start");
+        w.Uint64(s.cp_start);
+        w.Key("cp_end");
+        w.Uint64(clean.cp_end());
+    }
     w.Key("text");
-    put(w, s.text);
+    w.String(clean.text.data(), static_cast<rapidjson::SizeType>(clean.text.size()));
 }
 
 void put_spans(Writer& w, const std::vector<Span>& spans) {
@@ -101,6 +113,7 @@ void put_compact_span(LineWriter& w, const Span& s) {
     w.Uint64(s.start);
     w.Uint64(s.end);
     put_compact(w, s.text);
+    if (s.cp_start != Span::unknown) w.Uint64(s.cp_start);
     w.EndArray();
 }
 
@@ -149,7 +162,7 @@ void put_line(LineWriter& l, const ExtractedDocument& d) {
 void put_extraction(Writer& w, const KnowledgeGraph& graph, const WriteOptions& options) {
     w.StartObject();
     w.Key("format");
-    w.Uint(2);  // 2: a relation may end with a former flag
+    w.Uint(3);  // 2: a relation may end with a former flag; 3: a span may end with its code-point start
     w.Key("nodes");
     w.Uint64(graph.num_entities());
     w.Key("edges");
@@ -219,6 +232,16 @@ void write_json(const KnowledgeGraph& graph, std::ostream& out, const WriteOptio
     w.EndArray();
     w.Key("generator");
     put(w, std::string("libkg ") + kg::version());
+    // Which offsets count what: Python slices text by code points, most C and Rust code by bytes.
+    w.Key("offsets");
+    w.StartObject();
+    for (const auto& [key, unit] : {std::pair<const char*, const char*>{"start", "utf8_bytes"}, {"end", "utf8_bytes"},
+                                    {"cp_start", "code_points"}, {"cp_end", "code_points"},
+                                    {"salience.first", "utf8_bytes"}}) {
+        w.Key(key);
+        w.String(unit);
+    }
+    w.EndObject();
     w.EndObject();
 
     w.Key("nodes");

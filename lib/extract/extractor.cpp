@@ -49,6 +49,22 @@ void name_codes_after_makers(detail::DocState& st) {
     }
 }
 
+// Every span's code-point offset, in one pass over the text: a code point starts at each byte that is not a
+// UTF-8 continuation byte (the text is valid UTF-8, checked when it was read).
+void set_code_points(DocExtraction& x, std::string_view text) {
+    std::vector<Span*> spans;
+    for (DocEntity& e : x.entities)
+        for (Mention& m : e.mentions) spans.push_back(&m);
+    for (DocRelation& r : x.relations) spans.push_back(&r.evidence);
+    std::sort(spans.begin(), spans.end(), [](const Span* a, const Span* b) { return a->start < b->start; });
+    std::size_t byte = 0, cp = 0;
+    for (Span* s : spans) {
+        const std::size_t to = std::min(s->start, text.size());
+        for (; byte < to; ++byte) cp += (static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80;
+        s->cp_start = cp;
+    }
+}
+
 DocExtraction to_extraction(const detail::DocState& st) {
     DocExtraction x;
     x.doc = st.doc->id;
@@ -165,7 +181,9 @@ DocExtraction Extractor::operator()(const Document& doc) const {
             if (const std::string* to = impl_->lx->merges.find(folded)) e.name = *to;
         }
     }
-    return to_extraction(st);
+    DocExtraction x = to_extraction(st);
+    set_code_points(x, doc.text);
+    return x;
 }
 
 }  // namespace kg

@@ -70,6 +70,10 @@ std::vector<Span> spans(const Value* v) {
         if (!s.IsObject()) continue;
         out.push_back(Span{string_member(s, "doc"), size_member(s, "start"), size_member(s, "end"),
                            string_member(s, "text")});
+        // cp_end is derived from cp_start and the text, so only cp_start is kept; a code-point offset past
+        // the byte offset cannot be one.
+        if (const Value* cp = member(s, "cp_start"); cp && cp->IsUint64() && cp->GetUint64() <= out.back().start)
+            out.back().cp_start = static_cast<std::size_t>(cp->GetUint64());
     }
     return out;
 }
@@ -318,11 +322,12 @@ public:
 private:
     [[noreturn]] void fail(const std::string& what) const { throw iodetail::bad(name_, where_, what); }
 
-    void check_header(const Value* format, const Value* nodes, const Value* edges) const {
+    void check_header(const Value* format, const Value* nodes, const Value* edges) {
         if (!format || !format->IsUint()) fail("no \"format\" number");
-        // Format 1 lacks the former flag (read as current); 2 has it.
-        if (format->GetUint() < 1 || format->GetUint() > 2)
-            fail("format " + std::to_string(format->GetUint()) + " is not one this libkg reads (1 or 2)");
+        // Format 1 lacks the former flag (read as current); 2 has it; 3 adds each span's code-point start.
+        if (format->GetUint() < 1 || format->GetUint() > 3)
+            fail("format " + std::to_string(format->GetUint()) + " is not one this libkg reads (1, 2 or 3)");
+        format_ = format->GetUint();
         const std::size_t n = count(nodes, "nodes"), e = count(edges, "edges");
         if (n != nodes_ || e != edges_)
             fail("written for a graph of " + std::to_string(n) + " nodes and " + std::to_string(e) +
@@ -353,13 +358,18 @@ private:
         if (!v.IsArray()) fail(std::string(what) + " is not an array");
         return v;
     }
-    // [start, end, text] of this document.
+    // [start, end, text] of this document, and from format 3 on its code-point start when known.
     void span(const Value& v, const std::string& doc, Span& out) const {
-        if (!v.IsArray() || v.Size() != 3) fail("a span is not [start, end, text]");
+        if (!v.IsArray() || v.Size() < 3 || v.Size() > (format_ >= 3 ? 4u : 3u))
+            fail(format_ >= 3 ? "a span is not [start, end, text[, cp_start]]" : "a span is not [start, end, text]");
         out.doc = doc;
         out.start = index(v[0], "a span start");
         out.end = index(v[1], "a span end");
         out.text = text(v[2], "a span text");
+        if (v.Size() == 4) {
+            out.cp_start = index(v[3], "a span's code-point start");
+            if (out.cp_start > out.start) fail("a span's code-point start is past its byte start");
+        }
     }
 
     ExtractedDocument document(const Value& d, const DocumentInfo& info) const {
@@ -422,6 +432,7 @@ private:
     const std::string& name_;
     const std::vector<DocumentInfo>& infos_;
     std::size_t nodes_, edges_;
+    unsigned format_ = 0;  // of the section, once its header is read
     std::string where_;
 };
 
@@ -599,7 +610,7 @@ private:
     enum DocField { d_id, d_source, d_bytes, d_title, d_date, d_publisher, d_url, d_duplicate_of };
     enum NodeField { n_id, n_label, n_name, n_type, n_aliases, n_frequency, n_mentions, n_joins };
     enum JoinField { j_alias, j_doc, j_confidence };
-    enum SpanField { s_doc, s_start, s_end, s_text, s_modality, s_negated, s_former };
+    enum SpanField { s_doc, s_start, s_end, s_text, s_modality, s_negated, s_former, s_cp_start };
     enum EdgeField { e_source, e_target, e_predicate, e_label, e_id, e_key, e_weight, e_confidence, e_evidence };
     static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
@@ -624,7 +635,9 @@ private:
         case node:
             field_ = seen_.first(field_of(k, {"id", "label", "name", "type", "aliases", "frequency", "mentions", "joins"}));
             return true;
-        case span: field_ = seen_span_.first(field_of(k, {"doc", "start", "end", "text", "modality", "negated", "former"})); return true;
+        case span:
+            field_ = seen_span_.first(field_of(k, {"doc", "start", "end", "text", "modality", "negated", "former", "cp_start"}));
+            return true;
         case join: field_ = seen_span_.first(field_of(k, {"alias", "doc", "confidence"})); return true;
         case edge:
             field_ = seen_.first(field_of(
@@ -682,6 +695,7 @@ private:
             case s_modality: if (s.kind == Scalar::string) span_.modality.assign(s.s); break;
             case s_negated: if (s.kind == Scalar::boolean) span_.negated = s.b; break;
             case s_former: if (s.kind == Scalar::boolean) span_.former = s.b; break;
+            case s_cp_start: if (s.is_uint64()) span_.cp_start = static_cast<std::size_t>(s.uint64()); break;
             default: break;
             }
             return true;
@@ -792,7 +806,10 @@ private:
         case doc: graph_.add_document(std::move(doc_)); return true;
         case nodes: nodes_done_ = true; return true;
         case node: return add_node();
-        case span: spans_.push_back(std::move(span_)); return true;
+        case span:
+            if (span_.cp_start != Span::unknown && span_.cp_start > span_.start) span_.cp_start = Span::unknown;  // as the DOM
+            spans_.push_back(std::move(span_));
+            return true;
         case join: joins_.push_back(std::move(join_)); return true;
         case edge: return add_edge();
         case extraction: extraction_end_ = is_.Tell(); return true;

@@ -88,6 +88,7 @@ void write_records(const ExtractedDocument& d, std::ostream& out) {
             w.Uint64(m.start);
             w.Uint64(m.end);
             put(w, m.text);
+            if (m.cp_start != Span::unknown) w.Uint64(m.cp_start);
             w.EndArray();
         }
         w.EndArray();
@@ -119,6 +120,10 @@ void write_records(const ExtractedDocument& d, std::ostream& out) {
         w.Key("start"); w.Uint64(r.evidence.start);
         w.Key("end"); w.Uint64(r.evidence.end);
         w.Key("text"); put(w, r.evidence.text);
+        if (r.evidence.cp_start != Span::unknown) {
+            w.Key("cp_start");
+            w.Uint64(r.evidence.cp_start);
+        }
         put_optional(w, "modality", r.evidence.modality);
         if (r.evidence.former) {
             w.Key("former");
@@ -309,11 +314,13 @@ void parse_record(std::string_view line, const std::string& where, Place at, std
         const Value& mentions = need(d, "mentions", where);
         if (!mentions.IsArray()) throw bad_line(where, "\"mentions\" is not an array");
         for (const Value& m : mentions.GetArray()) {
-            if (!m.IsArray() || m.Size() != 3 || !m[0].IsUint64() || !m[1].IsUint64() || !m[2].IsString())
-                throw bad_line(where, "a mention is not [start, end, text]");
+            if (!m.IsArray() || m.Size() < 3 || m.Size() > 4 || !m[0].IsUint64() || !m[1].IsUint64() ||
+                !m[2].IsString() || (m.Size() == 4 && !m[3].IsUint64()))
+                throw bad_line(where, "a mention is not [start, end, text[, code point start]]");
             e.mentions.push_back(Mention{id, static_cast<std::size_t>(m[0].GetUint64()),
                                          static_cast<std::size_t>(m[1].GetUint64()),
                                          std::string(m[2].GetString(), m[2].GetStringLength())});
+            if (m.Size() == 4) e.mentions.back().cp_start = static_cast<std::size_t>(m[3].GetUint64());
         }
         Partial& p = docs[id];
         append_record(p.entities, index, at, pack_entity(std::move(e), id));
@@ -332,6 +339,7 @@ void parse_record(std::string_view line, const std::string& where, Place at, std
         e.start = need_size(ev, "start", where);
         e.end = need_size(ev, "end", where);
         e.text = need_string(ev, "text", where);
+        if (ev.HasMember("cp_start")) e.cp_start = need_size(ev, "cp_start", where);
         e.modality = opt_string(ev, "modality", where);
         if (ev.HasMember("former")) {
             if (!ev["former"].IsBool()) throw bad_line(where, "\"former\" is not true or false");

@@ -2,12 +2,14 @@
 //   doc:        byte 0 (the document's id) | 1 + text
 //   entities:   count, then per entity its summary: name, type byte, type_confidence, aliases (count, texts),
 //               number of mentions
-//               then per entity: mentions (count, each: text reference, doc, start, end)
+//               then per entity: mentions (count, each: text reference, doc, start, end, code points)
 //   relations:  count, each: subject, predicate, object, confidence, evidence
 // A number is a LEB128 varint, a text a number (its length) and its bytes, a real the 8 bytes of a double.
 // A mention's text reference is 0 for the entity's name, 1 + k for alias k, or 1 + aliases + a literal text;
 // its doc is byte 0 for the extraction's doc or 1 + text. Evidence starts with a flags byte (own doc, same
-// sentence text as the previous relation's, negated), then [doc], start, end, [text], modality.
+// sentence text as the previous relation's, negated), then [doc], start, end, code points, [text], modality.
+// Code points: 0 when the span's cp_start is unknown, else 1 + (start - cp_start), the bytes that are not
+// code points before it: 1, one byte, for the ASCII part of a text.
 #include "merge/packed.hpp"
 
 #include <algorithm>
@@ -17,6 +19,15 @@ namespace kg::detail {
 namespace {
 
 enum EvidenceFlags : unsigned char { own_doc = 1, same_text = 2, negated = 4, former = 8 };
+
+void put_code_points(PackWriter& w, const Span& s) {
+    w.number(s.cp_start == Span::unknown || s.cp_start > s.start ? 0 : 1 + static_cast<std::uint64_t>(s.start - s.cp_start));
+}
+
+void get_code_points(PackReader& r, Span& s) {
+    const std::uint64_t v = r.number();
+    s.cp_start = v == 0 ? Span::unknown : s.start - static_cast<std::size_t>(v - 1);
+}
 
 }  // namespace
 
@@ -55,6 +66,7 @@ std::string pack(const DocExtraction& x, const std::string& doc_id) {
             }
             w.number(m.start);
             w.number(m.end);
+            put_code_points(w, m);
         }
     }
     w.number(x.relations.size());
@@ -74,6 +86,7 @@ std::string pack(const DocExtraction& x, const std::string& doc_id) {
         if (flags & own_doc) w.text(ev.doc);
         w.number(ev.start);
         w.number(ev.end);
+        put_code_points(w, ev);
         if (!(flags & same_text)) w.text(ev.text);
         w.text(ev.modality);
         previous = &ev.text;
@@ -108,6 +121,7 @@ DocExtraction unpack(std::string_view packed, const std::string& doc_id) {
             m.doc = r.byte() == 0 ? x.doc : std::string(r.text());
             m.start = static_cast<std::size_t>(r.number());
             m.end = static_cast<std::size_t>(r.number());
+            get_code_points(r, m);
         }
     }
     x.relations.resize(static_cast<std::size_t>(r.number()));
@@ -122,6 +136,7 @@ DocExtraction unpack(std::string_view packed, const std::string& doc_id) {
         ev.doc = (flags & own_doc) ? std::string(r.text()) : x.doc;
         ev.start = static_cast<std::size_t>(r.number());
         ev.end = static_cast<std::size_t>(r.number());
+        get_code_points(r, ev);
         if (flags & same_text)
             ev.text = x.relations[i - 1].evidence.text;
         else
