@@ -12,8 +12,9 @@
 // - Long work runs without the GIL. Warnings that libkg raises on worker threads are queued and turned
 //   into Python warnings (kg.KGWarning) once the GIL is held again: calling into Python from a worker
 //   while the main thread waits for it with the GIL would deadlock.
-// - Offsets: kg.extract() has the text, so its offsets are code points (Python string indices). A Graph
-//   keeps no article text, so its mentions and evidence keep the JSON export's UTF-8 byte offsets.
+// - Offsets: kg.extract() has the text, so its offsets are code points (Python string indices). A Graph's
+//   mentions and evidence are the JSON export's: start/end in UTF-8 bytes, cp_start/cp_end in code points
+//   when the graph knows them (it does for graphs it built; not for files saved without them).
 #include "cli.hpp"  // kgcli::unknown_predicate: kg-query's message for an unknown predicate
 
 #include <kg/corpus.hpp>
@@ -777,15 +778,16 @@ kg.build(kg.sample()) is the graph kg-export builds when given no input.)");
              R"(The entities as dicts, with the attributes of the JSON export (kg-export --json), in its order.
 
 {"id", "label", "type", "aliases", "frequency", "mentions": [{"doc", "start", "end", "text"}], "salience":
-[{"doc", "first", "count"}], "joins": [{"alias", "doc", "confidence"}]}. Offsets are UTF-8 byte offsets
-into the document's text, as in the export (a graph keeps no text to count code points in):
-text.encode()[start:end].decode() is the mention.)")
+[{"doc", "first", "count"}], "joins": [{"alias", "doc", "confidence"}]}. As in the export, start and end
+are UTF-8 byte offsets into the document's text and cp_start, cp_end code points: text[cp_start:cp_end] is
+the mention (they are absent for a graph read from a file without them).)")
         .def("edges", [](const PyGraph& g) { return py::object(json_loads(g.json())["edges"]); },
              R"(The relations as dicts, with the attributes of the JSON export, in its order.
 
 {"id", "source", "target", "key", "predicate", "weight", "confidence", "evidence": [{"doc", "start", "end",
 "text"} plus "modality", "negated", "former" when the sentence hedges, denies or dates the relation]}.
-source and target are node ids; weight counts the asserted evidence sentences; offsets are UTF-8 bytes.)")
+source and target are node ids; weight counts the asserted evidence sentences; start and end are UTF-8
+bytes, cp_start and cp_end code points (when known), as in the export.)")
         .def("documents", [](const PyGraph& g) { return py::object(json_loads(g.json())["graph"]["documents"]); },
              R"(The documents of the graph, in id order: {"id", "source", "bytes"} plus "title", "date", "publisher",
 "url" when known and "duplicate_of" for a near-copy of an earlier document.)")

@@ -124,10 +124,15 @@ class Extract(unittest.TestCase):
         self.assertNotEqual(len(text), len(text.encode()))  # curly quotes: bytes and code points differ
         graph_mentions = {(m["start"], m["end"], m["text"])
                           for n in kg.build(kg.sample()).nodes() for m in n["mentions"] if m["doc"] == doc["id"]}
+        graph_cp = {(m["cp_start"], m["cp_end"], m["text"])
+                    for n in kg.build(kg.sample()).nodes() for m in n["mentions"] if m["doc"] == doc["id"]}
         for e in x["entities"]:
             for m in e["mentions"]:
                 start = len(text[:m["start"]].encode())
                 self.assertIn((start, start + len(m["text"].encode()), m["text"]), graph_mentions)
+                # The graph's code-point offsets are extract()'s, and slice the text as Python does.
+                self.assertIn((m["start"], m["end"], m["text"]), graph_cp)
+                self.assertEqual(text[m["start"]:m["end"]], m["text"])
 
     def test_lone_surrogate_is_bad_input(self):
         with self.assertRaises(kg.Error) as caught:
