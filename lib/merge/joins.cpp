@@ -56,6 +56,15 @@ bool shares_document(const std::vector<std::uint32_t>& a, const std::vector<std:
     return false;
 }
 
+// How often person_names.tsv saw a word as a given name or surname before it counts as a common name.
+constexpr unsigned kCommonName = 5;
+
+bool common_name(const DocEntity& e) {
+    if (family(e.type) != Family::person) return false;
+    const auto* counts = Lexicons::get().person_tokens.find(e.name);
+    return counts && counts->first + counts->second >= kCommonName;
+}
+
 }  // namespace
 
 std::int32_t ShortFormJoins::day_number(std::string_view date) {
@@ -282,6 +291,9 @@ std::vector<ShortFormJoin> ShortFormJoins::apply(std::size_t doc, std::string_vi
             }
         }
         if (!full || runner_up >= 2 * full_shared + (full_near ? 1 : 0)) continue;
+        // A name the name lists saw often ("Wong", "Joe") is many people's: it joins on two pieces of
+        // context (two shared entities, or one and a near date), a rarer one ("Okafor") on one.
+        if (full_shared + (full_near ? 1 : 0) < (common_name(e) ? 2 : 1)) continue;
         ShortFormJoin j;
         j.entity = k;
         j.alias = e.name;
