@@ -76,6 +76,23 @@ TEST_CASE("resolve: a short form two full names compete for stays its own entity
     CHECK_FALSE(has_alias(*find(x, "Li Wei"), "Li"));
 }
 
+TEST_CASE("resolve: a title on a short form picks the one competing person the document gave that title") {
+    const auto x = extract("Governor Dana Okafor met her brother Chidi Okafor in Lagos. Governor Okafor said the "
+                           "visit was private. Later Okafor flew to Abuja.");
+    const auto* dana = find(x, "Dana Okafor");
+    REQUIRE(dana);
+    REQUIRE(find(x, "Chidi Okafor"));
+    CHECK_FALSE(find(x, "Okafor"));
+    CHECK(has_alias(*dana, "Okafor"));
+    // Titles that point to different people: each titled mention takes its own; a bare one stays apart.
+    const auto y = extract("Senator Ann Lee met Governor Tom Lee in Ohio. Senator Lee praised Governor Lee. Lee left.");
+    REQUIRE(find(y, "Ann Lee"));
+    REQUIRE(find(y, "Tom Lee"));
+    const auto* lee = find(y, "Lee");
+    REQUIRE(lee);
+    CHECK(lee->mentions.size() == 1);
+}
+
 TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives alone are no entities") {
     const auto x = extract("Finance ministers met in Paris on Monday. Most said the Co would grow. "
                            "European leaders agreed, and Chinese firms objected.");

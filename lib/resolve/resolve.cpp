@@ -180,10 +180,19 @@ void resolve_entities(DocState& st) {
     StringMap<std::size_t> by_initials;
     short_form.reserve(4 * st.mentions.size());
     by_initials.reserve(2 * st.mentions.size());
+    // The fuller names a competing short form could mean, one mention of each, for the title rule below.
+    StringMap<std::vector<std::size_t>> rivals;
     auto offer = [&](std::string_view form, std::size_t j) {
         auto [slot, added] = short_form.try_emplace(form);
-        if (added) *slot = j;
-        else if (*slot != competing && keys[*slot] != keys[j]) *slot = competing;
+        if (added) {
+            *slot = j;
+            return;
+        }
+        if (*slot == j || (*slot != competing && keys[*slot] == keys[j])) return;
+        auto [list, fresh] = rivals.try_emplace(form);
+        if (fresh) list->push_back(*slot);
+        if (std::none_of(list->begin(), list->end(), [&](std::size_t r) { return keys[r] == keys[j]; })) list->push_back(j);
+        *slot = competing;
     };
     for (std::size_t j = 0; j < st.mentions.size(); ++j) {
         const MentionCand& o = st.mentions[j];
@@ -207,13 +216,54 @@ void resolve_entities(DocState& st) {
         by_initials.emplace(initials(words, false), j);
         by_initials.emplace(initials(words, true), j);
     }
+    // A title on a short form ("President Trump") picks, among the people competing for it, the one the
+    // document gave that title ("President Donald Trump"); where every such pick of a form agrees, the
+    // document uses the form for that person, titled or not. Where picks differ ("Senator Lee", "Governor
+    // Lee"), each titled mention keeps its own and the untitled ones stay ambiguous.
+    StringMap<std::size_t> titled_pick;
+    std::vector<std::size_t> own_pick(st.mentions.size(), competing);  // each titled mention's own
+    for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+        const MentionCand& m = st.mentions[k];
+        if (m.e - m.b != 1 || m.role.empty() || m.type != EntityType::PERSON) continue;
+        const std::string_view form = fold(m.surface);
+        const std::vector<std::size_t>* list = rivals.find(form);
+        const std::size_t* full = short_form.find(form);
+        if (!list || !full || *full != competing) continue;
+        std::size_t pick = competing;
+        for (std::size_t r : *list) {
+            if (st.mentions[r].type != EntityType::PERSON) continue;
+            bool titled = false;
+            for (std::size_t j = 0; j < st.mentions.size() && !titled; ++j)
+                titled = j != k && keys[j] == keys[r] && st.mentions[j].role == m.role;
+            if (!titled) continue;
+            if (pick != competing) {  // two of them bear the title
+                pick = competing;
+                break;
+            }
+            pick = r;
+        }
+        own_pick[k] = pick;
+        auto [slot, added] = titled_pick.try_emplace(std::string(form));
+        if (added) *slot = pick;
+        else if (*slot != competing && (pick == competing || keys[*slot] != keys[pick])) *slot = competing;
+    }
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         // "China" is no short form of "China Mobile".
         if (m.e - m.b != 1 || m.source == TypeSource::lexicon) continue;
-        const std::size_t* full = short_form.find(fold(m.surface));
+        const std::string_view form = fold(m.surface);
+        const std::size_t* full = short_form.find(form);
         if (!full) continue;
-        if (*full == competing) continue;
+        std::size_t chosen = *full;
+        if (chosen == competing) {
+            // Two people of one surname ("Melania Trump", "Donald Trump"): the one the document's titled
+            // uses of the short form point to ("President Trump"), when they all point to the same one.
+            const std::size_t* pick = titled_pick.find(form);
+            if (own_pick[k] != competing) chosen = own_pick[k];  // "Governor Lee" beside "Senator Lee"
+            else if (pick && *pick != competing && m.type == EntityType::PERSON) chosen = *pick;
+            else continue;
+        }
+        full = &chosen;
         const MentionCand& o = st.mentions[*full];
         // Places and people open many a body's name ("Penang Island City Council", "Melinda Gates
         // Foundation"): a short form read as a place, or as a person with confidence or by a known given or
