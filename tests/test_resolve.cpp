@@ -93,6 +93,21 @@ TEST_CASE("resolve: a title on a short form picks the one competing person the d
     CHECK(lee->mentions.size() == 1);
 }
 
+TEST_CASE("resolve: a hyphenated surname or given name is one word of the name") {
+    const auto x = extract("Abu Mahdi al-Muhandis was killed near Baghdad. Al-Muhandis led the militia; "
+                           "Muhandis had been sanctioned. Tak-Sing Wong spoke in Hong Kong. Tak-Sing said the vote was fair.");
+    const auto* abu = find(x, "Abu Mahdi al-Muhandis");
+    REQUIRE(abu);
+    CHECK(abu->mentions.size() == 3);
+    CHECK_FALSE(find(x, "Al-Muhandis"));
+    const auto* wong = find(x, "Tak-Sing Wong");
+    REQUIRE(wong);
+    CHECK(wong->mentions.size() == 2);
+    // Two names joined by a hyphen are two people, neither the other's short form.
+    const auto y = extract("The Okafor-Lindqvist talks ended. Dana Okafor met Kim Lindqvist in Oslo.");
+    CHECK_FALSE(has_alias(*find(y, "Dana Okafor"), "Okafor-Lindqvist"));
+}
+
 TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives alone are no entities") {
     const auto x = extract("Finance ministers met in Paris on Monday. Most said the Co would grow. "
                            "European leaders agreed, and Chinese firms objected.");

@@ -175,6 +175,16 @@ void resolve_entities(DocState& st) {
     // Bank"), written before or after it. Only when exactly one fuller name of the document has that
     // form: with two ("Li" beside Li Qiang and Li Wei) the short form stays its own entity, and the
     // join across documents leaves it alone too (kg::join_short_forms). Indexed, so long documents stay linear.
+    // Token i is a hyphen inside a word ("al-Muhandis": no space on either side).
+    auto hyphen_at = [&](std::uint32_t i) {
+        return i > 0 && i + 1 < T.size() && T[i].text == "-" && !T[i].space_before && !T[i + 1].space_before;
+    };
+    // A mention of one word, hyphenated parts included ("Okafor", "Al-Muhandis").
+    auto one_word = [&](const MentionCand& m) {
+        std::uint32_t i = m.b + 1;
+        while (i + 1 < m.e && hyphen_at(i)) i += 2;
+        return i == m.e;
+    };
     constexpr std::size_t competing = SIZE_MAX;
     StringMap<std::size_t> short_form;  // folded short form → the full mention, or `competing`
     StringMap<std::size_t> by_initials;
@@ -200,8 +210,14 @@ void resolve_entities(DocState& st) {
         // "Trump-Biden" joins two names: neither is its short form ("Tak-Sing Wong" is one name).
         const bool compound = o.e - o.b == 3 && T[o.b + 1].text == "-" && T[o.b].cap() && T[o.b + 2].cap();
         if (!compound && o.type == EntityType::PERSON) {
-            offer(fold(T[o.b].text), j);
-            offer(fold(T[o.e - 1].text), j);
+            // A hyphenated name is one word: "al-Muhandis" of "Abu Mahdi al-Muhandis", "Tak-Sing".
+            std::uint32_t first = o.b + 1;
+            while (first + 1 < o.e && hyphen_at(first)) first += 2;
+            offer(fold(st.text(o.b, first)), j);
+            std::uint32_t last = o.e - 1;
+            while (last >= o.b + 3 && hyphen_at(last - 1)) last -= 2;
+            offer(fold(st.text(last, o.e)), j);
+            if (last + 1 < o.e) offer(fold(T[o.e - 1].text), j);  // "Eryani" of "al-Eryani" too
         } else if (!compound && (o.type == EntityType::COMPANY || o.type == EntityType::ORGANIZATION)) {
             // The first word of a name whose last is an organization's head word ("Nordvale Bank",
             // "Okafor Foundation"): the rest only says what kind of body it is. Not "Google Cloud" or
@@ -224,7 +240,7 @@ void resolve_entities(DocState& st) {
     std::vector<std::size_t> own_pick(st.mentions.size(), competing);  // each titled mention's own
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         const MentionCand& m = st.mentions[k];
-        if (m.e - m.b != 1 || m.role.empty() || m.type != EntityType::PERSON) continue;
+        if (!one_word(m) || m.role.empty() || m.type != EntityType::PERSON) continue;
         const std::string_view form = fold(m.surface);
         const std::vector<std::size_t>* list = rivals.find(form);
         const std::size_t* full = short_form.find(form);
@@ -250,7 +266,7 @@ void resolve_entities(DocState& st) {
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         // "China" is no short form of "China Mobile".
-        if (m.e - m.b != 1 || m.source == TypeSource::lexicon) continue;
+        if (!one_word(m) || m.source == TypeSource::lexicon) continue;
         const std::string_view form = fold(m.surface);
         const std::size_t* full = short_form.find(form);
         if (!full) continue;
