@@ -108,6 +108,18 @@ TEST_CASE("resolve: a hyphenated surname or given name is one word of the name")
     CHECK_FALSE(has_alias(*find(y, "Dana Okafor"), "Okafor-Lindqvist"));
 }
 
+TEST_CASE("resolve: a name with and without its middle initial is one person, unless two initials compete") {
+    const auto x = extract("Dana K. Okafor opened the clinic in Lagos. Dana Okafor said Okafor would stay.");
+    const auto* dana = find(x, "Dana K. Okafor");
+    REQUIRE(dana);
+    CHECK(dana->mentions.size() == 3);
+    CHECK_FALSE(find(x, "Dana Okafor"));
+    const auto y = extract("Dana K. Okafor and Dana M. Okafor spoke in Lagos. Dana Okafor said so.");
+    REQUIRE(find(y, "Dana K. Okafor"));
+    REQUIRE(find(y, "Dana M. Okafor"));
+    CHECK(find(y, "Dana Okafor"));
+}
+
 TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives alone are no entities") {
     const auto x = extract("Finance ministers met in Paris on Monday. Most said the Co would grow. "
                            "European leaders agreed, and Chinese firms objected.");

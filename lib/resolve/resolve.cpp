@@ -170,6 +170,55 @@ void resolve_entities(DocState& st) {
         keys[k] = fold_name(display[k]);
     }
 
+    // A middle initial does not make another person: "John R. Bolton" and "John Bolton" in one article are
+    // one name, unless two initials compete ("George W. Bush" beside "George H. W. Bush").
+    {
+        auto without_initials = [](std::string_view name, std::string& out) {
+            out.clear();
+            std::size_t words = 0, dropped = 0;
+            for (std::size_t from = 0; from < name.size();) {
+                std::size_t to = name.find(' ', from);
+                if (to == std::string_view::npos) to = name.size();
+                const std::string_view w = name.substr(from, to - from);
+                const bool last = to == name.size();
+                const bool initial = words > 0 && !last && ((w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') ||
+                                                            (w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'));
+                if (initial) ++dropped;
+                else {
+                    if (!out.empty()) out += ' ';
+                    out.append(w);
+                }
+                ++words;
+                from = to + 1;
+            }
+            return dropped > 0;
+        };
+        StringMap<std::size_t> initialed;  // fold of the name without its initials → the mention, or competing
+        std::string bare;
+        std::string written;
+        // As written too: the gazetteer may name "George H. W. Bush" "George Bush".
+        auto has_initials = [&](std::size_t k) {
+            std::vector<std::string> ws;
+            name_words(st, st.mentions[k], ws);
+            return without_initials(join(ws, 0, ws.size()), written) || without_initials(display[k], bare);
+        };
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            if (st.mentions[k].type != EntityType::PERSON || !has_initials(k)) continue;
+            without_initials(display[k], bare);
+            auto [slot, added] = initialed.try_emplace(fold_name(bare));
+            if (added) *slot = k;
+            else if (*slot != SIZE_MAX && keys[*slot] != keys[k]) *slot = SIZE_MAX;
+        }
+        if (!initialed.empty())
+            for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+                if (st.mentions[k].type != EntityType::PERSON || has_initials(k)) continue;
+                const std::size_t* full = initialed.find(keys[k]);
+                if (!full || *full == SIZE_MAX) continue;
+                keys[k] = keys[*full];
+                display[k] = display[*full];
+            }
+    }
+
     // Short forms: a single word that is the first or last word of a longer person name ("Okafor",
     // "Maria" / "Maria Okafor"), or the first word of a longer organization name ("Nordvale" / "Nordvale
     // Bank"), written before or after it. Only when exactly one fuller name of the document has that
