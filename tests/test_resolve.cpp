@@ -120,6 +120,17 @@ TEST_CASE("resolve: a name with and without its middle initial is one person, un
     CHECK(find(y, "Dana Okafor"));
 }
 
+TEST_CASE("resolve: the person named in full first takes the surname from a relative named later") {
+    const auto x = extract("Dana Okafor opened the clinic in Lagos on Monday. Critics questioned the role of her son "
+                           "Hunter Okafor. Okafor said the clinic would stay open.");
+    const auto* dana = find(x, "Dana Okafor");
+    REQUIRE(dana);
+    CHECK(has_alias(*dana, "Okafor"));
+    // "Hunter" of "Hunter Okafor" is his given name, not the occupation (a title before a name).
+    CHECK(find(x, "Hunter Okafor"));
+    CHECK_FALSE(find(x, "Okafor"));
+}
+
 TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives alone are no entities") {
     const auto x = extract("Finance ministers met in Paris on Monday. Most said the Co would grow. "
                            "European leaders agreed, and Chinese firms objected.");

@@ -616,6 +616,9 @@ struct Finder {
                 std::string role, code;
                 const std::uint32_t k = role_match(b, e, &role, &code);
                 if (!k || b + k >= e) break;
+                // A capitalized word for ordinary people ("Hunter" of "Hunter Biden", "Mason"), inside the
+                // sentence, is a given name: such words are no title before a name (CVL: civilians).
+                if (code == "CVL" && k == 1 && T[b].cap() && b > se.begin) break;
                 m.role = m.role.empty() ? role : m.role + " " + role;
                 m.role_code = code;
                 b += k;

@@ -312,6 +312,29 @@ void resolve_entities(DocState& st) {
         if (added) *slot = pick;
         else if (*slot != competing && (pick == competing || keys[*slot] != keys[pick])) *slot = competing;
     }
+    // News names its principal person in full first and a relative or namesake later ("Hunter Biden, the
+    // son of Joe Biden" in a story about Joe Biden): the surname alone is the person named in full in an
+    // earlier sentence than every other person of that surname. Named first in the same sentence, they
+    // stay ambiguous ("Li Qiang met Li Wei").
+    auto principal = [&](std::string_view form) {
+        const std::vector<std::size_t>* list = rivals.find(form);
+        if (!list) return competing;
+        std::size_t best = competing, best_sentence = SIZE_MAX, runner_up = SIZE_MAX;
+        for (std::size_t r : *list) {
+            if (st.mentions[r].type != EntityType::PERSON) return competing;
+            std::size_t first = SIZE_MAX;  // the sentence of this person's first full mention
+            for (std::size_t j = 0; j < st.mentions.size() && first == SIZE_MAX; ++j)
+                if (keys[j] == keys[r] && st.mentions[j].e - st.mentions[j].b >= 2) first = st.mentions[j].sentence;
+            if (first < best_sentence) {
+                runner_up = best_sentence;
+                best_sentence = first;
+                best = r;
+            } else {
+                runner_up = std::min(runner_up, first);
+            }
+        }
+        return best_sentence < runner_up ? best : competing;
+    };
     for (std::size_t k = 0; k < st.mentions.size(); ++k) {
         MentionCand& m = st.mentions[k];
         // "China" is no short form of "China Mobile".
@@ -326,7 +349,8 @@ void resolve_entities(DocState& st) {
             const std::size_t* pick = titled_pick.find(form);
             if (own_pick[k] != competing) chosen = own_pick[k];  // "Governor Lee" beside "Senator Lee"
             else if (pick && *pick != competing && m.type == EntityType::PERSON) chosen = *pick;
-            else continue;
+            else if (m.type == EntityType::PERSON && (chosen = principal(form)) != competing) {
+            } else continue;
         }
         full = &chosen;
         const MentionCand& o = st.mentions[*full];
