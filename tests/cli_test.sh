@@ -145,7 +145,8 @@ all_formats() {
   "$EXPORT" --graph "$graph" --yed -o "$d/g.yed.graphml"; check "$name: yed" 0 $?
   "$EXPORT" --graph "$graph" --format gexf -o "$d/g.gexf"; check "$name: gexf" 0 $?
   "$EXPORT" --graph "$graph" --cytoscape -o "$d/g.cyjs"; check "$name: cytoscape" 0 $?
-  "$EXPORT" --graph "$graph" --dot -o "$d/g.dot"; check "$name: dot" 0 $?
+  # Every entity, so that the SVG check below reads each label back (a drawing leaves lone ones out).
+  "$EXPORT" -q --graph "$graph" --dot --keep-isolated --max-nodes 0 -o "$d/g.dot"; check "$name: dot" 0 $?
   "$EXPORT" --graph "$graph" --csv -o "$d/csv"; check "$name: csv into a new directory" 0 $?
   expect "$name: csv files" test -s "$d/csv/nodes.csv" -a -s "$d/csv/relationships.csv"
   expect "$name: links key" grep -q '^ "links": \[' "$d/g.links.json"
@@ -186,7 +187,38 @@ all_formats() {
 "$EXPORT" -q --json -o "$tmp/seeds.json"; check "seeds json" 0 $?
 all_formats seeds "$tmp/seeds.json"
 all_formats hostile "$DATA/hostile.json"
-"$EXPORT" -q --dot | cmp -s - "$tmp/seeds/g.dot"; check "seeds dot from extraction = from saved graph" 0 $?
+"$EXPORT" -q --dot --keep-isolated --max-nodes 0 | cmp -s - "$tmp/seeds/g.dot"; check "seeds dot from extraction = from saved graph" 0 $?
+
+# DOT stays readable (issue 16): lone entities left out and a cut to the best connected, said on stderr and
+# in the file; options for DOT only.
+nodes_in() { grep -c '^  "[^"]*" \[label=' "$1"; }
+"$EXPORT" --dot -o "$tmp/d.dot" 2> "$tmp/dot.err"; check "dot: sample" 0 $?
+note='the drawing shows [0-9,]+ of [0-9,]+ entities; [0-9,]+ without relations left out \(--keep-isolated draws them\)'
+expect "dot: a note on stderr says what was left out" grep -Eqx "note: $note" "$tmp/dot.err"
+expect "dot: the same note in the file" grep -Eqx "// $note" "$tmp/d.dot"
+expect "dot: a force layout" grep -q '^  graph \[layout=sfdp, overlap=prism, ' "$tmp/d.dot"
+expect "dot: fewer entities than with --keep-isolated" test "$(nodes_in "$tmp/d.dot")" -lt "$(nodes_in "$tmp/seeds/g.dot")"
+expect "dot: each drawn entity has a relation" python3 - "$tmp/d.dot" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+nodes = set(re.findall(r'^  "([^"]*)" \[label=', text, re.M))
+ends = set(x for pair in re.findall(r'^  "([^"]*)" -> "([^"]*)" \[', text, re.M) for x in pair)
+sys.exit(0 if nodes and nodes == ends else 1)
+PY
+"$EXPORT" -q --dot > "$tmp/dq.dot" 2> "$tmp/dot.err"; check "dot -q" 0 $?
+expect "dot: -q prints no note" test ! -s "$tmp/dot.err"
+expect "dot: -q writes the same file" cmp -s "$tmp/d.dot" "$tmp/dq.dot"
+"$EXPORT" --dot --max-nodes 5 -o "$tmp/d5.dot" 2> "$tmp/dot.err"; check "dot --max-nodes 5" 0 $?
+expect "dot --max-nodes 5: five entities" test "$(nodes_in "$tmp/d5.dot")" = 5
+expect "dot --max-nodes 5: said on stderr" grep -Eq "^note: the drawing shows the 5 of [0-9,]+ entities of highest degree \(--max-nodes N draws more, 0 all\)" "$tmp/dot.err"
+"$EXPORT" -q -j 1 --dot --max-nodes 5 > "$tmp/d5a.dot"; "$EXPORT" -q -j 2 --dot --max-nodes 5 > "$tmp/d5b.dot"
+expect "dot --max-nodes: the same bytes for any -j" cmp -s "$tmp/d5a.dot" "$tmp/d5b.dot"
+"$EXPORT" -q --dot --max-nodes -1 >/dev/null 2>"$tmp/err"; check "dot --max-nodes -1 -> 2" 2 $?
+"$EXPORT" -q --dot --max-nodes many >/dev/null 2>&1; check "dot --max-nodes many -> 2" 2 $?
+"$EXPORT" -q --json --max-nodes 5 >/dev/null 2>"$tmp/err"; check "--max-nodes with json -> 2" 2 $?
+expect "--max-nodes with json: says it goes with --dot" grep -q -- "--max-nodes goes with --dot only" "$tmp/err"
+"$EXPORT" -q --yed --keep-isolated >/dev/null 2>&1; check "--keep-isolated with yed -> 2" 2 $?
+"$EXPORT" -q --format triples --max-nodes 5 >/dev/null 2>&1; check "--max-nodes with triples -> 2" 2 $?
 "$EXPORT" -q --gexf > "$tmp/g1.gexf"; "$EXPORT" -q --gexf > "$tmp/g2.gexf"
 expect "gexf deterministic" cmp -s "$tmp/g1.gexf" "$tmp/g2.gexf"
 

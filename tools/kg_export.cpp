@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
             ("gexf", "same as --format gexf (Gephi: colours per type, sizes by degree)")
             ("json", "same as --format json (NetworkX node-link)")
             ("cytoscape", "same as --format cytoscape (Cytoscape.js elements)")
-            ("dot", "same as --format dot (Graphviz: kg-export --dot | dot -Tsvg > graph.svg)")
+            ("dot", "same as --format dot (Graphviz: kg-export --dot | dot -Tsvg > graph.svg; a force layout of the "
+                    "entities with relations, at most 200 of them: see --max-nodes, --keep-isolated)")
             ("csv", "same as --format csv (neo4j-admin import: nodes.csv, relationships.csv in -o DIR)")
             ("html", "same as --format html (an interactive map in one offline page: search, filters, evidence;\n"
                      "at most 5000 entities, those of highest degree)")
@@ -34,6 +35,10 @@ int main(int argc, char** argv) {
                               "--graph FILE INPUT... cannot add documents to it)")
             ("show-negated", "dot, yed, html: also draw relations whose every evidence sentence is negated "
                              "(dotted, grey); pictures leave them out, data formats always keep them with their counts")
+            ("max-nodes", po::value<long long>()->value_name("N"),
+             "dot: draw at most N entities, those with the most relations (default 200; 0: all); a note on stderr "
+             "says what was left out")
+            ("keep-isolated", "dot: also draw the entities without relations (left out by default)")
             ("output,o", po::value<std::string>()->default_value("-"),
              "write to PATH (atomically for regular files); '-' is stdout; a directory for csv");
         po::options_description views("Views (applied in this order: types, predicates, min-weight; ego; top)");
@@ -102,6 +107,8 @@ int main(int argc, char** argv) {
             if (vm.count("links-key")) throw kg::Error(kg::ExitCode::usage, "--links-key goes with --json only");
             if (vm.count("no-extraction")) throw kg::Error(kg::ExitCode::usage, "--no-extraction goes with --json only");
             if (vm.count("show-negated")) throw kg::Error(kg::ExitCode::usage, "--show-negated goes with --dot, --yed or --html only");
+            for (const char* dot_only : {"max-nodes", "keep-isolated"})
+                if (vm.count(dot_only)) throw kg::Error(kg::ExitCode::usage, std::string("--") + dot_only + " goes with --dot only");
             if (kgcli::view_args(vm).any) throw kg::Error(kg::ExitCode::usage, "views apply to graphs, not to --format triples");
             // Records stream to the output as they are written; a failure removes the unfinished file.
             kg::write_output(vm["output"].as<std::string>(), [&](std::ostream& out) {
@@ -135,6 +142,16 @@ int main(int argc, char** argv) {
                                                              " keeps every relation, with its negated count");
             write_options.show_negated = true;
         }
+        // What a drawing leaves out is said on stderr and in the file; the options choose it for DOT only.
+        for (const char* dot_only : {"max-nodes", "keep-isolated"})
+            if (vm.count(dot_only) && *format != kg::Format::dot)
+                throw kg::Error(kg::ExitCode::usage, std::string("--") + dot_only + " goes with --dot only");
+        if (vm.count("max-nodes")) {
+            const long long max_nodes = vm["max-nodes"].as<long long>();
+            if (max_nodes < 0) throw kg::Error(kg::ExitCode::usage, "--max-nodes is a count of entities (0: all)");
+            write_options.dot_max_nodes = static_cast<std::size_t>(max_nodes);
+        }
+        write_options.keep_isolated = vm.count("keep-isolated") > 0;
         kgcli::ViewArgs view_args = kgcli::view_args(vm);
 
         // The extraction section describes the whole graph, so a view (which keeps part of it) goes without.
@@ -144,6 +161,12 @@ int main(int argc, char** argv) {
         kg::KnowledgeGraph& graph = built.graph;
         if (view_args.any) graph = kg::make_view(graph, kgcli::view_options(graph, view_args));
         if (built.extraction_lines) write_options.extraction_lines = &*built.extraction_lines;
+        if (*format == kg::Format::dot) {
+            kg::DotSummary drawn;
+            kg::write_output(output, [&](std::ostream& out) { drawn = kg::write_dot(graph, out, write_options); });
+            if (!drawn.note.empty() && !vm.count("quiet")) std::cerr << "note: " << drawn.note << "\n";
+            return 0;
+        }
         kg::write_file(graph, *format, output, write_options);
         return 0;
     });

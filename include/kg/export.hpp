@@ -58,6 +58,13 @@ struct WriteOptions {
     /// html: the most entities a page holds (0: no limit); a bigger graph is cut to that many of highest
     /// degree, as a view's `top`, because the browser lays the page out when it opens it.
     std::size_t html_max_nodes = 5000;
+    /// dot: the most entities a drawing holds (0: no limit); a bigger graph is cut to that many of highest
+    /// degree (see write_dot), because 200 real entities already fill about 3,800 px and more pile labels up
+    /// (past a few thousand, Graphviz shrinks the bitmap to its size limit).
+    std::size_t dot_max_nodes = 200;
+    /// dot: also draw the entities no drawn relation touches; by default they are left out, because on real
+    /// news most entities have no relation and would fill the picture with rows of lone shapes.
+    bool keep_isolated = false;
 };
 
 /// One document's line of the "extraction" section, exactly as write_json writes it.
@@ -97,11 +104,28 @@ void write_gexf(const KnowledgeGraph& graph, std::ostream& out);
 /// data has the quality counts, evidence and evidence_quality ("" without evidence), node and edge data
 /// first_seen and last_seen when dated.
 void write_cytoscape(const KnowledgeGraph& graph, std::ostream& out);
+/// What write_dot drew of a graph and what it left out, for the caller to report (kg-export prints `note`
+/// on stderr); the same note is in the file, as a comment and in the legend.
+struct DotSummary {
+    std::size_t entities = 0;   ///< entities in the graph given
+    std::size_t drawn = 0;      ///< entities drawn
+    std::size_t isolated = 0;   ///< left out because no drawn relation touches them (0 with keep_isolated)
+    std::size_t cut = 0;        ///< left out by dot_max_nodes: the others, of lower degree or related only to those
+    std::size_t relations = 0;  ///< relations drawn
+    std::string note;           ///< one line naming what was left out and the option that draws it; empty if nothing
+};
+
 /// Writes Graphviz DOT: fill colour and shape per type, predicate labels, line width by evidence count,
 /// hedged-only relations dashed, denied ones left out (dotted and grey with options.show_negated), a legend
 /// of all of these; each edge also carries the quality counts, evidence_quality and dates as attributes
-/// (Graphviz ignores them; pydot and NetworkX read them). `dot -Tsvg` draws it.
-void write_dot(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
+/// (Graphviz ignores them; pydot and NetworkX read them). The graph attributes pick a force layout that
+/// spreads (sfdp, node overlaps removed), which `dot -Tsvg` follows; `dot -Glayout=dot` gives the layered one.
+/// What is drawn: entities without a drawn relation are left out unless options.keep_isolated; of the rest,
+/// when more than options.dot_max_nodes (0: no limit), those of highest degree counted over drawn relations
+/// (ties by id, bytewise), where one left without a relation to another kept entity gives its place to the
+/// next by degree that has one (unless keep_isolated). Entities are written in vertex order, relations in
+/// insertion order. Returns what was drawn and left out.
+DotSummary write_dot(const KnowledgeGraph& graph, std::ostream& out, const WriteOptions& options = {});
 /// Writes one self-contained HTML page that draws the graph and lets a reader explore it offline: a force
 /// layout computed in the browser when the page opens (the same for the same file), colour per type as in
 /// the other formats, size by degree, a search over names and aliases, type and predicate filters, weight and
