@@ -409,7 +409,7 @@ PyGraph read(py::object path) {
 }
 
 void write(const PyGraph& self, py::object path, const std::string& format_name, const std::string& links_key,
-           bool extraction, bool show_negated) {
+           bool extraction, bool show_negated, long long max_nodes, bool keep_isolated) {
     auto format = kg::parse_format(format_name);
     if (!format)
         throw usage("unknown format '" + format_name + "' (graphml, yed, gexf, json, cytoscape, dot, csv, html)");
@@ -418,12 +418,18 @@ void write(const PyGraph& self, py::object path, const std::string& format_name,
     if (show_negated && *format != kg::Format::dot && *format != kg::Format::yed && *format != kg::Format::html)
         throw usage("show_negated goes with pictures (dot, yed, html): " + std::string(kg::to_string(*format)) +
                     " keeps every relation, with its negated count");
+    // As kg-export --max-nodes and --keep-isolated: what a DOT drawing holds.
+    if ((max_nodes != 200 || keep_isolated) && *format != kg::Format::dot)
+        throw usage("max_nodes and keep_isolated go with dot only");
+    if (max_nodes < 0) throw usage("max_nodes is 0 (no limit) or more");
     const std::string p = fs_path(path);
     if (*format == kg::Format::csv && p == "-")
         throw usage("csv writes nodes.csv and relationships.csv: give a directory");
     kg::WriteOptions options;
     options.links_key = links_key;
     options.show_negated = show_negated;
+    options.dot_max_nodes = static_cast<std::size_t>(max_nodes);
+    options.keep_isolated = keep_isolated;
     if (extraction && self.extraction_lines) options.extraction_lines = &*self.extraction_lines;
     py::gil_scoped_release release;
     kg::write_file(self.graph, *format, p, options);
@@ -869,20 +875,22 @@ Returns {"measure", "results": [{"rank", "id", "label", "type", "score"}]}.)")
 distribution, entities by type, relations by predicate.)")
         .def("write",
              [](const PyGraph& g, py::object path, const std::string& format, const std::string& links_key,
-                bool extraction, bool show_negated) {
+                bool extraction, bool show_negated, long long max_nodes, bool keep_isolated) {
                  warning_scope([&] {
-                     write(g, path, format, links_key, extraction, show_negated);
+                     write(g, path, format, links_key, extraction, show_negated, max_nodes, keep_isolated);
                      return 0;
                  });
              },
              py::arg("path"), py::arg("format") = "graphml", py::kw_only(), py::arg("links_key") = "edges",
-             py::arg("extraction") = true, py::arg("show_negated") = false,
+             py::arg("extraction") = true, py::arg("show_negated") = false, py::arg("max_nodes") = 200,
+             py::arg("keep_isolated") = false,
              R"(Writes the graph as kg-export -o PATH --format FORMAT does, atomically (a failed write leaves no file).
 
 format: graphml (default), yed, gexf, json, cytoscape, dot, html (an interactive map in one offline page),
 or csv (PATH is then a directory that receives nodes.csv and relationships.csv). json: links_key "links"
 for NetworkX <= 3.5 and D3; the extraction section that lets kg-export add articles later is written when
 the graph has it (built, or read from a file with it) unless extraction=False. Pictures (dot, yed, html)
-leave out relations the articles only deny unless show_negated. Raises kg.Error (exit_code 4) naming the
-path when it cannot write.)");
+leave out relations the articles only deny unless show_negated. dot draws at most max_nodes entities (0: all),
+those of highest degree, and leaves out entities without a drawn relation unless keep_isolated. Raises
+kg.Error (exit_code 4) naming the path when it cannot write.)");
 }

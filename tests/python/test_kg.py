@@ -146,7 +146,8 @@ class Build(Tools):
         cases = [((fmt,), {}, ["--format", fmt]) for fmt in formats]
         cases += [(("json",), {"links_key": "links"}, ["--json", "--links-key", "links"]),
                   (("json",), {"extraction": False}, ["--json", "--no-extraction"]),
-                  (("dot",), {"show_negated": True}, ["--dot", "--show-negated"])]
+                  (("dot",), {"show_negated": True}, ["--dot", "--show-negated"]),
+                  (("dot",), {"max_nodes": 5, "keep_isolated": True}, ["--dot", "--max-nodes", "5", "--keep-isolated"])]
         for i, (args, kwargs, tool_args) in enumerate(cases):
             ours, theirs = self.tmp / f"ours{i}", self.tmp / f"theirs{i}"
             self.graph.write(ours, *args, **kwargs)
