@@ -170,7 +170,7 @@ TEST_CASE("json: exact bytes of a small graph") {
     kg::Vertex x = g.add_entity("X", kg::EntityType::PERSON);
     kg::Vertex y = g.add_entity("Y", kg::EntityType::COMPANY);
     g.add_relation(x, "works_for", y, 0.5, kgtest::ev("a", 0, "X at Y."));
-    g.graph()[y].mentions = {kg::Mention{"a", 5, 6, "Y"}, kg::Mention{"a", 0, 1, "X"}, kg::Mention{"b", 3, 4, "Y"}};
+    g.set_mentions(y, {kg::Mention{"a", 5, 6, "Y"}, kg::Mention{"a", 0, 1, "X"}, kg::Mention{"b", 3, 4, "Y"}});
     g.add_join(x, kg::AliasJoin{"Ex", "b", 0.6});
     const std::string expected = std::string(R"({
  "directed": true,

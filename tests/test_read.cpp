@@ -37,7 +37,7 @@ kg::KnowledgeGraph hostile() {
     g.add_relation(us, "competes_with", cn, 0.1, kgtest::ev("d 1", 3, "US & China, \"racing\"\n"));
     g.add_relation(acme, "based_in", us, 1.0 / 3.0, kgtest::ev("d 1", 5, "Acme <US>"));
     g.add_relation(acme, "based_in", us, 0.7, kgtest::ev("d 1", 6, "again\x02"));
-    g.graph()[*g.find("China", kg::EntityType::COUNTRY)].frequency = 12;
+    g.set_frequency(*g.find("China", kg::EntityType::COUNTRY), 12);
     return g;
 }
 
@@ -117,7 +117,7 @@ TEST_CASE("read: doubles are written shortest and read back exactly") {
         kg::Vertex s = h.add_entity("S" + std::to_string(i), kg::EntityType::PERSON);
         kg::Edge e = h.add_relation(s, "praised", b = h.add_entity("T", kg::EntityType::PERSON), values[i],
                                     kgtest::ev("d", i, "x"));
-        h.graph()[e].weight = values[i];
+        h.set_weight(e, values[i]);
     }
     const std::string hj = as(h, kg::Format::json), hg = as(h, kg::Format::graphml);
     for (const char* s : {"0.1", "0.3333333333333333", "1e-07", "123456.789", "5e-324", "1.7976931348623157e+308"}) {
@@ -134,7 +134,7 @@ TEST_CASE("read: a NaN weight survives JSON (null) and GraphML (NaN)") {
     kg::KnowledgeGraph g;
     kg::Edge e = g.add_relation(g.add_entity("A", kg::EntityType::PERSON), "praised",
                                 g.add_entity("B", kg::EntityType::PERSON), 0.5, kgtest::ev("d", 0, "x"));
-    g.graph()[e].weight = std::nan("");
+    g.set_weight(e, std::nan(""));
     const std::string j = as(g, kg::Format::json), x = as(g, kg::Format::graphml);
     CHECK(j.find("\"weight\": null") != std::string::npos);
     CHECK(std::isnan(g.graph()[*boost::edges(kg::parse_json(j, "j").graph()).first].weight));

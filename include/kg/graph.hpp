@@ -12,8 +12,9 @@
 /// - Node ids are readable slugs ("li-qiang"), unique in the graph; edge ids are
 ///   "<subject id>--<predicate>--<object id>". Insertion order is the order of add() calls, so the same
 ///   documents added in the same order give the same graph, byte for byte once exported.
-/// - graph() exposes the boost::adjacency_list so any BGL algorithm can run on it; keep ids and the
-///   lookup index in step by mutating only through this class.
+/// - graph() exposes the boost::adjacency_list, read-only, so any BGL algorithm can run on it. Changes go
+///   through this class, which keeps its lookups (find_id, find, edge ids) in step: the add and set members,
+///   or mutate(), which hands out the Graph for raw Boost mutation and rebuilds the lookups after it.
 #pragma once
 
 #include <kg/model.hpp>
@@ -23,10 +24,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kg {
@@ -67,97 +70,28 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;  ///< a vertex handle
 using Edge = boost::graph_traits<Graph>::edge_descriptor;      ///< an edge handle
 
-namespace detail {
-
-/// An open-addressing hash index of handles whose keys live in the graph itself (ids, labels), so an entry
-/// costs 8 bytes of hash plus the handle and no allocation; `same(handle)` tells whether a handle's key is
-/// the one looked up. Entries are never removed.
-template <class T>
-class HandleIndex {
-public:
-    HandleIndex() = default;
-    HandleIndex(HandleIndex&& other) noexcept : slots_(std::move(other.slots_)), size_(other.size_) { other.size_ = 0; }
-    HandleIndex& operator=(HandleIndex&& other) noexcept {
-        slots_ = std::move(other.slots_);
-        size_ = other.size_;
-        other.size_ = 0;
-        return *this;
-    }
-
-    /// The handle whose key has this hash and satisfies `same`, or null.
-    template <class Same>
-    const T* find(std::uint64_t hash, Same same) const {
-        if (slots_.empty()) return nullptr;
-        hash = fix(hash);
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-            const Slot& s = slots_[i];
-            if (s.hash == 0) return nullptr;
-            if (s.hash == hash && same(s.handle)) return &s.handle;
-        }
-    }
-    /// Starts loading the slot where a key with this hash would be.
-    void prefetch([[maybe_unused]] std::uint64_t hash) const {
-#if defined(__GNUC__)
-        if (!slots_.empty()) __builtin_prefetch(&slots_[fix(hash) & (slots_.size() - 1)]);
-#endif
-    }
-    /// Adds a handle whose key is known not to be present yet.
-    void insert(std::uint64_t hash, const T& handle) {
-        if (2 * (size_ + 1) > slots_.size()) grow(2 * (size_ + 1));
-        place(fix(hash), handle);
-        ++size_;
-    }
-    /// Room for `n` entries without rehashing.
-    void reserve(std::size_t n) {
-        if (2 * n > slots_.size()) grow(2 * n);
-    }
-
-private:
-    struct Slot {
-        std::uint64_t hash = 0;  // 0: empty
-        T handle{};
-    };
-    static std::uint64_t fix(std::uint64_t hash) noexcept { return hash ? hash : 1; }
-    void place(std::uint64_t hash, const T& handle) {
-        const std::size_t mask = slots_.size() - 1;
-        std::size_t i = hash & mask;
-        while (slots_[i].hash != 0) i = (i + 1) & mask;
-        slots_[i].hash = hash;
-        slots_[i].handle = handle;
-    }
-    void grow(std::size_t want) {
-        std::size_t cap = 16;
-        while (cap < want) cap *= 2;
-        std::vector<Slot> old(cap);
-        old.swap(slots_);
-        for (const Slot& s : old)
-            if (s.hash != 0) place(s.hash, s.handle);
-    }
-
-    std::vector<Slot> slots_;  // size a power of two, at most half full
-    std::size_t size_ = 0;
-};
-
-}  // namespace detail
-
 /// The merged graph of a corpus.
+///
+/// Its storage (the Boost graph, the documents and the lookup indexes) lives behind one pointer, so a move
+/// is a pointer swap: every Vertex and Edge stays valid in the graph moved to, and the graph moved from is
+/// empty. Const members may run concurrently; no member may run concurrently with a non-const one.
 class KnowledgeGraph {
 public:
-    KnowledgeGraph() = default;  ///< An empty graph.
+    KnowledgeGraph();   ///< An empty graph.
+    ~KnowledgeGraph();  ///< Frees the graph.
     /// Not copyable: the edge index holds descriptors into this graph's own storage.
     KnowledgeGraph(const KnowledgeGraph&) = delete;
     KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;  ///< Not copyable (see the copy constructor).
-    KnowledgeGraph(KnowledgeGraph&&) noexcept = default;             ///< moves keep descriptors valid
-    KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept = default;  ///< moves keep descriptors valid
+    KnowledgeGraph(KnowledgeGraph&& other) noexcept;             ///< Takes `other`'s storage; `other` is left empty.
+    KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;  ///< Takes `other`'s storage; `other` is left empty.
 
-    /// The underlying Boost graph, for BGL algorithms and iteration.
-    const Graph& graph() const noexcept { return g_; }
-    /// Mutable access for algorithms that need it; do not change ids, labels or types through it.
-    Graph& graph() noexcept { return g_; }
+    /// The underlying Boost graph, for BGL algorithms and iteration; the same object for the graph's life (it
+    /// moves with the graph). Read-only, so that the lookup indexes always match it: change properties through
+    /// the setters below, the structure through mutate().
+    const Graph& graph() const noexcept;
 
     /// Documents added, in the order they were added.
-    const std::vector<DocumentInfo>& documents() const noexcept { return documents_; }
+    const std::vector<DocumentInfo>& documents() const noexcept;
     /// Records a document; extractions should name a recorded document.
     void add_document(DocumentInfo info);
 
@@ -174,6 +108,33 @@ public:
     /// Evidence already recorded on the edge (same doc and range) is not counted twice.
     Edge add_relation(Vertex s, const std::string& predicate, Vertex o, double confidence, const Evidence& evidence);
 
+    /// Sets an entity's mention count: a stored figure, which add() raises by the mentions it merges.
+    void set_frequency(Vertex v, std::size_t frequency);
+    /// Replaces an entity's mentions, in the order given; its frequency is left as it is.
+    void set_mentions(Vertex v, std::vector<Mention> mentions);
+    /// Sets a relation's stored weight (add_relation() counts supporting evidence into it; readers keep a file's).
+    void set_weight(Edge e, double weight);
+
+    /// The escape hatch for Boost mutation this class has no member for (remove_vertex, clear_vertex,
+    /// remove_edge, editing ids or labels): calls `f(Graph&)`, then rebuilds every lookup index from the graph,
+    /// in O(V + E), also when `f` throws. Inside `f`, keep node ids and edge ids unique (after a duplicate, the
+    /// first in graph order keeps the id and kg::Error is thrown), and an edge id in the form of the contract
+    /// above if add_relation() may meet that edge later. Removing a vertex renumbers the vertices after it and
+    /// removing an edge frees it, so Vertex and Edge values taken before the call are stale after it. The
+    /// lookups are rebuilt only when `f` returns: inside it, look up first, then change. Not while a
+    /// RelationBatch is open.
+    template <class F>
+    void mutate(F&& f) {
+        Graph& g = begin_mutation();
+        try {
+            std::forward<F>(f)(g);
+        } catch (...) {
+            end_mutation(false);
+            throw;
+        }
+        end_mutation(true);
+    }
+
     /// The vertex with this node id, if any.
     std::optional<Vertex> find_id(std::string_view id) const;
     /// The vertex of entity (name, type), if any.
@@ -185,9 +146,9 @@ public:
     std::vector<std::string> closest_labels(std::string_view name, std::size_t n = 5) const;
 
     /// Number of entities.
-    std::size_t num_entities() const noexcept { return boost::num_vertices(g_); }
+    std::size_t num_entities() const noexcept;
     /// Number of distinct relations (edges).
-    std::size_t num_relations() const noexcept { return boost::num_edges(g_); }
+    std::size_t num_relations() const noexcept;
 
     /// Inserts an entity with a given id as read from a file (the readers use this); throws if the id exists.
     Vertex insert_entity(Entity entity);
@@ -223,41 +184,14 @@ public:
     };
 
 private:
-    std::string unique_slug(const std::string& label, EntityType type) const;
+    // Defined in graph.cpp: the Boost graph, the documents and the hash indexes of ids, (label, type) keys and
+    // edge ids. Null only in a graph moved from, which reads as empty until an insertion makes a new one.
+    struct Impl;
+    Impl& storage();  // makes new storage in a graph moved from
+    Graph& begin_mutation();
+    void end_mutation(bool check);  // rebuilds the indexes; with `check`, throws on a duplicate id
 
-    // boost::adjacency_list has no move constructor, so a defaulted move would deep-copy it (and leave the
-    // edge index pointing into the old storage). Moving by swap keeps every vertex and edge where it is.
-    struct MovableGraph : Graph {
-        // (adjacency_list::swap copies too, so this swaps its storage directly.)
-        MovableGraph() = default;
-        MovableGraph(MovableGraph&& other) noexcept { exchange(other); }
-        MovableGraph& operator=(MovableGraph&& other) noexcept {
-            MovableGraph old(std::move(other));
-            exchange(old);
-            return *this;
-        }
-        void reserve_vertices(std::size_t n) { this->m_vertices.reserve(n); }
-        // add_edge in two halves: append_edge() puts the edge in the edge list, link_edges(n) adds the last
-        // n appended to their vertices' lists.
-        Edge append_edge(Vertex s, Vertex o, Relation&& relation);
-        void link_edges(std::size_t n);
-        void exchange(MovableGraph& other) noexcept {
-            this->m_edges.swap(other.m_edges);
-            this->m_vertices.swap(other.m_vertices);
-            this->m_property.swap(other.m_property);
-        }
-    };
-    const Vertex* vertex_by_id(std::string_view id) const;
-    const Vertex* vertex_by_key(std::string_view label, EntityType type) const;
-    const Edge* edge_by_id(std::string_view id) const;
-
-    MovableGraph g_;
-    std::vector<DocumentInfo> documents_;
-    // Lookup only, never iterated: insertion order lives in g_. Entries hold handles and compare the ids,
-    // labels and types stored in g_, so no key is stored twice.
-    detail::HandleIndex<Vertex> by_id_;
-    detail::HandleIndex<Vertex> by_key_;
-    detail::HandleIndex<Edge> edges_by_id_;
+    std::unique_ptr<Impl> impl_;
 };
 
 /// Lower-case ASCII slug of a name: letters and digits kept, runs of anything else become one '-'.

@@ -1,5 +1,6 @@
 #include <kg/graph.hpp>
 
+#include "graph/handle_index.hpp"
 #include "text/util.hpp"
 
 #include <kg/error.hpp>
@@ -79,52 +80,157 @@ std::string fold_name(std::string_view name) {
     return out;
 }
 
-void KnowledgeGraph::add_document(DocumentInfo info) { documents_.push_back(std::move(info)); }
-
 namespace {
 std::uint64_t hash_of(std::string_view s) noexcept { return std::hash<std::string_view>()(s); }
 std::uint64_t hash_of(std::string_view label, EntityType type) noexcept {
     return hash_of(label) * 31 + static_cast<std::uint64_t>(type);
 }
+
+// The Boost graph with the two halves of add_edge that RelationBatch needs, which adjacency_list only offers
+// through its protected members. Lives on the heap inside Impl, so moving a KnowledgeGraph never moves it
+// (adjacency_list has no move constructor: a move would deep-copy it and strand the edge index).
+struct BulkGraph : Graph {
+    void reserve_vertices(std::size_t n) { this->m_vertices.reserve(n); }
+    // append_edge() puts the edge in the edge list; link_edges(n) adds the last n appended to their
+    // vertices' lists, each list grown once.
+    Edge append_edge(Vertex s, Vertex o, Relation&& relation) {
+        // As add_edge does for vertices past the end.
+        if (std::max(s, o) >= this->m_vertices.size()) this->m_vertices.resize(std::max(s, o) + 1);
+        this->m_edges.emplace_back(s, o);
+        Relation& stored = this->m_edges.back().get_property();
+        stored = std::move(relation);
+        return Edge(s, o, &stored);
+    }
+    void link_edges(std::size_t n) {
+        if (n == 0) return;
+        const auto first = std::prev(this->m_edges.end(), static_cast<std::ptrdiff_t>(n));
+        auto& vs = this->m_vertices;
+        std::vector<std::size_t> out(vs.size()), in(vs.size());
+        for (auto it = first; it != this->m_edges.end(); ++it) {
+            ++out[it->m_source];
+            ++in[it->m_target];
+        }
+        for (std::size_t v = 0; v < vs.size(); ++v) {
+            if (out[v]) vs[v].m_out_edges.reserve(vs[v].m_out_edges.size() + out[v]);
+            if (in[v]) vs[v].m_in_edges.reserve(vs[v].m_in_edges.size() + in[v]);
+        }
+        for (auto it = first; it != this->m_edges.end(); ++it) {
+            vs[it->m_source].m_out_edges.emplace_back(it->m_target, it);
+            vs[it->m_target].m_in_edges.emplace_back(it->m_source, it);
+        }
+    }
+};
 }  // namespace
 
-const Vertex* KnowledgeGraph::vertex_by_id(std::string_view id) const {
-    return by_id_.find(hash_of(id), [&](Vertex v) { return g_[v].id == id; });
-}
+struct KnowledgeGraph::Impl {
+    BulkGraph g;
+    std::vector<DocumentInfo> documents;
+    // Lookup only, never iterated: insertion order lives in g. Entries hold handles and compare the ids,
+    // labels and types stored in g, so no key is stored twice.
+    detail::HandleIndex<Vertex> by_id;
+    detail::HandleIndex<Vertex> by_key;
+    detail::HandleIndex<Edge> edges_by_id;
 
-const Vertex* KnowledgeGraph::vertex_by_key(std::string_view label, EntityType type) const {
-    return by_key_.find(hash_of(label, type), [&](Vertex v) { return g_[v].type == type && g_[v].label == label; });
-}
-
-const Edge* KnowledgeGraph::edge_by_id(std::string_view id) const {
-    return edges_by_id_.find(hash_of(id), [&](const Edge& e) { return g_[e].id == id; });
-}
-
-std::string KnowledgeGraph::unique_slug(const std::string& label, EntityType type) const {
-    std::string base = slugify(label);
-    if (!vertex_by_id(base)) return base;
-    std::string typed = base + "-" + slugify(to_string(type));
-    if (!vertex_by_id(typed)) return typed;
-    for (std::size_t n = 2;; ++n) {
-        std::string candidate = typed + "-" + std::to_string(n);
-        if (!vertex_by_id(candidate)) return candidate;
+    const Vertex* vertex_by_id(std::string_view id) const {
+        return by_id.find(hash_of(id), [&](Vertex v) { return g[v].id == id; });
     }
+    const Vertex* vertex_by_key(std::string_view label, EntityType type) const {
+        return by_key.find(hash_of(label, type), [&](Vertex v) { return g[v].type == type && g[v].label == label; });
+    }
+    const Edge* edge_by_id(std::string_view id) const {
+        return edges_by_id.find(hash_of(id), [&](const Edge& e) { return g[e].id == id; });
+    }
+
+    std::string unique_slug(const std::string& label, EntityType type) const {
+        std::string base = slugify(label);
+        if (!vertex_by_id(base)) return base;
+        std::string typed = base + "-" + slugify(to_string(type));
+        if (!vertex_by_id(typed)) return typed;
+        for (std::size_t n = 2;; ++n) {
+            std::string candidate = typed + "-" + std::to_string(n);
+            if (!vertex_by_id(candidate)) return candidate;
+        }
+    }
+
+    // Indexes every vertex and edge of g afresh, in graph order, so the first of a duplicated id or key keeps
+    // it (as insert_entity() does for keys). Returns the first duplicated node or edge id, empty when none.
+    std::string reindex() {
+        by_id.clear();
+        by_key.clear();
+        edges_by_id.clear();
+        by_id.reserve(boost::num_vertices(g));
+        by_key.reserve(boost::num_vertices(g));
+        edges_by_id.reserve(boost::num_edges(g));
+        std::string duplicate;
+        for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+            const Entity& e = g[v];
+            if (!vertex_by_id(e.id)) by_id.insert(hash_of(e.id), v);
+            else if (duplicate.empty()) duplicate = "node id '" + e.id + "'";
+            if (!vertex_by_key(e.label, e.type)) by_key.insert(hash_of(e.label, e.type), v);
+        }
+        for (Edge ed : boost::make_iterator_range(boost::edges(g))) {
+            const Relation& r = g[ed];
+            if (!edge_by_id(r.id)) edges_by_id.insert(hash_of(r.id), ed);
+            else if (duplicate.empty()) duplicate = "edge id '" + r.id + "'";
+        }
+        return duplicate;
+    }
+};
+
+namespace {
+// What a graph moved from shows to const members.
+const BulkGraph& empty_graph() {
+    static const BulkGraph g;
+    return g;
+}
+}  // namespace
+
+KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept = default;
+
+KnowledgeGraph::Impl& KnowledgeGraph::storage() {
+    if (!impl_) impl_ = std::make_unique<Impl>();  // a graph moved from, being refilled
+    return *impl_;
+}
+
+const Graph& KnowledgeGraph::graph() const noexcept { return impl_ ? impl_->g : empty_graph(); }
+
+const std::vector<DocumentInfo>& KnowledgeGraph::documents() const noexcept {
+    static const std::vector<DocumentInfo> none;
+    return impl_ ? impl_->documents : none;
+}
+
+std::size_t KnowledgeGraph::num_entities() const noexcept { return impl_ ? boost::num_vertices(impl_->g) : 0; }
+
+std::size_t KnowledgeGraph::num_relations() const noexcept { return impl_ ? boost::num_edges(impl_->g) : 0; }
+
+void KnowledgeGraph::add_document(DocumentInfo info) { storage().documents.push_back(std::move(info)); }
+
+Graph& KnowledgeGraph::begin_mutation() { return storage().g; }
+
+void KnowledgeGraph::end_mutation(bool check) {
+    const std::string duplicate = impl_->reindex();
+    if (check && !duplicate.empty())
+        throw Error(ExitCode::bad_input, "KnowledgeGraph::mutate left a duplicate " + duplicate);
 }
 
 Vertex KnowledgeGraph::add_entity(const std::string& name, EntityType type) {
-    if (const Vertex* found = vertex_by_key(name, type)) return *found;
+    Impl& m = storage();
+    if (const Vertex* found = m.vertex_by_key(name, type)) return *found;
     Entity e;
-    e.id = unique_slug(name, type);
+    e.id = m.unique_slug(name, type);
     e.label = name;
     e.type = type;
-    Vertex v = boost::add_vertex(e, g_);
-    by_id_.insert(hash_of(g_[v].id), v);
-    by_key_.insert(hash_of(name, type), v);
+    Vertex v = boost::add_vertex(e, m.g);
+    m.by_id.insert(hash_of(m.g[v].id), v);
+    m.by_key.insert(hash_of(name, type), v);
     return v;
 }
 
 void KnowledgeGraph::add_alias(Vertex v, const std::string& alias) {
-    Entity& e = g_[v];
+    Entity& e = storage().g[v];
     if (alias.empty() || alias == e.label) return;
     auto it = std::lower_bound(e.aliases.begin(), e.aliases.end(), alias);
     if (it != e.aliases.end() && *it == alias) return;
@@ -133,26 +239,27 @@ void KnowledgeGraph::add_alias(Vertex v, const std::string& alias) {
 
 void KnowledgeGraph::add_join(Vertex v, AliasJoin join) {
     add_alias(v, join.alias);
-    auto& joins = g_[v].joins;
+    auto& joins = storage().g[v].joins;
     if (std::find(joins.begin(), joins.end(), join) == joins.end()) joins.push_back(std::move(join));
 }
 
 Edge KnowledgeGraph::add_relation(Vertex s, const std::string& predicate, Vertex o, double confidence,
                                   const Evidence& evidence) {
-    if (is_symmetric(predicate) && g_[o].id < g_[s].id) std::swap(s, o);
-    std::string id = g_[s].id + "--" + predicate + "--" + g_[o].id;
+    Impl& m = storage();
+    if (is_symmetric(predicate) && m.g[o].id < m.g[s].id) std::swap(s, o);
+    std::string id = m.g[s].id + "--" + predicate + "--" + m.g[o].id;
     Edge e;
-    if (const Edge* found = edge_by_id(id)) {
+    if (const Edge* found = m.edge_by_id(id)) {
         e = *found;
     } else {
         const std::uint64_t hash = hash_of(id);
         Relation r;
         r.id = std::move(id);
         r.predicate = predicate;
-        e = boost::add_edge(s, o, r, g_).first;
-        edges_by_id_.insert(hash, e);
+        e = boost::add_edge(s, o, r, m.g).first;
+        m.edges_by_id.insert(hash, e);
     }
-    Relation& r = g_[e];
+    Relation& r = m.g[e];
     r.confidence = std::max(r.confidence, confidence);
     if (std::find(r.evidence.begin(), r.evidence.end(), evidence) == r.evidence.end()) {
         r.evidence.push_back(evidence);
@@ -168,7 +275,7 @@ void KnowledgeGraph::add(const DocExtraction& x) {
     for (const DocEntity& de : x.entities) {
         Vertex v = add_entity(de.name, de.type);
         for (const auto& a : de.aliases) add_alias(v, a);
-        Entity& e = g_[v];
+        Entity& e = impl_->g[v];  // add_entity made the storage
         e.mentions.insert(e.mentions.end(), de.mentions.begin(), de.mentions.end());
         e.frequency += de.mentions.size();
         vs.push_back(v);
@@ -180,24 +287,35 @@ void KnowledgeGraph::add(const DocExtraction& x) {
     }
 }
 
+void KnowledgeGraph::set_frequency(Vertex v, std::size_t frequency) { storage().g[v].frequency = frequency; }
+
+void KnowledgeGraph::set_mentions(Vertex v, std::vector<Mention> mentions) {
+    storage().g[v].mentions = std::move(mentions);
+}
+
+void KnowledgeGraph::set_weight(Edge e, double weight) { storage().g[e].weight = weight; }
+
 std::optional<Vertex> KnowledgeGraph::find_id(std::string_view id) const {
-    if (const Vertex* v = vertex_by_id(id)) return *v;
+    if (!impl_) return std::nullopt;
+    if (const Vertex* v = impl_->vertex_by_id(id)) return *v;
     return std::nullopt;
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view name, EntityType type) const {
-    if (const Vertex* v = vertex_by_key(name, type)) return *v;
+    if (!impl_) return std::nullopt;
+    if (const Vertex* v = impl_->vertex_by_key(name, type)) return *v;
     return std::nullopt;
 }
 
 std::vector<Vertex> KnowledgeGraph::lookup(std::string_view name) const {
+    const Graph& g = graph();
     const std::string want = fold_name(name);
     std::vector<Vertex> out;
-    for (Vertex v : boost::make_iterator_range(boost::vertices(g_)))
-        if (fold_name(g_[v].label) == want) out.push_back(v);
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g)))
+        if (fold_name(g[v].label) == want) out.push_back(v);
     if (!out.empty()) return out;
-    for (Vertex v : boost::make_iterator_range(boost::vertices(g_)))
-        for (const auto& a : g_[v].aliases)
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g)))
+        for (const auto& a : g[v].aliases)
             if (fold_name(a) == want) {
                 out.push_back(v);
                 break;
@@ -241,17 +359,18 @@ bool is_close(const std::string& want, const std::vector<std::string>& want_word
 }  // namespace
 
 std::vector<std::string> KnowledgeGraph::closest_labels(std::string_view name, std::size_t n) const {
+    const Graph& g = graph();
     const std::string want = fold_name(name);
     const std::vector<std::string> want_words = name_words(want);
     std::vector<std::pair<std::size_t, std::string>> scored;
-    for (Vertex v : boost::make_iterator_range(boost::vertices(g_))) {
-        const std::string folded = fold_name(g_[v].label);
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+        const std::string folded = fold_name(g[v].label);
         if (!is_close(want, want_words, folded)) continue;
         std::size_t d = edit_distance(want, folded);
         // A label containing the query (or the reverse) is a better guess than its edit distance says.
         if (!want.empty() && (folded.find(want) != std::string::npos || want.find(folded) != std::string::npos))
             d = d / 4;
-        scored.emplace_back(d, g_[v].label);
+        scored.emplace_back(d, g[v].label);
     }
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> out;
@@ -263,83 +382,62 @@ std::vector<std::string> KnowledgeGraph::closest_labels(std::string_view name, s
 }
 
 Vertex KnowledgeGraph::insert_entity(Entity entity) {
+    Impl& m = storage();
     const std::uint64_t id_hash = hash_of(entity.id);
-    if (by_id_.find(id_hash, [&](Vertex v) { return g_[v].id == entity.id; }))
+    if (m.by_id.find(id_hash, [&](Vertex v) { return m.g[v].id == entity.id; }))
         throw Error(ExitCode::bad_input, "duplicate node id '" + entity.id + "'");
     const std::uint64_t key_hash = hash_of(entity.label, entity.type);
     // The first entity with a (label, type) keeps the key, as add_entity would have found it.
-    const bool new_key = !vertex_by_key(entity.label, entity.type);
+    const bool new_key = !m.vertex_by_key(entity.label, entity.type);
     // add_vertex copies its property, so the entity is moved in after.
-    Vertex v = boost::add_vertex(Entity(), g_);
-    g_[v] = std::move(entity);
-    by_id_.insert(id_hash, v);
-    if (new_key) by_key_.insert(key_hash, v);
+    Vertex v = boost::add_vertex(Entity(), m.g);
+    m.g[v] = std::move(entity);
+    m.by_id.insert(id_hash, v);
+    if (new_key) m.by_key.insert(key_hash, v);
     return v;
 }
 
 Edge KnowledgeGraph::insert_relation(Vertex s, Vertex o, Relation relation) {
+    Impl& m = storage();
     const std::uint64_t hash = hash_of(relation.id);
-    if (edges_by_id_.find(hash, [&](const Edge& e) { return g_[e].id == relation.id; }))
+    if (m.edges_by_id.find(hash, [&](const Edge& e) { return m.g[e].id == relation.id; }))
         throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
     // add_edge copies its property, so the relation is moved in after.
-    Edge e = boost::add_edge(s, o, Relation(), g_).first;
-    g_[e] = std::move(relation);
-    edges_by_id_.insert(hash, e);
+    Edge e = boost::add_edge(s, o, Relation(), m.g).first;
+    m.g[e] = std::move(relation);
+    m.edges_by_id.insert(hash, e);
     return e;
 }
 
-bool KnowledgeGraph::has_relation_id(std::string_view id) const { return edge_by_id(id) != nullptr; }
-
-Edge KnowledgeGraph::MovableGraph::append_edge(Vertex s, Vertex o, Relation&& relation) {
-    // As add_edge does for vertices past the end.
-    if (std::max(s, o) >= this->m_vertices.size()) this->m_vertices.resize(std::max(s, o) + 1);
-    this->m_edges.emplace_back(s, o);
-    Relation& stored = this->m_edges.back().get_property();
-    stored = std::move(relation);
-    return Edge(s, o, &stored);
-}
-
-void KnowledgeGraph::MovableGraph::link_edges(std::size_t n) {
-    if (n == 0) return;
-    const auto first = std::prev(this->m_edges.end(), static_cast<std::ptrdiff_t>(n));
-    auto& vs = this->m_vertices;
-    std::vector<std::size_t> out(vs.size()), in(vs.size());
-    for (auto it = first; it != this->m_edges.end(); ++it) {
-        ++out[it->m_source];
-        ++in[it->m_target];
-    }
-    for (std::size_t v = 0; v < vs.size(); ++v) {
-        if (out[v]) vs[v].m_out_edges.reserve(vs[v].m_out_edges.size() + out[v]);
-        if (in[v]) vs[v].m_in_edges.reserve(vs[v].m_in_edges.size() + in[v]);
-    }
-    for (auto it = first; it != this->m_edges.end(); ++it) {
-        vs[it->m_source].m_out_edges.emplace_back(it->m_target, it);
-        vs[it->m_target].m_in_edges.emplace_back(it->m_source, it);
-    }
-}
+bool KnowledgeGraph::has_relation_id(std::string_view id) const { return impl_ && impl_->edge_by_id(id) != nullptr; }
 
 Edge KnowledgeGraph::RelationBatch::add(Vertex s, Vertex o, Relation relation) {
+    Impl& m = graph_.storage();
     const std::uint64_t hash = hash_of(relation.id);
-    if (graph_.edges_by_id_.find(hash, [&](const Edge& e) { return graph_.g_[e].id == relation.id; }))
+    if (m.edges_by_id.find(hash, [&](const Edge& e) { return m.g[e].id == relation.id; }))
         throw Error(ExitCode::bad_input, "duplicate edge id '" + relation.id + "'");
-    const Edge e = graph_.g_.append_edge(s, o, std::move(relation));
+    const Edge e = m.g.append_edge(s, o, std::move(relation));
     ++pending_;
-    graph_.edges_by_id_.insert(hash, e);
+    m.edges_by_id.insert(hash, e);
     return e;
 }
 
-void KnowledgeGraph::RelationBatch::prefetch(std::string_view id) const { graph_.edges_by_id_.prefetch(hash_of(id)); }
+void KnowledgeGraph::RelationBatch::prefetch(std::string_view id) const {
+    if (graph_.impl_) graph_.impl_->edges_by_id.prefetch(hash_of(id));
+}
 
 void KnowledgeGraph::RelationBatch::finish() {
-    graph_.g_.link_edges(pending_);
+    // pending_ > 0 means add() found or made the storage.
+    if (pending_ != 0) graph_.impl_->g.link_edges(pending_);
     pending_ = 0;
 }
 
 void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
-    g_.reserve_vertices(entities);
-    by_id_.reserve(entities);
-    by_key_.reserve(entities);
-    edges_by_id_.reserve(relations);
+    Impl& m = storage();
+    m.g.reserve_vertices(entities);
+    m.by_id.reserve(entities);
+    m.by_key.reserve(entities);
+    m.edges_by_id.reserve(relations);
 }
 
 }  // namespace kg

@@ -4,6 +4,8 @@
 #include <kg/error.hpp>
 #include <kg/graph.hpp>
 
+#include "graph/handle_index.hpp"
+
 #include <cstddef>
 #include <memory>
 #include <vector>
