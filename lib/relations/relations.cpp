@@ -369,24 +369,26 @@ struct Rel {
                 std::uint32_t k = j - n;
                 if (k >= 1 && (low(k - 1) == "its" || is_possessive(T[k - 1].text))) {
                     int o = -1;
-                    if (is_possessive(T[k - 1].text)) o = st.mention_ending(k - 1);
-                    else
+                    if (is_possessive(T[k - 1].text)) {
+                        o = st.mention_ending(k - 1);
+                    } else {
                         // "its" points back to the sentence's first organization, its usual subject, not to
                         // the nearest one ("X will not work with the Y coalition, its president Z said").
                         for (std::uint32_t x = se.begin; x < k - 1 && o < 0; ++x)
                             if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) o = c;
-                        // "... Gabungan Parti Sarawak. Its chairman X said": the previous sentence's, its
-                        // speaker first ("..., said Acme Bank. Its analyst X").
-                        if (o < 0 && k - 1 == se.begin && s > 0)
-                            for (std::uint32_t x = st.tok.sentences[s - 1].begin; x < se.begin; ++x)
-                                if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) {
-                                    const MentionCand& cm = st.mentions[c];
-                                    if (o < 0) o = c;
-                                    if ((cm.b > 0 && low(cm.b - 1) == "said") || (cm.e < se.begin && low(cm.e) == "said")) {
-                                        o = c;
-                                        break;
-                                    }
+                    }
+                    // "... Gabungan Parti Sarawak. Its chairman X said": the previous sentence's, its
+                    // speaker first ("..., said Acme Bank. Its analyst X").
+                    if (o < 0 && k - 1 == se.begin && s > 0)
+                        for (std::uint32_t x = st.tok.sentences[s - 1].begin; x < se.begin; ++x)
+                            if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) {
+                                const MentionCand& cm = st.mentions[c];
+                                if (o < 0) o = c;
+                                if ((cm.b > 0 && low(cm.b - 1) == "said") || (cm.e < se.begin && low(cm.e) == "said")) {
+                                    o = c;
+                                    break;
                                 }
+                            }
                     if (o >= 0 && org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.8, p.sentence);
                 }
             }
