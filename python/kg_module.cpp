@@ -272,23 +272,6 @@ py::dict document_dict(const kg::Document& d) {
     return out;
 }
 
-// kg-export's message when inputs give no document (tools/cli.cpp, feed()).
-kg::Error no_documents(const std::vector<std::string>& inputs, kg::InputFormat format, std::size_t skipped) {
-    std::string message;
-    bool directory = false;
-    for (const std::string& input : inputs) {
-        message += (message.empty() ? "" : ", ") + input;
-        std::error_code ec;
-        directory = directory || std::filesystem::is_directory(input, ec);
-    }
-    message += ": no documents found";
-    if (directory)
-        message += format == kg::InputFormat::text    ? " (a directory is searched for *.txt files)"
-                   : format == kg::InputFormat::jsonl ? " (a directory is searched for *.jsonl files)"
-                                                      : " (a directory is searched for *.txt and *.jsonl files)";
-    if (skipped) message += "; " + std::to_string(skipped) + (skipped == 1 ? " bad input" : " bad inputs") + " skipped";
-    return kg::Error(kg::ExitCode::bad_input, message);
-}
 
 // --- the graph -----------------------------------------------------------------------------------------------
 
@@ -383,7 +366,7 @@ PyGraph build(py::object docs_or_paths, int threads, bool keep_duplicates, bool 
             skipped += bad;
             // As kg-export: inputs that give no document are bad input, unless one is standard input.
             if (documents == 0 && std::find(paths.begin(), paths.end(), "-") == paths.end())
-                throw no_documents(paths, read.format, bad);
+                throw kgcli::no_documents(paths, read.format, bad);
         }
         std::vector<std::string> lines;
         out.graph = builder.finish([&lines](const kg::ExtractedDocument& d) { lines.push_back(kg::extraction_line(d)); });

@@ -115,22 +115,8 @@ std::size_t feed(const po::variables_map& vm, const std::vector<std::string>& in
     // An empty directory, or one of *.md or *.html files only, would give an empty graph and exit 0, which
     // reads as "these articles name nothing". Standard input may rightly hold no document (the empty shard
     // of a map/reduce job), so a run that reads it is not refused.
-    if (documents == 0 && std::find(inputs.begin(), inputs.end(), "-") == inputs.end()) {
-        std::string message;
-        bool directory = false;
-        for (const std::string& input : inputs) {
-            message += (message.empty() ? "" : ", ") + input;
-            std::error_code ec;
-            directory = directory || std::filesystem::is_directory(input, ec);
-        }
-        message += ": no documents found";
-        if (directory)
-            message += read.format == kg::InputFormat::text    ? " (a directory is searched for *.txt files)"
-                       : read.format == kg::InputFormat::jsonl ? " (a directory is searched for *.jsonl files)"
-                                                               : " (a directory is searched for *.txt and *.jsonl files)";
-        if (skipped) message += "; " + std::to_string(skipped) + (skipped == 1 ? " bad input" : " bad inputs") + " skipped";
-        throw kg::Error(kg::ExitCode::bad_input, message);
-    }
+    if (documents == 0 && std::find(inputs.begin(), inputs.end(), "-") == inputs.end())
+        throw no_documents(inputs, read.format, skipped);
     return skipped;
 }
 
@@ -401,6 +387,23 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
         }
     }
     return row[b.size()];
+}
+
+kg::Error no_documents(const std::vector<std::string>& inputs, kg::InputFormat format, std::size_t skipped) {
+    std::string message;
+    bool directory = false;
+    for (const std::string& input : inputs) {
+        message += (message.empty() ? "" : ", ") + input;
+        std::error_code ec;
+        directory = directory || std::filesystem::is_directory(input, ec);
+    }
+    message += ": no documents found";
+    if (directory)
+        message += format == kg::InputFormat::text    ? " (a directory is searched for *.txt files)"
+                   : format == kg::InputFormat::jsonl ? " (a directory is searched for *.jsonl files)"
+                                                      : " (a directory is searched for *.txt and *.jsonl files)";
+    if (skipped) message += "; " + std::to_string(skipped) + (skipped == 1 ? " bad input" : " bad inputs") + " skipped";
+    return kg::Error(kg::ExitCode::bad_input, message);
 }
 
 std::string unknown_predicate(const std::string& name) {

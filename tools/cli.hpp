@@ -1,6 +1,8 @@
 // Shared by the tools: the input/option contract both kg-export and kg-query follow.
 #pragma once
 
+#include <kg/corpus.hpp>
+#include <kg/error.hpp>
 #include <kg/extract.hpp>
 #include <kg/graph.hpp>
 #include <kg/view.hpp>
@@ -68,6 +70,10 @@ std::string predicate_list(std::size_t width, const std::string& indent);
 
 /// Levenshtein distance of two short ASCII words (for "did you mean" messages).
 std::size_t edit_distance(const std::string& a, const std::string& b);
+
+/// The error for inputs that gave no document: names them, says what a directory is searched for, and
+/// counts the bad inputs skipped (exit 3).
+kg::Error no_documents(const std::vector<std::string>& inputs, kg::InputFormat format, std::size_t skipped);
 
 /// The message for a predicate that is not in the vocabulary: the closest names, then all of them.
 std::string unknown_predicate(const std::string& name);

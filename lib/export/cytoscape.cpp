@@ -21,16 +21,8 @@ namespace {
 using Writer = exportdetail::JsonWriter;
 using exportdetail::put;
 using exportdetail::put_number;
+using exportdetail::put_seen;
 
-// first_seen and last_seen when a dated document is behind the element; absent (null in Cytoscape's table)
-// otherwise.
-void put_seen(Writer& w, const exportdetail::Seen& seen) {
-    if (seen.first.empty()) return;
-    w.Key("first_seen");
-    put(w, seen.first);
-    w.Key("last_seen");
-    put(w, seen.last);
-}
 
 }  // namespace
 

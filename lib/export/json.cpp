@@ -23,6 +23,7 @@ namespace {
 using Writer = exportdetail::JsonWriter;
 using exportdetail::put;
 using exportdetail::put_number;
+using exportdetail::put_seen;
 
 // Byte offsets always; code-point offsets beside them when known (the graph header names both units).
 // cp_end counts the text as written: ill-formed UTF-8 (never in a document libkg read, which it checks) is
@@ -80,14 +81,6 @@ void put_evidence(Writer& w, const std::vector<Evidence>& items) {
     w.EndArray();
 }
 
-// first_seen and last_seen when a dated document is behind the node or edge; absent otherwise.
-void put_seen(Writer& w, const exportdetail::Seen& seen) {
-    if (seen.first.empty()) return;
-    w.Key("first_seen");
-    put(w, seen.first);
-    w.Key("last_seen");
-    put(w, seen.last);
-}
 
 // The extraction section: one compact line per document, so the file stays readable (and diffable) line
 // by line while the bulk of it costs no indentation.

@@ -1,6 +1,7 @@
 // Internal: the JSON value writers shared by the node-link and Cytoscape.js exports.
 #pragma once
 
+#include "export/provenance.hpp"
 #include "export/text.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -56,6 +57,16 @@ inline void put_number(JsonWriter& w, double v) {
     } else {
         w.Null();
     }
+}
+
+// first_seen and last_seen when a dated document is behind the node or edge; absent otherwise (null in
+// Cytoscape's table).
+inline void put_seen(JsonWriter& w, const Seen& seen) {
+    if (seen.first.empty()) return;
+    w.Key("first_seen");
+    put(w, seen.first);
+    w.Key("last_seen");
+    put(w, seen.last);
 }
 
 }  // namespace kg::exportdetail
