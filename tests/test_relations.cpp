@@ -227,6 +227,24 @@ TEST_CASE("relations: only a head of state or government leads the country of th
     CHECK(minister.has("Dominic Raab", "works_for", "United Kingdom"));
 }
 
+TEST_CASE("relations: an office of a place after the name, or a post in a place before it") {
+    // A country's head leads it, its other officials work for it, "formerly" ends the office.
+    CHECK(extract("Lena Varga, the president of Hungary, opened the bridge.").has("Lena Varga", "leader_of", "Hungary"));
+    CHECK(extract("Lena Varga, Hungary's president, opened the bridge.").has("Lena Varga", "leader_of", "Hungary"));
+    auto minister = extract("Pavel Novak, formerly the finance minister of Slovakia, spoke.");
+    CHECK(minister.has("Pavel Novak", "works_for", "Slovakia"));
+    CHECK(!minister.has("Pavel Novak", "leader_of", "Slovakia"));
+    for (const auto& rel : minister.x.relations) CHECK(rel.evidence.former);
+    // A post in a smaller place says where the person lives or is stationed (leader_of takes actors only).
+    CHECK(extract("Tom Reyes, the mayor of Tucson, cut the ribbon.").has("Tom Reyes", "lives_in", "Tucson"));
+    CHECK(extract("Oregon Governor Ellen Marsh signed the bill.").has("Ellen Marsh", "lives_in", "Oregon"));
+    CHECK(extract("Ruth Allen, a senator from Ohio, voted no.").has("Ruth Allen", "lives_in", "Ohio"));
+    // Not a place the role is of: a possessive or "-based" modifier, words between, a place far along.
+    CHECK(!extract("Jean Dupont, the chief executive of France's biggest bank, resigned.").has("Jean Dupont", "leader_of", "France"));
+    CHECK(!extract("The Tucson council said Reyes would resign.").has("Reyes", "lives_in", "Tucson"));
+    CHECK(!extract("Kai Brandt, the suspect in a robbery of a bank in Tucson, was arrested.").has("Kai Brandt", "lives_in", "Tucson"));
+}
+
 TEST_CASE("relations: a former office is kept as former evidence, adds no weight, and survives saving") {
     auto r = extract("John Vale, former CEO of Barclays, joined the board.");
     bool found = false;

@@ -245,6 +245,7 @@ struct Rel {
                 if (role_ending(i - 2, se.begin, code) && code != "HON") --i;
             }
             const std::uint32_t start = i;
+            bool gap = false;  // words between the role and the name ("Seoul government said Park")
             while (i > se.begin && start - i < 8) {
                 const std::uint32_t w = i - 1;
                 if (T[w].text == ")" && !role.empty()) {  // "Organisation of Islamic Cooperation (OIC) head X"
@@ -276,6 +277,7 @@ struct Rel {
                 } else if (low(w) == "the" || low(w) == "of" || low(w) == "and" || low(w) == "in") {
                     break;
                 }
+                if (!k && role.empty()) gap = true;
                 i -= k ? k : 1;
                 if (st.mention_ending(i) >= 0 && !role.empty()) break;
             }
@@ -283,6 +285,12 @@ struct Rel {
             const int o = !role.empty() && i > se.begin ? st.mention_ending(i) : -1;
             if (o >= 0 && org_like(type_of(o)))
                 emit(ent(pk), role_predicate(role), ent(o), 0.85, s, UINT32_MAX,
+                     former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
+            // "Texas Governor X", "Ipoh district police chief X", "Beijing correspondent X": a post in a
+            // place below a country, which the schema lets a person lead no more than work for: the person
+            // lives or is stationed there. (A country's offices are titles(): "Chinese Premier X".)
+            if (o >= 0 && !gap && type_of(o) == EntityType::LOCATION && role_code != "HON" && !demonym_mention(o))
+                emit(ent(pk), "lives_in", ent(o), 0.75, s, UINT32_MAX,
                      former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
             // "Group managing director X said": a company's head with no company named leads the company the
             // article is about. Only business heads: an analyst quoted in it mostly works elsewhere.
@@ -321,7 +329,8 @@ struct Rel {
             if (copula) i = k - 1;  // the loop below starts one token on, as after a comma
         }
         if (i < se.end && (copula || T[i].text == "," || low(i) == "of" || low(i) == "at" || low(i) == "from")) {
-            std::string role;
+            std::string role, role_code;
+            std::uint32_t role_at = 0;
             bool former = false;  // "X, former CEO of Acme"
             bool of = !copula && (low(i) == "of" || low(i) == "at" || low(i) == "from");
             bool affiliation = of && low(i) != "of";  // "X of Acme" is read as before: works_for
@@ -329,7 +338,32 @@ struct Rel {
             for (std::uint32_t steps = 0; i < se.end && steps < 10; ++steps) {
                 std::string_view w = low(i);
                 if (int o = st.mention_at(i); o >= 0) {
-                    if (!org_like(type_of(o))) break;
+                    if (!org_like(type_of(o))) {
+                        // "X, the president of France", "X, the former mayor of Paris": an office of a place.
+                        // Not "the president of France's largest bank" nor "of Paris-based Acme".
+                        const std::uint32_t after = st.mentions[o].e;
+                        const bool modifier = after < se.end && (is_possessive(T[after].text) || T[after].text == "-");
+                        // The place right after the role ("mayor of Paris", "a senator from Ohio"), not
+                        // further on ("the suspect in a shooting in Kenosha").
+                        bool near = !role.empty() && i <= role_at + 3;
+                        for (std::uint32_t q = role_at + 1; near && q < i; ++q)
+                            near = low(q) == "of" || low(q) == "the" || low(q) == "in" || low(q) == "from" || low(q) == "for";
+                        if (near && !modifier) place_office(pk, role, role_code, o, s, former);
+                        // "X, France's president", "X, Ohio's former attorney general"
+                        if (role.empty() && modifier && T[after].text != "-") {
+                            for (std::uint32_t q = after + 1; q < se.end && q < after + 5; ++q) {
+                                if (low(q) == "former") former = true;
+                                if (std::string code; std::uint32_t n = role_ending(q, after + 1, code)) {
+                                    if (q + 1 >= se.end || !is_role(q + 1))  // the whole title: "attorney general"
+                                        place_office(pk, lower_ascii(std::string(st.text(q + 1 - n, q + 1))), code, o, s, former);
+                                    if (q + 1 < se.end && is_role(q + 1)) continue;
+                                    break;
+                                }
+                                if (!T[q].lower() || is_verb(q)) break;
+                            }
+                        }
+                        break;
+                    }
                     std::uint32_t after = st.mentions[o].e;
                     // "the City Council (MBKS) mayor": past the bracketed short name.
                     if (after + 2 < se.end && T[after].text == "(") {
@@ -346,11 +380,17 @@ struct Rel {
                         emit(ent(pk), affiliation ? "member_of" : "works_for", ent(o), 0.8, s, UINT32_MAX, former);
                     break;
                 }
-                if (w == "former" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0)) former = true;
+                if (w == "former" || w == "formerly" || w == "previously" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0))
+                    former = true;
                 // "X, an epidemiologist at Acme", "X, a lawyer from Acme": an occupation placed at an organization.
                 if (w == "at" || w == "from") of = affiliation = true;
-                if (is_role(i)) role = std::string(w);
-                else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "in" || w == "of" || w == "at" ||
+                if (is_role(i)) {
+                    role = std::string(w);
+                    role_code = *lw(i).role;
+                    role_at = i;
+                }
+                else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "formerly" || w == "previously" ||
+                           w == "in" || w == "of" || w == "at" ||
                            w == "for" || lw(i).context || (T[i].lower() && !is_verb(i)) ||
                            (w.find('.') != std::string_view::npos && st.lex[i].alpha)))  // "a Ph.D. candidate at"
                     break;
@@ -393,6 +433,29 @@ struct Rel {
                 }
             }
         }
+    }
+
+    // A person's office named with a place after the name ("X, the president of France"): a country's head
+    // leads it and its other officials work for it; a post in a smaller place says where the person lives or
+    // is stationed (the schema lets a person lead only actors).
+    void place_office(int pk, const std::string& role, const std::string& code, int o, std::uint32_t s, bool former) {
+        if (type_of(o) == EntityType::COUNTRY) {
+            const std::string pred = role_predicate(role);
+            if (gov_code(code) || pred == "leader_of") emit(ent(pk), pred, ent(o), 0.8, s, UINT32_MAX, former);
+        } else if (type_of(o) == EntityType::LOCATION && code != "HON" && !demonym_mention(o)) {
+            emit(ent(pk), "lives_in", ent(o), 0.75, s, UINT32_MAX, former);
+        }
+    }
+
+    // A place mention that is a nationality word ("Greek" read as a place, which some name lists have): it
+    // names no place to live in. The word lexicon knows such words as adjectives.
+    bool demonym_mention(int o) const {
+        const MentionCand& m = st.mentions[o];
+        if (m.e == m.b + 1 && word(m.b) && word(m.b)->tag == Upos::ADJ) return true;
+        if (const auto* es = lx.lookup(st.text(m.b, m.e)))
+            for (const auto& e : *es)
+                if (e.demonym) return true;
+        return false;
     }
 
     // --- modifiers: "Chinese startup X", "China's rising AI company X", "Chinese firms like X and Y" ---------
