@@ -330,6 +330,10 @@ TEST_CASE("relations: 'chaired/headed/led by' and 'heads' give the leader; 'head
               .has("Amir Salleh", "leader_of", "Coastal Relief Committee"));
     CHECK(extract("Karen Holt now chairs Nordvale Bank.").has("Karen Holt", "leader_of", "Nordvale Bank"));
     CHECK(!extract("Karen Holt headed to Nordvale Bank on Monday.").has("Karen Holt", "leader_of", "Nordvale Bank"));
+    // A ruler of a country (data/triggers.tsv); a judge's ruling names no country it rules.
+    CHECK(extract("Teodoro Obiang has governed Equatorial Guinea since 1979.").has("Teodoro Obiang", "leader_of", "Equatorial Guinea"));
+    CHECK(extract("Anton Vrba ruled Slovakia for a decade.").has("Anton Vrba", "leader_of", "Slovakia"));
+    CHECK(!extract("Judge Anton Vrba ruled that Slovakia must pay.").has("Anton Vrba", "leader_of", "Slovakia"));
     CHECK(!extract("Karen Holt led the protest to Nordvale Bank.").has("Karen Holt", "leader_of", "Nordvale Bank"));
     CHECK(!extract("The inquiry into Nordvale Bank began on Monday, led by Karen Holt.").has("Karen Holt", "leader_of", "Nordvale Bank"));
 }
