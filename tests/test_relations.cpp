@@ -239,6 +239,9 @@ TEST_CASE("relations: an office of a place after the name, or a post in a place 
     CHECK(extract("Tom Reyes, the mayor of Tucson, cut the ribbon.").has("Tom Reyes", "lives_in", "Tucson"));
     CHECK(extract("Oregon Governor Ellen Marsh signed the bill.").has("Ellen Marsh", "lives_in", "Oregon"));
     CHECK(extract("Ruth Allen, a senator from Ohio, voted no.").has("Ruth Allen", "lives_in", "Ohio"));
+    CHECK(extract("Howard Bell, a Toronto lawyer, filed the suit.").has("Howard Bell", "lives_in", "Toronto"));
+    // A list whose next item carries the title: the title is not the first name's.
+    CHECK(!extract("The talks were attended by Ruth Allen, Ohio governor Mark Dean and others.").has("Ruth Allen", "lives_in", "Ohio"));
     // Not a place the role is of: a possessive or "-based" modifier, words between, a place far along.
     CHECK(!extract("Jean Dupont, the chief executive of France's biggest bank, resigned.").has("Jean Dupont", "leader_of", "France"));
     CHECK(!extract("The Tucson council said Reyes would resign.").has("Reyes", "lives_in", "Tucson"));

@@ -349,12 +349,17 @@ struct Rel {
                         for (std::uint32_t q = role_at + 1; near && q < i; ++q)
                             near = low(q) == "of" || low(q) == "the" || low(q) == "in" || low(q) == "from" || low(q) == "for";
                         if (near && !modifier) place_office(pk, role, role_code, o, s, former);
-                        // "X, France's president", "X, Ohio's former attorney general"
-                        if (role.empty() && modifier && T[after].text != "-") {
-                            for (std::uint32_t q = after + 1; q < se.end && q < after + 5; ++q) {
+                        // "X, France's president", "X, Ohio's former attorney general", "X, a Toronto lawyer";
+                        // without a possessive an article must open the appositive, and no name may follow the
+                        // title: "X, Greek prime minister Y" is a list whose next item has the title.
+                        const bool possessive = modifier && T[after].text != "-";
+                        const bool article = i >= 1 && (low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "the");
+                        if (role.empty() && (possessive || (!modifier && !copula && article && i <= p.e + 3))) {
+                            const std::uint32_t first = possessive ? after + 1 : after;
+                            for (std::uint32_t q = first; q < se.end && q < after + 5; ++q) {
                                 if (low(q) == "former") former = true;
-                                if (std::string code; std::uint32_t n = role_ending(q, after + 1, code)) {
-                                    if (q + 1 >= se.end || !is_role(q + 1))  // the whole title: "attorney general"
+                                if (std::string code; std::uint32_t n = role_ending(q, first, code)) {
+                                    if (q + 1 >= se.end || (!is_role(q + 1) && st.mention_at(q + 1) < 0 && !T[q + 1].cap()))
                                         place_office(pk, lower_ascii(std::string(st.text(q + 1 - n, q + 1))), code, o, s, former);
                                     if (q + 1 < se.end && is_role(q + 1)) continue;
                                     break;
