@@ -9,6 +9,10 @@
 //   messages, so that a notebook and a shell script agree.
 // - kg.build() follows kg-export: the same reader, GraphBuilder and merge, so the graph (and the JSON
 //   g.write() saves, extraction section included) is byte for byte kg-export's on the same input.
+// - Graph.view(), kg.build(since=, until=, data=) and Graph.add() take kg-export's view, date, --data and
+//   --graph FILE INPUT... paths through the functions the tools use (tools/cli.hpp: the same checks, messages
+//   and order of application), so their graphs are the tool's byte for byte. Graph.add() reads the graph's
+//   documents back from its extraction section, as kg-export reads them from the saved file.
 // - Long work runs without the GIL. Warnings that libkg raises on worker threads are queued and turned
 //   into Python warnings (kg.KGWarning) once the GIL is held again: calling into Python from a worker
 //   while the main thread waits for it with the GIL would deadlock.
@@ -21,12 +25,14 @@
 #include <kg/error.hpp>
 #include <kg/export.hpp>
 #include <kg/extract.hpp>
+#include <kg/lexicon.hpp>
 #include <kg/limits.hpp>
 #include <kg/predicates.hpp>
 #include <kg/query.hpp>
 #include <kg/read.hpp>
 #include <kg/records.hpp>
 #include <kg/version.hpp>
+#include <kg/view.hpp>
 
 #include <pybind11/eval.h>
 #include <pybind11/pybind11.h>
@@ -149,17 +155,8 @@ bool is_path(py::handle item) {
 std::vector<std::string> name_list(py::handle names) {
     std::vector<std::string> out;
     if (names.is_none()) return out;
-    auto add = [&out](const std::string& list) {
-        std::size_t start = 0;
-        for (;;) {
-            const std::size_t comma = list.find(',', start);
-            std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-            while (!item.empty() && item.back() == ' ') item.pop_back();
-            if (!item.empty()) out.push_back(item);
-            if (comma == std::string::npos) return;
-            start = comma + 1;
-        }
+    auto add = [&out](const std::string& list) {  // as the tools split their lists
+        for (std::string& item : kgcli::split_list(list)) out.push_back(std::move(item));
     };
     auto text = [](py::handle s) {
         if (!py::isinstance<py::str>(s)) throw py::type_error("expected a str or a list of str");
@@ -182,6 +179,45 @@ std::vector<kg::EntityType> type_list(py::handle names) {
         out.push_back(*type);
     }
     return out;
+}
+
+// A date bound (since=, until=): an ISO 8601 str, or a datetime.date or datetime.datetime (its isoformat(),
+// so a datetime bounds by its time too); None is no bound.
+std::optional<std::string> date_arg(py::handle value, const char* name) {
+    if (value.is_none()) return std::nullopt;
+    if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+    if (py::isinstance(value, py::module_::import("datetime").attr("date")))
+        return value.attr("isoformat")().cast<std::string>();
+    throw py::type_error(std::string(name) + ": expected an ISO 8601 str or a datetime.date, got " +
+                         py::type::of(value).attr("__name__").cast<std::string>());
+}
+
+// libkg loads its lexicons once per process, at the first extraction, from the data directory in effect then
+// (kg/lexicon.hpp), and keeps them: a later data= naming another directory could not apply, so it is refused
+// rather than silently ignored. Unset until the first extraction; "" means the built-in files.
+std::optional<std::string> g_lexicon_dir;
+
+// Applies data= (None: the built-in lexicons) for an extraction about to start; the GIL is held.
+void use_lexicons(py::handle data) {
+    std::string dir;
+    if (!data.is_none()) {
+        const std::string given = fs_path(data);
+        kgcli::check_data_dir(given, "data");  // kg-export --data's checks and messages
+        std::error_code ec;
+        dir = std::filesystem::canonical(given, ec).string();  // one spelling per directory; a later chdir is harmless
+        if (ec) dir = given;
+    }
+    if (!g_lexicon_dir) {
+        kg::set_data_dir(dir);
+        g_lexicon_dir = dir;
+        return;
+    }
+    if (*g_lexicon_dir == dir) return;
+    auto named = [](const std::string& d) { return d.empty() ? std::string("the built-in files") : "'" + d + "'"; };
+    throw usage("data " + (dir.empty() ? std::string("None") : "'" + dir + "'") +
+                ": this process already loaded its lexicons from " + named(*g_lexicon_dir) +
+                ", and libkg loads them once; give the same data to every kg.build(), Graph.add() and kg.extract() "
+                "of a process (use a new process for other lexicons)");
 }
 
 py::object json_loads(const std::string& text) {
@@ -279,6 +315,8 @@ py::dict document_dict(const kg::Document& d) {
 struct PyGraph {
     kg::KnowledgeGraph graph;
     std::optional<std::vector<std::string>> extraction_lines;
+    std::string origin = "kg.Graph";  // names the graph in Graph.add()'s messages: its file, or what made it
+    std::string generator;            // the libkg that extracted a graph read from a file; empty when unknown
 
     // The node-link JSON without the extraction section, written without the GIL.
     std::string json() const {
@@ -295,23 +333,56 @@ struct PyGraph {
     }
 };
 
-PyGraph build(py::object docs_or_paths, int threads, bool keep_duplicates, bool skip_bad,
-              const std::optional<std::string>& input_format) {
-    if (threads < 0) throw usage("threads must be 0 (all cores) or more");
+// kg.build()'s and Graph.add()'s arguments after the inputs.
+struct BuildArgs {
+    int threads = 0;
+    bool keep_duplicates = false;
+    bool skip_bad = false;
+    std::optional<std::string> input_format;
+    py::object since = py::none(), until = py::none(), data = py::none();
+};
+
+// The documents a graph was merged from, as kg-export --graph FILE reads them from its extraction section:
+// the graph is saved with that section and read back, the one reader of it (its checks, its rebuilding of
+// each document's info from the graph's). Runs without the GIL.
+std::vector<kg::ExtractedDocument> saved_documents(const PyGraph& g) {
+    std::string json;
+    {
+        std::ostringstream out;
+        kg::WriteOptions options;
+        options.extraction_lines = &*g.extraction_lines;
+        kg::write_json(g.graph, out, options);
+        json = out.str();
+    }
+    kg::SavedGraph saved = kg::parse_saved_json(json, g.origin);
+    return std::move(*saved.extraction);
+}
+
+// kg.build(), and Graph.add() when `earlier` is given: its documents go into the builder first, as kg-export
+// --graph FILE INPUT... adds FILE's, so the graph is that of one run over all the documents.
+PyGraph build(py::object docs_or_paths, const BuildArgs& args, const PyGraph* earlier) {
+    if (args.threads < 0) throw usage("threads must be 0 (all cores) or more");
     kg::ReadOptions read;
-    if (input_format) {
-        auto f = kg::parse_input_format(*input_format);
-        if (!f) throw usage("unknown input format '" + *input_format + "' (text, jsonl, triples)");
+    if (args.input_format) {
+        auto f = kg::parse_input_format(*args.input_format);
+        if (!f) throw usage("unknown input format '" + *args.input_format + "' (text, jsonl, triples)");
         read.format = *f;
     }
+    // As kg-export: the dates are checked before any work and applied to the merged graph; the extraction
+    // section then stays behind (it would describe documents the graph no longer holds).
+    const kg::ViewOptions dates =
+        kgcli::date_bounds(date_arg(args.since, "since"), date_arg(args.until, "until"), "");
+    const bool whole = dates.since.empty() && dates.until.empty();
+    if (earlier) kgcli::check_addable(earlier->origin, earlier->extraction_lines.has_value(), earlier->generator);
+    use_lexicons(args.data);
     // As kg-export --skip-bad: each skipped input is reported, and their number at the end.
     std::size_t skipped = 0;
-    read.skip_bad = skip_bad;
+    read.skip_bad = args.skip_bad;
     read.on_skip = [](const kg::Error& e) { queue_warning("skipped: " + std::string(e.what())); };
     kg::BuildOptions options;
-    options.threads = static_cast<unsigned>(threads);
-    options.keep_duplicates = keep_duplicates;
-    options.skip_bad = skip_bad;
+    options.threads = static_cast<unsigned>(args.threads);
+    options.keep_duplicates = args.keep_duplicates;
+    options.skip_bad = args.skip_bad;
     options.on_skip = [&](const kg::Error& e) {
         ++skipped;
         read.on_skip(e);
@@ -325,6 +396,10 @@ PyGraph build(py::object docs_or_paths, int threads, bool keep_duplicates, bool 
     SignalCheck check_signals;
     try {
         kg::GraphBuilder builder(options);
+        if (earlier) {
+            py::gil_scoped_release release;
+            for (kg::ExtractedDocument& d : saved_documents(*earlier)) builder.add(std::move(d));
+        }
         // Documents given as dicts stream into the builder as they come (a generator is never held whole);
         // paths are read in one call at the end, as kg-export reads its INPUTs.
         std::vector<std::string> paths;
@@ -344,7 +419,7 @@ PyGraph build(py::object docs_or_paths, int threads, bool keep_duplicates, bool 
             try {
                 doc = dict_document(item, where);
             } catch (const kg::Error& e) {
-                if (!skip_bad) throw;
+                if (!args.skip_bad) throw;
                 options.on_skip(e);
                 continue;
             }
@@ -369,13 +444,41 @@ PyGraph build(py::object docs_or_paths, int threads, bool keep_duplicates, bool 
                 throw kgcli::no_documents(paths, read.format, bad);
         }
         std::vector<std::string> lines;
-        out.graph = builder.finish([&lines](const kg::ExtractedDocument& d) { lines.push_back(kg::extraction_line(d)); });
-        out.extraction_lines = std::move(lines);
+        std::function<void(const kg::ExtractedDocument&)> keep;
+        if (whole) keep = [&lines](const kg::ExtractedDocument& d) { lines.push_back(kg::extraction_line(d)); };
+        out.graph = kgcli::apply_dates(builder.finish(keep), dates, "");
+        if (whole) out.extraction_lines = std::move(lines);
+        else out.origin = "a graph built with since/until";
     } catch (const Interrupted&) {
         throw py::error_already_set();  // the KeyboardInterrupt PyErr_CheckSignals left set
     }
     if (skipped > 0)
         queue_warning(std::to_string(skipped) + (skipped == 1 ? " bad input" : " bad inputs") + " skipped");
+    return out;
+}
+
+// Graph.view(): kg-export's view options, checked and applied as the tool does (kgcli::view_args, view_options).
+PyGraph view(const PyGraph& self, py::handle types, py::handle predicates, std::optional<double> min_weight,
+             const std::optional<std::string>& ego, int depth, std::optional<int> top) {
+    kgcli::ViewValues values;
+    if (!types.is_none()) values.types = name_list(types);
+    if (!predicates.is_none()) values.predicates = name_list(predicates);
+    values.min_weight = min_weight;
+    values.ego = ego;
+    if (ego || depth != 1) values.depth = depth;  // depth=1 is the default, which goes without ego too
+    values.top = top;
+    const kgcli::ViewArgs args = kgcli::view_args(values, "");
+    const kg::ViewOptions options = kgcli::view_options(self.graph, args);
+    PyGraph out;
+    py::gil_scoped_release release;
+    out.graph = kg::make_view(self.graph, options);
+    if (args.any) {
+        out.origin = "a view (Graph.view())";
+    } else {  // no view: the whole graph, which kg-export saves with its extraction section
+        out.extraction_lines = self.extraction_lines;
+        out.origin = self.origin;
+        out.generator = self.generator;
+    }
     return out;
 }
 
@@ -388,6 +491,8 @@ PyGraph read(py::object path) {
         kg::read_saved_documents(p, [&lines](kg::ExtractedDocument&& d) { lines.push_back(kg::extraction_line(d)); },
                                  &out.graph);
     if (saved.has_extraction) out.extraction_lines = std::move(lines);
+    out.origin = p == "-" ? "standard input" : p;  // as kg-export --graph names it
+    out.generator = saved.generator;
     return out;
 }
 
@@ -418,8 +523,9 @@ void write(const PyGraph& self, py::object path, const std::string& format_name,
     kg::write_file(self.graph, *format, p, options);
 }
 
-py::object extract(py::str text, const std::string& id) {
+py::object extract(py::str text, const std::string& id, py::handle data) {
     if (id.empty()) throw kg::Error(kg::ExitCode::bad_input, "empty \"id\"");
+    use_lexicons(data);
     kg::Document doc;
     doc.id = id;  // no source: libkg's warnings then name the id
     doc.text = utf8(text, id, "text");
@@ -673,12 +779,16 @@ PYBIND11_MODULE(kg, m) {
     >>> g = kg.build(["articles/"])            # files, directories, *.jsonl; or dicts {"id", "text", ...}
     >>> g.path("Li Qiang", "Global South")     # as `kg-query path --json`
     >>> nxg = g.to_networkx()                  # a networkx.MultiDiGraph with the JSON export's attributes
+    >>> g.view(ego="Li Qiang", depth=2)         # as kg-export --ego "Li Qiang" --depth 2
+    >>> g2 = g.add(["new-articles/"])           # as kg-export --graph g.json new-articles/
 
 Functions: extract (one text), build (a corpus), read (a saved graph), sample (the built-in articles).
 A Graph answers kg-query's questions (path, paths, neighbors, centrality, components, communities, stats),
 lists its nodes, edges and documents with the attributes of the JSON export, converts to NetworkX and
-writes every format of kg-export. Failures raise kg.Error with the tools' message and exit code; libkg's
-warnings are kg.KGWarning. Long work releases the GIL.)";
+writes every format of kg-export. Graph.view() takes kg-export's view options; kg.build(since=, until=,
+data=) its date filters and lexicon directory; Graph.add() adds documents as `kg-export --graph FILE
+INPUT...` does. Failures raise kg.Error with the tools' message and exit code; libkg's warnings are
+kg.KGWarning. Long work releases the GIL.)";
     m.attr("__version__") = kg::version();
 
     py::dict scope = m.attr("__dict__");
@@ -699,12 +809,16 @@ warnings are kg.KGWarning. Long work releases the GIL.)";
     // Declared before the functions, so that their signatures name kg.Graph.
     py::class_<PyGraph> graph(m, "Graph", R"(A knowledge graph: entities (nodes) and relations (edges) with their evidence.
 
-Made by kg.build() or kg.read(); immutable. len(g) is the number of entities. Entities are named as on
+Made by kg.build() or kg.read(); immutable: g.view() (a subgraph) and g.add() (more documents) return new
+graphs. len(g) is the number of entities. Entities are named as on
 kg-query's command line: a label or an alias (case-insensitive) or a node id ("li-qiang"); an unknown or
 ambiguous name raises kg.Error (exit_code 1) listing the closest labels or the candidates.)");
 
-    m.def("extract", [](py::str text, const std::string& id) { return warning_scope([&] { return extract(text, id); }); },
-          py::arg("text"), py::arg("id") = "doc",
+    m.def("extract",
+          [](py::str text, const std::string& id, py::object data) {
+              return warning_scope([&] { return extract(text, id, data); });
+          },
+          py::arg("text"), py::arg("id") = "doc", py::kw_only(), py::arg("data") = py::none(),
           R"(Extracts the entities and relations of one text, as the graph builder does for each document.
 
 Returns {"id", "entities": [{"name", "type", "type_confidence", "aliases", "mentions": [{"start", "end",
@@ -712,15 +826,17 @@ Returns {"id", "entities": [{"name", "type", "type_confidence", "aliases", "ment
 "evidence": {"start", "end", "text", "modality", "negated", "former"}}]}. Offsets are code points, so
 text[start:end] == span["text"]; subject_index and object_index index "entities". modality is "" when the
 sentence asserts the relation ("expected", "possible"... when it hedges it); negated: the sentence denies
-it; former: the relation held but has ended. Runs without the GIL.)");
+it; former: the relation held but has ended. data: a lexicon directory, as for build(). Runs without the GIL.)");
 
     m.def("build",
           [](py::object docs_or_paths, int threads, bool keep_duplicates, bool skip_bad,
-             const std::optional<std::string>& input_format) {
-              return warning_scope([&] { return build(docs_or_paths, threads, keep_duplicates, skip_bad, input_format); });
+             const std::optional<std::string>& input_format, py::object since, py::object until, py::object data) {
+              const BuildArgs args{threads, keep_duplicates, skip_bad, input_format, since, until, data};
+              return warning_scope([&] { return build(docs_or_paths, args, nullptr); });
           },
           py::arg("docs_or_paths"), py::arg("threads") = 0, py::kw_only(), py::arg("keep_duplicates") = false,
-          py::arg("skip_bad") = false, py::arg("input_format") = py::none(),
+          py::arg("skip_bad") = false, py::arg("input_format") = py::none(), py::arg("since") = py::none(),
+          py::arg("until") = py::none(), py::arg("data") = py::none(),
           R"(Builds the knowledge graph of a corpus, as kg-export does; returns a kg.Graph.
 
 docs_or_paths: an iterable (a generator streams) of
@@ -735,10 +851,20 @@ threads: extraction threads, 0 = one per core; the graph is the same for any num
 keep_duplicates: count near-duplicate articles (wire copies) separately (kg-export --keep-duplicates).
 skip_bad: skip a bad file, line or dict with a kg.KGWarning instead of raising (kg-export --skip-bad).
 input_format: None (by extension), "text", "jsonl" or "triples" (kg-export --input-format).
+since, until: keep only the evidence and mentions of documents dated in range (kg-export --since, --until):
+  ISO 8601 strings ("2024", "2024-07", "2024-07-26"; a document's date is cut to the bound's length, so a
+  month takes in all its days) or datetime.date / datetime.datetime objects (their isoformat()). Undated
+  documents go; a kg.KGWarning gives the counts when some had no date or none was kept. Such a graph has no
+  extraction section, so Graph.add() refuses it.
+data: a directory of lexicon files (kg-export --data DIR): a file there of the same name as one in libkg's
+  data/ adds its rows to the built-in one (gazetteer.tsv, not_entities.txt, merges.tsv...). libkg loads its
+  lexicons once per process, at the first extraction, so every build(), Graph.add() and extract() of a
+  process must give the same data (None: the built-in files); another raises kg.Error (exit_code 2).
 
 Documents are merged in id order, so the graph (and what Graph.write saves) is kg-export's on the same
 input, byte for byte. Extraction runs without the GIL; Ctrl-C stops it between documents. Raises kg.Error:
-exit_code 3 for bad input (an unknown path, invalid UTF-8, a repeated id, inputs with no document...).)");
+exit_code 3 for bad input (an unknown path, invalid UTF-8, a repeated id, inputs with no document...),
+exit_code 2 for a bad argument (a date that is not ISO 8601, a data directory that does not exist).)");
 
     m.def("read", [](py::object path) { return warning_scope([&] { return read(path); }); }, py::arg("path"),
           R"(Reads a saved graph (kg-export --json or --graphml, or NetworkX and igraph node-link JSON or GraphML).
@@ -853,6 +979,44 @@ Returns {"measure", "results": [{"rank", "id", "label", "type", "score"}]}.)")
              py::arg("top") = 10, py::kw_only(), py::arg("weighted") = false, py::arg("include_negated") = false,
              R"(Louvain communities, largest first, as `kg-query communities --json`: {"count", "modularity",
 "groups": [...]}; top = 0 lists all; weighted uses summed edge weights.)")
+        .def("view",
+             [](const PyGraph& g, py::object types, py::object predicates, std::optional<double> min_weight,
+                const std::optional<std::string>& ego, int depth, std::optional<int> top) {
+                 return warning_scope([&] { return view(g, types, predicates, min_weight, ego, depth, top); });
+             },
+             py::arg("types") = py::none(), py::arg("predicates") = py::none(), py::arg("min_weight") = py::none(),
+             py::arg("ego") = py::none(), py::arg("depth") = 1, py::arg("top") = py::none(),
+             R"(A subgraph, as kg-export's view options select it; returns a new kg.Graph.
+
+types: keep entities of these types (["PERSON", "COUNTRY"] or "PERSON,COUNTRY"; --types). predicates: keep
+relations with these predicates (--predicates); min_weight: keep relations with at least that many
+supporting sentences (--min-weight); entities left without a relation by either go. ego, depth: keep the
+entity named ego and what lies within depth hops of it, edges taken either way (--ego, --depth; depth
+needs ego). top: keep the N entities of highest degree (--top). They apply in that order (types,
+predicates, min_weight; ego; top), each to what the previous kept, as in kg-export, and all documents stay:
+g.view(...).write(path, fmt) writes kg-export --graph FILE --FMT --types ... 's bytes. A view has no
+extraction section (it is part of the graph), so Graph.add() refuses it; g.view() with no option is the
+whole graph. Raises kg.Error with kg-export's messages: exit_code 2 for an unknown type or predicate or a
+bad number, 1 for an unknown or ambiguous ego.)")
+        .def("add",
+             [](const PyGraph& g, py::object docs_or_paths, int threads, bool keep_duplicates, bool skip_bad,
+                const std::optional<std::string>& input_format, py::object since, py::object until, py::object data) {
+                 const BuildArgs args{threads, keep_duplicates, skip_bad, input_format, since, until, data};
+                 return warning_scope([&] { return build(docs_or_paths, args, &g); });
+             },
+             py::arg("docs_or_paths"), py::arg("threads") = 0, py::kw_only(), py::arg("keep_duplicates") = false,
+             py::arg("skip_bad") = false, py::arg("input_format") = py::none(), py::arg("since") = py::none(),
+             py::arg("until") = py::none(), py::arg("data") = py::none(),
+             R"(This graph with more documents: a new kg.Graph, equal to kg.build() over the old and the new documents.
+
+As `kg-export --graph FILE INPUT...`: the graph's documents, as extracted (its extraction section), merge
+with the new ones as one run over all of them would (id order, near-duplicates either way, types reconciled
+across both), so g.add(new).write(path, "json") writes the bytes of kg.build(old + new). The graph keeps
+the extraction section when built by kg.build() or read by kg.read() from kg-export --json; a graph without
+one (GraphML, foreign JSON, --no-extraction, a view, since/until) raises kg.Error (exit_code 3) with
+kg-export's message; a new document with an id the graph has raises kg.Error (exit_code 3), or is skipped
+with skip_bad. The arguments are kg.build()'s; keep_duplicates, since and until apply to the whole result,
+and data must be the lexicons the graph was extracted with for the result to equal one run.)")
         .def("stats", [](const PyGraph& g) { return json_loads(kg::render_stats(kg::stats(g.graph), true)); },
              R"(Counts, as `kg-query stats --json`: documents, entities, relations, density, components, degree
 distribution, entities by type, relations by predicate.)")

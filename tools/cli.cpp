@@ -24,6 +24,7 @@
 #include <functional>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 namespace po = boost::program_options;
 
@@ -170,13 +171,17 @@ auto with_builder(const po::variables_map& vm, const std::vector<std::string>& i
 void use_data_dir(const po::variables_map& vm) {
     if (!vm.count("data")) return;
     const std::string dir = vm["data"].as<std::string>();
+    check_data_dir(dir);
+    kg::set_data_dir(dir);
+}
+
+void check_data_dir(const std::string& dir, const std::string& option) {
     // libkg falls back to its built-in copy of every file DIR lacks, so a mistyped DIR would change nothing
     // without a word.
     std::error_code ec;
     const auto st = std::filesystem::status(dir, ec);
-    if (!std::filesystem::exists(st)) throw kg::Error(kg::ExitCode::usage, "--data '" + dir + "': no such directory");
-    if (!std::filesystem::is_directory(st)) throw kg::Error(kg::ExitCode::usage, "--data '" + dir + "': not a directory");
-    kg::set_data_dir(dir);
+    if (!std::filesystem::exists(st)) throw kg::Error(kg::ExitCode::usage, option + " '" + dir + "': no such directory");
+    if (!std::filesystem::is_directory(st)) throw kg::Error(kg::ExitCode::usage, option + " '" + dir + "': not a directory");
 }
 
 void add_common_options(po::options_description& desc, bool graph_adds_inputs) {
@@ -198,25 +203,21 @@ void add_common_options(po::options_description& desc, bool graph_adds_inputs) {
         ("quiet,q", "no notes or progress line on stderr");
 }
 
-namespace {
-
-// --since/--until, checked; both empty when not given.
-kg::ViewOptions date_bounds(const po::variables_map& vm) {
+kg::ViewOptions date_bounds(const std::optional<std::string>& since, const std::optional<std::string>& until,
+                            const std::string& prefix) {
     kg::ViewOptions dates;
-    for (const char* bound : {"since", "until"})
-        if (vm.count(bound)) {
-            const std::string d = vm[bound].as<std::string>();
-            if (!kg::is_iso_date(d))
-                throw kg::Error(kg::ExitCode::usage, std::string("--") + bound + " '" + d + "' is not an ISO 8601 date (YYYY-MM-DD)");
-            (bound[0] == 's' ? dates.since : dates.until) = d;
+    for (const auto& [bound, value, out] : {std::tuple{"since", &since, &dates.since}, {"until", &until, &dates.until}})
+        if (*value) {
+            if (!kg::is_iso_date(**value))
+                throw kg::Error(kg::ExitCode::usage,
+                                prefix + bound + " '" + **value + "' is not an ISO 8601 date (YYYY-MM-DD)");
+            *out = **value;
         }
     return dates;
 }
 
-// The date view. It drops undated documents and those out of range; when that leaves nothing, or when
-// undated documents went, a warning gives the counts (-q keeps it, as it keeps every warning): an empty or
-// thinner graph alone would not say why.
-kg::KnowledgeGraph apply_dates(kg::KnowledgeGraph g, const kg::ViewOptions& dates) {
+// The date view drops undated documents and those out of range; -q keeps its warning, as it keeps every warning.
+kg::KnowledgeGraph apply_dates(kg::KnowledgeGraph g, const kg::ViewOptions& dates, const std::string& prefix) {
     if (dates.since.empty() && dates.until.empty()) return g;
     kg::KnowledgeGraph view = kg::make_view(g, dates);
     const std::size_t total = g.documents().size(), kept = view.documents().size();
@@ -224,14 +225,38 @@ kg::KnowledgeGraph apply_dates(kg::KnowledgeGraph g, const kg::ViewOptions& date
         g.documents().begin(), g.documents().end(), [](const kg::DocumentInfo& d) { return d.date.empty(); }));
     if (kept == 0 || undated > 0) {
         std::string bounds;
-        if (!dates.since.empty()) bounds = "--since " + dates.since;
-        if (!dates.until.empty()) bounds += (bounds.empty() ? "--until " : " --until ") + dates.until;
+        if (!dates.since.empty()) bounds = prefix + "since " + dates.since;
+        if (!dates.until.empty()) bounds += (bounds.empty() ? "" : " ") + prefix + "until " + dates.until;
         std::string message = bounds + " kept " + std::to_string(kept) + " of " + std::to_string(total) +
                               (total == 1 ? " document" : " documents");
         if (undated > 0) message += "; " + std::to_string(undated) + (undated == 1 ? " has" : " have") + " no date";
         kg::warn(message);
     }
     return view;
+}
+
+void check_addable(const std::string& name, bool has_extraction, const std::string& generator) {
+    // Rebuilding from the graph alone cannot be exact (copies' facts, types before reconciliation, the
+    // order of first mentions are gone), so a file without its extraction is refused, not approximated.
+    if (!has_extraction)
+        throw kg::Error(kg::ExitCode::bad_input,
+                        name + ": cannot add documents to this graph: it has no \"extraction\" section (only "
+                               "kg-export --json writes one, and not with a view, --since/--until or "
+                               "--no-extraction); extract all documents again instead");
+    const std::string ours = std::string("libkg ") + kg::version();
+    if (!generator.empty() && generator != ours)
+        kg::warn(name + " was extracted by " + generator + ", the new documents by " + ours +
+                 ": the graph may differ from one run over all documents");
+}
+
+namespace {
+
+// --since/--until, checked; both empty when not given.
+kg::ViewOptions date_bounds(const po::variables_map& vm) {
+    auto value = [&vm](const char* bound) {
+        return vm.count(bound) ? std::optional<std::string>(vm[bound].as<std::string>()) : std::nullopt;
+    };
+    return kgcli::date_bounds(value("since"), value("until"));
 }
 
 }  // namespace
@@ -270,18 +295,7 @@ ExportGraph build_for_export(const po::variables_map& vm, const std::vector<std:
                 throw kg::Error(kg::ExitCode::usage, "--graph - and INPUT - cannot both read standard input");
         earlier = [path](const std::function<void(kg::ExtractedDocument&&)>& add) {
             const kg::SavedDocuments saved = kg::read_saved_documents(path, add);
-            const std::string name = path == "-" ? "standard input" : path;
-            // Rebuilding from the graph alone cannot be exact (copies' facts, types before reconciliation, the
-            // order of first mentions are gone), so a file without its extraction is refused, not approximated.
-            if (!saved.has_extraction)
-                throw kg::Error(kg::ExitCode::bad_input,
-                                name + ": cannot add documents to this graph: it has no \"extraction\" section (only "
-                                       "kg-export --json writes one, and not with a view, --since/--until or "
-                                       "--no-extraction); extract all documents again instead");
-            const std::string ours = std::string("libkg ") + kg::version();
-            if (!saved.generator.empty() && saved.generator != ours)
-                kg::warn(name + " was extracted by " + saved.generator + ", the new documents by " + ours +
-                         ": the graph may differ from one run over all documents");
+            check_addable(path == "-" ? "standard input" : path, saved.has_extraction, saved.generator);
         };
     }
     return with_builder(vm, inputs, earlier, [&](kg::GraphBuilder& b, const kg::BuildOptions&) {
@@ -310,7 +324,6 @@ void extract_records(const po::variables_map& vm, const std::vector<std::string>
     });
 }
 
-namespace {
 std::vector<std::string> split_list(const std::string& list) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -324,13 +337,23 @@ std::vector<std::string> split_list(const std::string& list) {
         start = comma + 1;
     }
 }
-}  // namespace
 
 ViewArgs view_args(const po::variables_map& vm) {
+    ViewValues v;
+    if (vm.count("types")) v.types = split_list(vm["types"].as<std::string>());
+    if (vm.count("predicates")) v.predicates = split_list(vm["predicates"].as<std::string>());
+    if (vm.count("min-weight")) v.min_weight = vm["min-weight"].as<double>();
+    if (vm.count("ego")) v.ego = vm["ego"].as<std::string>();
+    if (vm.count("depth")) v.depth = vm["depth"].as<int>();
+    if (vm.count("top")) v.top = vm["top"].as<int>();
+    return view_args(v);
+}
+
+ViewArgs view_args(const ViewValues& v, const std::string& prefix) {
     ViewArgs a;
     auto usage = [](const std::string& m) { return kg::Error(kg::ExitCode::usage, m); };
-    if (vm.count("types")) {
-        for (std::string t : split_list(vm["types"].as<std::string>())) {
+    if (v.types) {
+        for (std::string t : *v.types) {
             for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             auto type = kg::parse_entity_type(t);
             if (!type)
@@ -338,24 +361,24 @@ ViewArgs view_args(const po::variables_map& vm) {
                             "' (PERSON, COMPANY, ORGANIZATION, COUNTRY, LOCATION, EVENT, PRODUCT, POLICY, UNKNOWN)");
             a.options.types.push_back(*type);
         }
-        if (a.options.types.empty()) throw usage("--types needs at least one type");
+        if (a.options.types.empty()) throw usage(prefix + "types needs at least one type");
     }
-    if (vm.count("predicates")) {
-        a.options.predicates = split_list(vm["predicates"].as<std::string>());
-        if (a.options.predicates.empty()) throw usage("--predicates needs at least one predicate");
+    if (v.predicates) {
+        a.options.predicates = *v.predicates;
+        if (a.options.predicates.empty()) throw usage(prefix + "predicates needs at least one predicate");
     }
-    if (vm.count("min-weight")) a.options.min_weight = vm["min-weight"].as<double>();
-    if (vm.count("ego")) a.ego = vm["ego"].as<std::string>();
-    if (vm.count("depth")) {
-        if (!a.ego) throw usage("--depth goes with --ego");
-        if (vm["depth"].as<int>() < 0) throw usage("--depth must be 0 or more");
-        a.options.depth = static_cast<std::size_t>(vm["depth"].as<int>());
+    a.options.min_weight = v.min_weight;
+    a.ego = v.ego;
+    if (v.depth) {
+        if (!a.ego) throw usage(prefix + "depth goes with " + prefix + "ego");
+        if (*v.depth < 0) throw usage(prefix + "depth must be 0 or more");
+        a.options.depth = static_cast<std::size_t>(*v.depth);
     }
-    if (vm.count("top")) {
-        if (vm["top"].as<int>() < 1) throw usage("--top must be 1 or more");
-        a.options.top = static_cast<std::size_t>(vm["top"].as<int>());
+    if (v.top) {
+        if (*v.top < 1) throw usage(prefix + "top must be 1 or more");
+        a.options.top = static_cast<std::size_t>(*v.top);
     }
-    a.any = vm.count("types") || vm.count("predicates") || vm.count("min-weight") || a.ego || vm.count("top");
+    a.any = v.types || v.predicates || v.min_weight || a.ego || v.top;
     return a;
 }
 

@@ -23,6 +23,25 @@ void add_common_options(boost::program_options::options_description& desc, bool 
 /// Applies --data DIR (kg::set_data_dir); a DIR that does not exist or is not a directory is a usage error.
 void use_data_dir(const boost::program_options::variables_map& vm);
 
+/// The check of use_data_dir(), shared with the Python module: `option` names the argument in the message
+/// ("--data" for the tools, "data" for Python's keyword argument).
+void check_data_dir(const std::string& dir, const std::string& option = "--data");
+
+/// --since/--until values checked as ISO 8601 (usage error otherwise), as a date-only ViewOptions; `prefix`
+/// starts the option names in messages ("--" for the tools, "" for Python's keyword arguments).
+kg::ViewOptions date_bounds(const std::optional<std::string>& since, const std::optional<std::string>& until,
+                            const std::string& prefix = "--");
+
+/// The date view (kg::make_view with `dates` only), with a warning giving the counts when it keeps no
+/// document or drops undated ones: an empty or thinner graph alone would not say why. `g` unchanged when
+/// `dates` has no bound; `prefix` as for date_bounds().
+kg::KnowledgeGraph apply_dates(kg::KnowledgeGraph g, const kg::ViewOptions& dates, const std::string& prefix = "--");
+
+/// Refuses to add documents to a saved graph that has no extraction section (bad input naming `name`), and
+/// warns when another libkg version extracted it (`generator`, empty when unknown): kg-export --graph FILE
+/// INPUT... and the Python module's Graph.add().
+void check_addable(const std::string& name, bool has_extraction, const std::string& generator);
+
 /// Loads the --graph file, or builds the graph from the positional inputs (streamed, extracted on -j
 /// threads; records with --input-format triples), or from the built-in sample (saying so on stderr);
 /// --graph with inputs is a usage error, and so is no input while standard input is a pipe or a non-empty
@@ -59,6 +78,23 @@ struct ViewArgs {
 
 /// Parses --types, --predicates, --min-weight, --ego, --depth, --top (comma-separated lists); usage errors throw.
 ViewArgs view_args(const boost::program_options::variables_map& vm);
+
+/// The view options' values, each unset when not given; lists already split at commas.
+struct ViewValues {
+    std::optional<std::vector<std::string>> types;       ///< --types (names, any case)
+    std::optional<std::vector<std::string>> predicates;  ///< --predicates
+    std::optional<double> min_weight;                    ///< --min-weight
+    std::optional<std::string> ego;                      ///< --ego NAME
+    std::optional<int> depth;                            ///< --depth (only with ego)
+    std::optional<int> top;                              ///< --top
+};
+
+/// view_args() from values (the Python module's Graph.view()): the same checks and messages, with option
+/// names started by `prefix` ("--" for the tools, "" for Python's keyword arguments).
+ViewArgs view_args(const ViewValues& values, const std::string& prefix = "--");
+
+/// Splits a comma-separated list, trimming spaces around items and dropping empty ones.
+std::vector<std::string> split_list(const std::string& list);
 
 /// Completes the options against the graph: resolves --ego (exit 1 when unknown or ambiguous) and rejects
 /// a predicate that is neither in the vocabulary nor in the graph (a typo would silently empty the view).

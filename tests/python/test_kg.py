@@ -16,6 +16,7 @@ import pathlib
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -466,6 +467,306 @@ class Errors(Tools):
         e = pickle.loads(pickle.dumps(kg.Error("x: bad", 3)))
         self.assertEqual((str(e), e.exit_code), ("x: bad", 3))
 
+
+def without_dashes(message):
+    """A tool's message as the module words it: options named as keyword arguments ("--since" -> "since")."""
+    return message.replace("--", "")
+
+
+class Views(Tools):
+    """Graph.view() against kg-export --graph FILE --json with the same view options."""
+
+    def tool_view(self, *args):
+        out = self.tmp / "view-tool.json"
+        code, _, err = run(KG_EXPORT, "-q", "--graph", self.sample_json, "--json", *args, "-o", out)
+        self.assertEqual(code, 0, err)
+        return out.read_bytes()
+
+    def test_same_as_kg_export(self):
+        g = self.graph
+        # The two most frequent predicates of the sample (ties by name).
+        counts = {}
+        for e in g.edges():
+            counts[e["predicate"]] = counts.get(e["predicate"], 0) + 1
+        predicates = sorted(counts, key=lambda p: (-counts[p], p))[:2]
+        self.assertEqual(len(predicates), 2, counts)
+        heavy = max(e["weight"] for e in g.edges())
+        self.assertGreater(heavy, 1)  # so that min_weight=2 keeps some relations and drops others
+        cases = [
+            ({"types": ["PERSON", "COUNTRY"]}, ["--types", "PERSON,COUNTRY"]),
+            ({"types": "person, country"}, ["--types", "person, country"]),
+            ({"predicates": predicates}, ["--predicates", ",".join(predicates)]),
+            ({"min_weight": 2}, ["--min-weight", "2"]),
+            ({"ego": "Li Qiang"}, ["--ego", "Li Qiang"]),
+            ({"ego": "China", "depth": 2}, ["--ego", "China", "--depth", "2"]),
+            ({"ego": "China", "depth": 0}, ["--ego", "China", "--depth", "0"]),
+            ({"top": 5}, ["--top", "5"]),
+            ({"types": "PERSON,COUNTRY,ORGANIZATION", "min_weight": 1.5, "ego": "China", "depth": 3, "top": 4},
+             ["--types", "PERSON,COUNTRY,ORGANIZATION", "--min-weight", "1.5", "--ego", "China", "--depth", "3",
+              "--top", "4"]),
+        ]
+        whole = (len(g), g.num_relations)
+        for kwargs, args in cases:
+            v = g.view(**kwargs)
+            ours = self.tmp / "view.json"
+            v.write(ours, "json")
+            self.assertEqual(ours.read_bytes(), self.tool_view(*args), args)
+            # Every case keeps something and leaves something out, so the comparison is not of two copies.
+            self.assertTrue(0 < len(v) < whole[0], (args, len(v)))
+            self.assertEqual(len(v.documents()), 5)
+            self.assertNotIn("extraction", json.loads(ours.read_text(encoding="utf-8")))
+        self.assertEqual([n["id"] for n in g.view(top=5).nodes()],
+                         [n["id"] for n in json.loads(self.tool_view("--top", "5"))["nodes"]])
+        # No option: the whole graph, saved with its extraction section as kg-export saves it.
+        g.view().write(self.tmp / "whole.json", "json")
+        self.assertEqual((self.tmp / "whole.json").read_bytes(), self.sample_json.read_bytes())
+
+    def test_errors(self):
+        g, never = self.graph, self.tmp / "never.json"
+        tool = [KG_EXPORT, "-q", "--graph", self.sample_json, "--json", "-o", never]
+        self.assertSameError(tool + ["--types", "PERSON,ROBOT"], lambda: g.view(types=["PERSON", "ROBOT"]), 2)
+        e = self.assertSameError(tool + ["--predicates", "leeder_of"], lambda: g.view(predicates="leeder_of"), 2)
+        self.assertIn("did you mean leader_of", str(e))
+        self.assertSameError(tool + ["--ego", "Li Qiamg"], lambda: g.view(ego="Li Qiamg"), 1)
+        # Messages that name an option name the keyword argument instead.
+        for args, call in ((["--depth", "2"], lambda: g.view(depth=2)),
+                           (["--ego", "China", "--depth", "-1"], lambda: g.view(ego="China", depth=-1)),
+                           (["--top", "0"], lambda: g.view(top=0)),
+                           (["--types", ""], lambda: g.view(types=[])),
+                           (["--predicates", " , "], lambda: g.view(predicates=" , "))):
+            code, _, err = run(*tool, *args)
+            self.assertEqual(code, 2, err)
+            with self.assertRaises(kg.Error) as caught:
+                call()
+            self.assertEqual((caught.exception.exit_code, str(caught.exception)),
+                             (2, without_dashes(tool_message(KG_EXPORT, err))), args)
+        self.assertFalse(never.exists())
+        with self.assertRaises(TypeError):
+            g.view(types=[3])
+
+
+def dated_corpus(directory):
+    """The sample's articles as JSONL, dated 2024-07-01 to 2024-07-05, and one undated copy of the first."""
+    corpus = directory / "dated.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for i, d in enumerate(kg.sample()):
+            f.write(json.dumps({"id": d["id"], "text": d["text"], "date": f"2024-07-{i + 1:02d}"}) + "\n")
+        f.write(json.dumps({"id": "undated", "text": kg.sample()[1]["text"] + " Li Qiang visited Paris."}) + "\n")
+    return corpus
+
+
+class Dates(Tools):
+    """kg.build(since=, until=) against kg-export --since, --until on the same dated input."""
+
+    def test_same_as_kg_export(self):
+        import datetime
+
+        corpus = dated_corpus(self.tmp)
+        cases = [({"since": "2024-07-02", "until": "2024-07-04"}, ["--since", "2024-07-02", "--until", "2024-07-04"]),
+                 ({"since": datetime.date(2024, 7, 2), "until": datetime.date(2024, 7, 4)},
+                  ["--since", "2024-07-02", "--until", "2024-07-04"]),
+                 ({"since": "2024-07-03"}, ["--since", "2024-07-03"]),
+                 ({"until": "2024-07"}, ["--until", "2024-07"]),
+                 ({"since": datetime.datetime(2024, 7, 5, 0, 0)}, ["--since", "2024-07-05T00:00:00"])]
+        for kwargs, args in cases:
+            theirs = self.tmp / "dates-tool.json"
+            code, _, err = run(KG_EXPORT, "-q", "--json", *args, "-o", theirs, corpus)
+            self.assertEqual(code, 0, err)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                g = kg.build([corpus], **kwargs)
+            g.write(self.tmp / "dates.json", "json")
+            self.assertEqual((self.tmp / "dates.json").read_bytes(), theirs.read_bytes(), args)
+            # The undated document goes: the tool's warning, with the options as keyword arguments.
+            tool_warning = [line for line in err.splitlines() if line.startswith("kg-export: warning: ")]
+            self.assertEqual([without_dashes(w[len("kg-export: warning: "):]) for w in tool_warning],
+                             [str(w.message) for w in caught if issubclass(w.category, kg.KGWarning)])
+            self.assertIn("1 has no date", str(caught[-1].message))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", kg.KGWarning)  # the undated document: checked above
+            kept = kg.build([corpus], since="2024-07-02", until="2024-07-04").documents()
+        self.assertEqual([d["date"] for d in kept], ["2024-07-02", "2024-07-03", "2024-07-04"])
+        self.assertEqual(len(kg.build([corpus]).documents()), 6)
+
+    def test_errors(self):
+        corpus = dated_corpus(self.tmp)
+        never = self.tmp / "never.json"
+        for kwargs, args in (({"since": "2024-13-01"}, ["--since", "2024-13-01"]),
+                             ({"until": "July 2024"}, ["--until", "July 2024"])):
+            code, _, err = run(KG_EXPORT, "-q", "--json", *args, "-o", never, corpus)
+            self.assertEqual(code, 2, err)
+            with self.assertRaises(kg.Error) as caught:
+                kg.build([corpus], **kwargs)
+            self.assertEqual((caught.exception.exit_code, str(caught.exception)),
+                             (2, without_dashes(tool_message(KG_EXPORT, err))))
+        self.assertFalse(never.exists())
+        with self.assertRaises(TypeError):
+            kg.build([corpus], since=20240701)
+        # A date view is part of the graph: no extraction section, so nothing can be added to it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", kg.KGWarning)
+            part = kg.build([corpus], since="2024-07-02")
+        with self.assertRaises(kg.Error) as caught:
+            part.add(kg.sample()[:1])
+        self.assertEqual(caught.exception.exit_code, 3)
+        self.assertTrue(str(caught.exception).startswith("a graph built with since/until: cannot add documents"),
+                        str(caught.exception))
+
+
+OVERLAY_SCRIPT = """
+import json, os, sys, kg
+text_file, overlay, out = sys.argv[1:4]
+kg.build([text_file], data=overlay).write(out, "json")
+# The same directory spelled otherwise is the same lexicons; other lexicons cannot load in this process.
+os.chdir(os.path.dirname(overlay))
+assert len(kg.build([text_file], data=os.path.basename(overlay))) > 0
+names = [e["name"] for e in kg.extract("Acme Corp. hired Quorvan.", data=overlay)["entities"]]
+assert "Quorvan Tess" in names, names
+try:
+    kg.build([text_file])
+except kg.Error as e:
+    print(e.exit_code, e)
+"""
+
+
+class Data(Tools):
+    """kg.build(data=DIR) against kg-export --data DIR."""
+
+    def overlay(self):
+        # As tests/cli_test.sh's analyst overrides: an extra name, a name never extracted, a merge.
+        over = self.tmp / "over"
+        over.mkdir(exist_ok=True)
+        (over / "gazetteer.tsv").write_text("Quorvan\tPERSON\tQuorvan Tess\t\t\n", encoding="utf-8")
+        (over / "not_entities.txt").write_text("Globex Inc\n", encoding="utf-8")
+        (over / "merges.tsv").write_text("Acme\tAcme Corporation\n", encoding="utf-8")
+        text = self.tmp / "over.txt"
+        text.write_text("Acme Corp. hired Quorvan. Globex Inc. said nothing.\n", encoding="utf-8")
+        return over, text
+
+    def test_same_as_kg_export(self):
+        # Lexicons load once per process, and this one has loaded the built-in ones: a new interpreter.
+        over, text = self.overlay()
+        ours, theirs = self.tmp / "over-py.json", self.tmp / "over-tool.json"
+        p = subprocess.run([sys.executable, "-c", OVERLAY_SCRIPT, str(text), str(over), str(ours)],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        code, _, err = run(KG_EXPORT, "-q", "--data", over, "--json", "-o", theirs, text)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(ours.read_bytes(), theirs.read_bytes())
+        labels = {n["label"] for n in kg.read(ours).nodes()}
+        self.assertIn("Quorvan Tess", labels)
+        self.assertIn("Acme Corporation", labels)
+        self.assertFalse(any(label.startswith("Globex") for label in labels), labels)
+        # Without data, the same text gives another graph (so the comparison above tests the overlay).
+        self.assertNotIn("Quorvan Tess", {n["label"] for n in kg.build([text]).nodes()})
+        # The later build without data was refused, naming the lexicons loaded.
+        self.assertTrue(p.stdout.startswith(f"2 data None: this process already loaded its lexicons from '{over}'"),
+                        p.stdout)
+
+    def test_errors(self):
+        over, text = self.overlay()
+        never = self.tmp / "never.json"
+        for bad in (self.tmp / "no" / "such" / "dir", text):
+            code, _, err = run(KG_EXPORT, "-q", "--data", bad, "--json", "-o", never, text)
+            self.assertEqual(code, 2, err)
+            for call in (lambda: kg.build([text], data=bad), lambda: kg.extract("Li Qiang.", data=str(bad))):
+                with self.assertRaises(kg.Error) as caught:
+                    call()
+                self.assertEqual((caught.exception.exit_code, str(caught.exception)),
+                                 (2, without_dashes(tool_message(KG_EXPORT, err))))
+        self.assertFalse(never.exists())
+        # This process extracted with the built-in lexicons: others are refused, not silently ignored.
+        with self.assertRaises(kg.Error) as caught:
+            kg.build([text], data=over)
+        self.assertEqual(caught.exception.exit_code, 2)
+        self.assertIn("already loaded its lexicons from the built-in files", str(caught.exception))
+
+
+class Add(Tools):
+    """Graph.add() against one run over all documents and against kg-export --graph FILE INPUT..."""
+
+    def test_equals_one_run(self):
+        docs = kg.sample()
+        whole = self.tmp / "whole.json"
+        self.graph.write(whole, "json")
+        for split in (1, 3):
+            for threads in (1, 0):
+                g = kg.build(docs[:split]).add(docs[split:], threads=threads)
+                g.write(self.tmp / "added.json", "json")
+                self.assertEqual((self.tmp / "added.json").read_bytes(), whole.read_bytes(), (split, threads))
+        # New documents that sort before the old ones, and a near-copy of an old one under a new id.
+        copy = {"id": "zz-copy", "text": docs[0]["text"], "source": "copy"}
+        one_run = kg.build(docs + [copy])
+        added = kg.build(docs[2:]).add(docs[:2] + [copy])
+        self.assertEqual(added.edges(), one_run.edges())
+        self.assertEqual(added.nodes(), one_run.nodes())
+        self.assertEqual(added.documents(), one_run.documents())
+        self.assertEqual(added.documents()[-1]["duplicate_of"], docs[0]["id"])
+        # keep_duplicates applies to the whole result, as in one run.
+        self.assertEqual(kg.build(docs[2:]).add(docs[:2] + [copy], keep_duplicates=True).edges(),
+                         kg.build(docs + [copy], keep_duplicates=True).edges())
+        # since/until apply to the merged graph (the sample's articles have no date: nothing is kept).
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            self.assertEqual(len(kg.build(docs[:2]).add(docs[2:], since="2024").documents()), 0)
+        self.assertEqual(str(caught[-1].message), "since 2024 kept 0 of 5 documents; 5 have no date")
+
+    def test_same_as_kg_export(self):
+        seeds = sorted(SEEDS.glob("*.txt"))
+        old_dir, new_dir = self.tmp / "old", self.tmp / "new"
+        for d, files in ((old_dir, seeds[:3]), (new_dir, seeds[3:])):
+            d.mkdir(exist_ok=True)
+            for f in files:
+                shutil.copy(f, d / f.name)
+        old = self.tmp / "old.json"
+        code, _, err = run(KG_EXPORT, "-q", "--json", "-o", old, old_dir)
+        self.assertEqual(code, 0, err)
+        theirs = self.tmp / "old+new-tool.json"
+        code, _, err = run(KG_EXPORT, "-q", "--graph", old, "--json", "-o", theirs, new_dir)
+        self.assertEqual(code, 0, err)
+        g = kg.read(old).add([new_dir])
+        g.write(self.tmp / "old+new.json", "json")
+        self.assertEqual((self.tmp / "old+new.json").read_bytes(), theirs.read_bytes())
+        # ... which is the graph of one run over both directories.
+        self.assertEqual(g.edges(), kg.build([old_dir, new_dir]).edges())
+        self.assertEqual(len(g.documents()), 5)
+        # Adding again what the graph has: a repeated id, as kg-export says it.
+        self.assertSameError([KG_EXPORT, "-q", "--graph", old, "--json", "-o", self.tmp / "never.json", old_dir],
+                             lambda: kg.read(old).add([old_dir]), 3)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            same = kg.read(old).add([old_dir, new_dir], skip_bad=True)
+        self.assertEqual(same.edges(), g.edges())
+        self.assertEqual(str(caught[-1].message), "3 bad inputs skipped")
+
+    def test_needs_the_extraction_section(self):
+        never = self.tmp / "never.json"
+        for name, write in (("plain.json", lambda p: self.graph.write(p, "json", extraction=False)),
+                            ("plain.graphml", lambda p: self.graph.write(p, "graphml"))):
+            saved = self.tmp / name
+            write(saved)
+            e = self.assertSameError([KG_EXPORT, "-q", "--graph", saved, "--json", "-o", never, SEEDS],
+                                     lambda: kg.read(saved).add([str(SEEDS)]), 3)
+            self.assertIn('no "extraction" section', str(e))
+        self.assertFalse(never.exists())
+        with self.assertRaises(kg.Error) as caught:
+            self.graph.view(top=3).add(kg.sample())
+        self.assertEqual(caught.exception.exit_code, 3)
+        self.assertTrue(str(caught.exception).startswith("a view (Graph.view()): cannot add documents"))
+        # A graph another libkg extracted: the tool's warning.
+        data = json.loads(self.sample_json.read_text(encoding="utf-8"))
+        data["graph"]["generator"] = "libkg 0.0.1"
+        older = self.tmp / "older.json"
+        older.write_text(json.dumps(data), encoding="utf-8")
+        new = self.tmp / "new-doc.txt"
+        new.write_text("Li Qiang visited Paris.", encoding="utf-8")
+        code, _, err = run(KG_EXPORT, "-q", "--graph", older, "--json", "-o", self.tmp / "older+new.json", new)
+        self.assertEqual(code, 0, err)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            kg.read(older).add(new)
+        self.assertEqual([str(w.message) for w in caught], [err.rstrip("\n")[len("kg-export: warning: "):]])
+        self.assertIn("libkg 0.0.1", str(caught[0].message))
 
 if __name__ == "__main__":
     unittest.main()
