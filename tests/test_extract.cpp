@@ -122,6 +122,13 @@ TEST_CASE("relations: passives, lists and the main event as implicit object") {
     CHECK(r.has("Valtek", "attends", "Nordic Robotics Expo"));
     CHECK(r.has("Sorni", "attends", "Nordic Robotics Expo"));
     CHECK(r.has("Nordic Robotics Expo", "held_in", "Helsinki"));
+    // A verb with an object of its own speaks of that, not of the main event.
+    auto own = extract(
+        "The Nordic Robotics Expo opens in Helsinki this week. "
+        "The Nordic Robotics Expo draws large crowds. "
+        "Valtek attended the funeral on Monday. Karl Berg joined Valtek in May.");
+    CHECK(!own.has("Valtek", "attends", "Nordic Robotics Expo"));
+    CHECK(!own.has("Karl Berg", "attends", "Nordic Robotics Expo"));
 }
 
 TEST_CASE("relations: evidence is the stating sentence, with exact offsets") {

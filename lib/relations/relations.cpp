@@ -961,7 +961,12 @@ private:
         if (subject_ents.empty()) return;
         std::vector<int> object_ents;
         for (int o : objects) object_ents.push_back(ent(o));
-        if (object_ents.empty() && t.implicit && main_event >= 0 &&
+        // A verb with an object of its own that is no event of the document ("attended the funeral", "to
+        // attend college", "joined Biden") does not speak of the main event.
+        const bool own_object = e < se.end && (T[e].cap() || (word(e) && (word(e)->tag == Upos::NOUN ||
+                                                                          word(e)->tag == Upos::DET ||
+                                                                          word(e)->tag == Upos::PRON)));
+        if (object_ents.empty() && t.implicit && main_event >= 0 && !own_object &&
             std::find(t.object_types.begin(), t.object_types.end(), EntityType::EVENT) != t.object_types.end()) {
             object_ents.push_back(main_event);
             conf = 0.5;  // the object is inferred from the document, not read in the sentence
