@@ -12,6 +12,14 @@
 #include <kg/limits.hpp>
 #include <kg/records.hpp>
 
+// Internal headers (bench/CMakeLists.txt adds lib/): the per-stage clock, and the models, to load them
+// before it runs.
+#include "extract/stages.hpp"
+#include "ner/ner.hpp"
+#include "parse/parser.hpp"
+#include "relations/classifier.hpp"
+#include "text/tagger.hpp"
+
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -306,6 +314,78 @@ void stream(const std::string& path, const std::function<void(kg::Document&&)>& 
     kg::read_documents({path}, o, sink);
 }
 
+double cpu_now() {
+    struct rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// Each stage's share of the time on one thread: the library's stage clock (lib/extract/stages.hpp) inside
+// extraction, and the bench's own clock around reading, the graph build and the export. Extraction runs
+// on the calling thread when BuildOptions::threads is 1, so the calling thread's sums are all of them.
+void stage_shares(const std::string& path, double size_mb) {
+    namespace st = kg::detail::stages;
+    static const char* const labels[st::stage_count] = {
+        "",  // outside any stage: reported below as the bench's own rows
+        "tokenize + sentences", "token lexicon records", "POS tagger", "NER token facts", "NER recognizer",
+        "mention rules", "name resolution", "dependency parser", "relations (patterns + classifier)",
+        "extraction record (output)"};
+    in_child([&](double&, double&) {
+        // The models load on first use: here, before the clock starts, or the first document's stages
+        // would be charged with it (kg-export's start-up, measured apart by bench/real_news.sh).
+        (void)kg::detail::Tagger::get();
+        (void)kg::detail::ner::Recognizer::get();
+        (void)kg::detail::Parser::get();
+        (void)kg::detail::rel::Classifier::get();
+        const double cpu0 = cpu_now(), t0 = now();
+        st::enable(true);
+        kg::BuildOptions o;
+        o.threads = 1;
+        kg::GraphBuilder b(o);
+        double in_add = 0;
+        stream(path, [&](kg::Document&& d) {
+            const double a = now();
+            b.add(std::move(d));
+            in_add += now() - a;
+        });
+        const double t_stream = now() - t0;
+        const st::Times x = st::totals();
+        st::enable(false);
+        const double t1 = now();
+        kg::KnowledgeGraph g = b.finish();
+        const double t2 = now();
+        std::ofstream out("/dev/null");
+        kg::write_graphml(g, out);
+        out.flush();
+        const double t3 = now(), cpu = cpu_now() - cpu0;
+        double extraction = 0;
+        for (std::size_t k = 1; k < st::stage_count; ++k) extraction += x.seconds[k];
+        const double total = t3 - t0;
+        // Wall time is what the clock can read cheaply (a thread-CPU clock read is a system call, and the
+        // stages are entered some 25,000 times per MB); on a busy machine the CPU column scales each row
+        // by the phase's CPU time over its wall time, as if the waits fell evenly on the stages.
+        const double cpu_per_wall = cpu / total;
+        std::printf("stage shares, 1 thread, %.1f MB (a stage excludes the stages it calls; CPU s estimated from the\n"
+                    "phase's CPU/wall ratio %.2f):\n", size_mb, cpu_per_wall);
+        std::printf("  %-36s %8s %8s %8s %8s %10s\n", "stage", "wall s", "CPU s", "% extr.", "% total", "calls");
+        for (std::size_t k = 1; k < st::stage_count; ++k)
+            std::printf("  %-36s %8.3f %8.3f %7.1f%% %7.1f%% %10llu\n", labels[k], x.seconds[k], x.seconds[k] * cpu_per_wall,
+                        100 * x.seconds[k] / extraction, 100 * x.seconds[k] / total, static_cast<unsigned long long>(x.calls[k]));
+        std::printf("  %-36s %8.3f %8.3f %7.1f%% %7.1f%%   (%.2f MB per CPU-s)\n", "= extraction", extraction,
+                    extraction * cpu_per_wall, 100.0, 100 * extraction / total, size_mb / (extraction * cpu_per_wall));
+        auto row = [&](const char* what, double s) {
+            std::printf("  %-36s %8.3f %8.3f %8s %7.1f%%\n", what, s, s * cpu_per_wall, "", 100 * s / total);
+        };
+        row("read JSONL", t_stream - in_add);
+        row("fingerprint + pack (builder add)", in_add - extraction);
+        row("graph merge (GraphBuilder::finish)", t2 - t1);
+        row("GraphML export", t3 - t2);
+        std::printf("  %-36s %8.3f %8.3f %8s %7.1f%%   (%.2f MB per CPU-s, models loaded before)\n", "= end to end",
+                    total, cpu, "", 100.0, size_mb / cpu);
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -314,6 +394,7 @@ int main(int argc, char** argv) {
     std::string data = KG_BENCH_DATA, keep, peer_dir, corpus;
     bool generate_only = false;  // write the corpus (--keep) and stop: for runs timed by hand, such as the 1 GB one
     bool peer = true, mb_given = false;
+    bool stages_only = false;  // the stage shares alone, without the other phases and the peer
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--mb" && i + 1 < argc) mb = std::atof(argv[++i]), mb_given = true;
@@ -324,10 +405,12 @@ int main(int argc, char** argv) {
         else if (a == "--peer-dir" && i + 1 < argc) peer_dir = argv[++i];
         else if (a == "--no-peer") peer = false;
         else if (a == "--generate-only") generate_only = true;
+        else if (a == "--stages-only") stages_only = true;
         else {
             std::cout << "Usage: kg-bench-corpus [--mb N (32)] [--threads N (all)] [--data DIR] [--keep FILE.jsonl]\n"
                          "                       [--corpus FILE.jsonl] [--peer-dir DIR (node_modules with compromise)] [--no-peer]\n"
                          "                       [--generate-only (with --keep: write the corpus and stop)]\n"
+                         "                       [--stages-only (each stage's share, without the other phases)]\n"
                          "Generates N MB of news-like text from bench/data and times libkg on it.\n"
                          "--corpus FILE.jsonl times it on a real corpus instead ({\"id\",\"text\",...} per line, as\n"
                          "kg-export reads it): its articles once, or with --mb N repeated until N MB of text, each\n"
@@ -380,6 +463,11 @@ int main(int argc, char** argv) {
         });
     (void)kg::Extractor();  // fail early if the lexicons do not load
 
+    if (stages_only) {
+        stage_shares(path, size_mb);
+        if (keep.empty()) std::remove(path.c_str());
+        return 0;
+    }
     auto report = [&](const char* what, unsigned n, const Result& r) {
         std::printf("%-40s %2u thread%s %7.2f s %6.2f MB/s  %6.2f MB per CPU-s  peak RSS %5.0f MB\n", what, n,
                     n == 1 ? " " : "s", r.seconds, size_mb / r.seconds, size_mb / r.cpu_seconds,
@@ -446,6 +534,8 @@ int main(int argc, char** argv) {
     std::printf("speed-up on %u threads: extraction %.2fx, end to end %.2fx\n", threads, en / e1, fn / f1);
     std::printf("memory: peak %.0f MB vs target 2 x JSON (%.1f MB) + 200 MB = %.0f MB\n",
                 static_cast<double>(fr.max_rss_kb) / 1024.0, fr.json_mb, 2 * fr.json_mb + 200);
+    std::fflush(stdout);
+    stage_shares(path, size_mb);
 
     if (peer) {  // compromise (npm), a JavaScript NER, on the first 2 MB of the same text
         std::string dir = peer_dir.empty() ? std::string(KG_BENCH_SOURCE) + "/peer" : peer_dir;

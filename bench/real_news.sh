@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Throughput on real news: converts the Wikinews articles (295 articles, 2019-2020, CC BY 2.5: credit
 # Wikinews, https://en.wikinews.org/) to JSONL with scripts/wikinews_to_jsonl.py, runs
-# kg-bench-corpus --corpus on them repeated to 8 MB, and times kg-export end to end on one core over the
-# articles once. A program, not a test: nothing is asserted.
+# kg-bench-corpus --corpus on them repeated to 8 MB (its last table is each pipeline stage's share of the
+# time on one thread), and times kg-export end to end on one core over the articles once. A program, not a
+# test: nothing is asserted.
 #
 # Usage: bash bench/real_news.sh [DIR] [kg-bench-corpus options...]
 #   DIR          where wikinews.jsonl is written (default /tmp)

@@ -33,14 +33,26 @@ std::vector<EntityType> parse_types(std::string_view list, const std::string& fi
 }
 
 // Calls f(columns, line, layer) for every data row of every layer of a lexicon file (built-in, then the
-// user's overlay from --data DIR); layer 1 rows come from the user.
-template <class F>
-void each_row(const std::string& name, F&& f) {
+// user's overlay from --data DIR); layer 1 rows come from the user. reserve(n) is called first with the
+// number of lines of all layers (a bound on the rows), so that a table is sized once instead of grown.
+template <class F, class Reserve>
+void each_row(const std::string& name, F&& f, Reserve&& reserve) {
+    const DataLayers layers = data_layers(name);
+    const std::vector<std::string_view> texts = layers.texts();
+    std::size_t lines = 0;
+    for (std::string_view text : texts) lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    reserve(lines);
     std::size_t layer = 0;
     std::vector<std::string_view> columns;  // reused: the large lists have tens of thousands of rows
-    for (const std::string& text : data_layers(name)) {
+    for (std::string_view text : texts) {
         std::size_t line_no = 0;
-        for (auto line : split_lines(text)) {
+        // The lines of split_lines(text), without building their list.
+        for (std::size_t pos = 0; pos < text.size();) {
+            std::size_t nl = text.find('\n', pos);
+            if (nl == std::string_view::npos) nl = text.size();
+            std::string_view line = text.substr(pos, nl - pos);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            pos = nl + 1;
             ++line_no;
             if (line.empty() || line[0] == '#') continue;
             split_into(line, '\t', columns);
@@ -51,6 +63,10 @@ void each_row(const std::string& name, F&& f) {
         }
         ++layer;
     }
+}
+template <class F>
+void each_row(const std::string& name, F&& f) {
+    each_row(name, std::forward<F>(f), [](std::size_t) {});
 }
 
 std::vector<std::string> words_of(std::string_view phrase) {
@@ -78,6 +94,11 @@ std::size_t count_words(std::string_view phrase, std::string_view* first) {
 // Runs after all lists are loaded: the records point into them.
 void build_vocab(Lexicons& lx) {
     auto& v = lx.vocab;
+    // Sized once for all the lists (a bound: a word in two lists is one record).
+    v.reserve(lx.words.size() + lx.cues.size() + lx.context_nouns.size() + lx.roles.size() + lx.role_first_words.size() +
+              lx.triggers_by_first.size());
+    lx.names.reserve(lx.gazetteer_first_words.size() + lx.common_acronyms.size() + lx.non_names.size() +
+                     lx.person_tokens.size() + lx.clusters.size());
     for (std::size_t k = 0; k < lx.words.size(); ++k) {
         const WordInfo& w = lx.words.value_at(k);
         WordLex& r = v[lx.words.key_at(k)];
@@ -140,6 +161,9 @@ void load(Lexicons& lx) {
         lx.gazetteer_max_words = std::max(lx.gazetteer_max_words, count_words(key, &first));
         lx.gazetteer_first_words.emplace(first, true);
         lx.gazetteer[key].push_back(std::move(e));
+    }, [&](std::size_t rows) {
+        lx.gazetteer.reserve(rows);
+        lx.gazetteer_first_words.reserve(rows);
     });
     each_row("words.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() < 4) return;
@@ -149,16 +173,16 @@ void load(Lexicons& lx) {
         w.count = static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10));
         w.lower_share = std::strtof(std::string(c[3]).c_str(), nullptr);
         lx.words.emplace(c[0], std::move(w));
-    });
+    }, [&](std::size_t rows) { lx.words.reserve(rows); });
     each_row("person_names.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() < 3) return;
         lx.person_tokens.emplace(c[0],
                                  std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
                                                 static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
-    });
+    }, [&](std::size_t rows) { lx.person_tokens.reserve(rows); });
     each_row("clusters.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.clusters.emplace(c[0], std::string(c[1]));
-    });
+    }, [&](std::size_t rows) { lx.clusters.reserve(rows); });
     for (const char* file : {"roles.tsv", "roles_news.tsv", "honorifics.tsv"})
         each_row(file, [&](const std::vector<std::string_view>& c, std::size_t) {
             if (c.size() < 2) return;

@@ -73,12 +73,11 @@ ModelBytes model_bytes(std::string_view name) {
     return m;
 }
 
-std::vector<std::string> data_layers(std::string_view name) {
-    std::vector<std::string> out;
+DataLayers data_layers(std::string_view name) {
+    DataLayers out;
     const std::string path = "data/" + std::string(name);
-    if (has_embedded(path)) out.emplace_back(embedded_file(path));
-    std::string user;
-    if (read_user_file(name, user)) out.push_back(std::move(user));
+    if (has_embedded(path)) out.embedded = embedded_file(path);
+    out.has_user = read_user_file(name, out.user);
     return out;
 }
 

@@ -31,6 +31,19 @@ struct ModelBytes {
 ModelBytes model_bytes(std::string_view name);
 /// The layers of a lexicon, built-in first: the embedded copy (if any) and the user's file of the same
 /// name in data_dir() (if any). Lexicons read every layer, so a user's file adds to the built-in one.
-std::vector<std::string> data_layers(std::string_view name);
+/// The embedded copy is not copied (the gazetteer alone is megabytes, read at every start).
+struct DataLayers {
+    std::string_view embedded;  ///< the built-in copy; data() is null when there is none
+    bool has_user = false;      ///< whether the user's file was read
+    std::string user;           ///< its bytes
+    /// The layers in order, as views (into the embedded data and into `user`: valid while this lives).
+    std::vector<std::string_view> texts() const {
+        std::vector<std::string_view> out;
+        if (embedded.data()) out.push_back(embedded);
+        if (has_user) out.emplace_back(user);
+        return out;
+    }
+};
+DataLayers data_layers(std::string_view name);
 
 }  // namespace kg::detail

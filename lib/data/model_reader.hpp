@@ -13,6 +13,14 @@
 
 namespace kg::detail {
 
+/// The little-endian unsigned number in the `bytes` bytes at p (no bounds check: for tables whose size
+/// ModelReader::need() has checked).
+inline std::uint64_t load_le(const char* p, int bytes) {
+    std::uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i) v |= std::uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
+    return v;
+}
+
 struct ModelReader {
     std::string_view s;       ///< the whole file
     const std::string& name;  ///< the file, for messages
@@ -26,8 +34,7 @@ struct ModelReader {
     }
     std::uint64_t uint(int bytes) {
         need(static_cast<std::size_t>(bytes));
-        std::uint64_t v = 0;
-        for (int i = 0; i < bytes; ++i) v |= std::uint64_t(static_cast<unsigned char>(s[pos + i])) << (8 * i);
+        const std::uint64_t v = load_le(s.data() + pos, bytes);
         pos += static_cast<std::size_t>(bytes);
         return v;
     }

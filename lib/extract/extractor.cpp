@@ -1,6 +1,7 @@
 #include <kg/extract.hpp>
 
 #include "core/doc.hpp"
+#include "extract/stages.hpp"
 #include "mentions/mentions.hpp"
 #include "relations/relations.hpp"
 #include "resolve/resolve.hpp"
@@ -160,16 +161,34 @@ DocExtraction Extractor::operator()(const Document& doc) const {
     st.reset();
     st.doc = &doc;
     st.lx = impl_->lx;
-    detail::tokenize(doc.text, impl_->lx->abbreviations, st.tok);
+    using detail::stages::Scope;
+    using detail::stages::Stage;
+    {
+        Scope timed(Stage::tokenize);
+        detail::tokenize(doc.text, impl_->lx->abbreviations, st.tok);
+    }
     if (st.tok.cut_sentences > 0)
         warn((doc.source.empty() ? doc.id : doc.source) + ": " + std::to_string(st.tok.cut_sentences) +
              " sentence(s) longer than " + std::to_string(limits::max_sentence_tokens) +
              " tokens were split (kg::limits::max_sentence_tokens)");
-    detail::prepare_tokens(st);
-    detail::tag_tokens(st);
-    detail::find_mentions(st);
-    detail::resolve_entities(st);
-    detail::find_relations(st);
+    {
+        Scope timed(Stage::lexicon);
+        detail::prepare_tokens(st);
+        detail::tag_tokens(st);
+    }
+    {
+        Scope timed(Stage::mentions);
+        detail::find_mentions(st);
+    }
+    {
+        Scope timed(Stage::resolve);
+        detail::resolve_entities(st);
+    }
+    {
+        Scope timed(Stage::relations);
+        detail::find_relations(st);
+    }
+    Scope timed(Stage::output);
     name_codes_after_makers(st);
     // The analyst's merge rules (merges.tsv) rename an entity; its old name stays as an alias.
     if (!impl_->lx->merges.empty()) {

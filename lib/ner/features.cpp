@@ -1,5 +1,7 @@
 #include "ner/features.hpp"
 
+#include "extract/stages.hpp"
+
 #include "text/util.hpp"
 
 #include <algorithm>
@@ -104,6 +106,7 @@ std::string word_class_shape(std::string_view w) {
 
 void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n, std::vector<TokenFacts>& out,
                 const WordLex* const* low, const NameLex* const* written) {
+    stages::Scope timed(stages::Stage::ner_facts);
     out.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         TokenFacts& f = out[i];

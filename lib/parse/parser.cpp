@@ -2,6 +2,7 @@
 
 #include "data/embedded.hpp"
 #include "data/model_reader.hpp"
+#include "extract/stages.hpp"
 #include "parse/parser_features.hpp"
 #include "text/flat_map.hpp"
 
@@ -71,10 +72,20 @@ Parser Parser::from_bytes(std::string_view bytes, const std::string& name) {
         return Model::Entry{static_cast<std::int16_t>(w), c, 0};
     };
     auto half = [](const Model::Entry& e) { return std::uint32_t(e.cls) << 16 | static_cast<std::uint16_t>(e.w); };
+    // Sized once: the entries and dense rows the counts call for (growing them copied megabytes).
+    std::size_t n_entries = 0, n_dense = 0;
+    for (char c : nnz) {
+        const std::size_t cnt = static_cast<unsigned char>(c);
+        if (cnt >= Model::dense_min) ++n_dense;
+        else if (cnt > 2) n_entries += cnt;
+    }
+    m->entries.reserve(n_entries);
+    m->dense.reserve(n_dense * static_cast<std::size_t>(m->width));
     std::size_t e = 0;
-    ModelReader kr{keys, name, "parser model"};
+    constexpr std::size_t ahead = 16;  // slots prefetched this many keys before their insertion
     for (std::size_t i = 0; i < n_feat; ++i) {
-        const std::uint64_t k = kr.uint(8);
+        if (i + ahead < n_feat) m->features.prefetch(load_le(keys.data() + (i + ahead) * 8, 8));
+        const std::uint64_t k = load_le(keys.data() + i * 8, 8);
         if (k == 0) throw bad("zero feature key");
         const std::size_t cnt = static_cast<unsigned char>(nnz[i]);
         Model::Slot slot;
@@ -122,6 +133,7 @@ std::size_t Parser::feature_count() const { return m_->n_features; }
 
 void Parser::parse(const std::string_view* words, const Upos* tags, std::size_t n, Arc* out) const {
     if (n == 0) return;
+    stages::Scope timed(stages::Stage::parser);
     const Model& m = *m_;
     thread_local State st;
     thread_local Atoms at;

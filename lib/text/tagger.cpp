@@ -7,6 +7,7 @@
 
 #include "data/embedded.hpp"
 #include "data/model_reader.hpp"
+#include "extract/stages.hpp"
 
 #include <algorithm>
 #include <array>
@@ -482,6 +483,7 @@ void Tagger::tag_prefix(const std::string_view* words, std::size_t n_sentence, s
                         Upos* out) const {
     upto = std::min(upto, n_sentence);
     if (upto <= progress.done) return;
+    stages::Scope timed(stages::Stage::tagger);
     // Decoding word k reads the features of words k - 2 to k + 2 and the tags before it: the words from
     // two before the first untagged one to two after the last wanted one, with the sentence padding where
     // they reach its ends, give every part the scores a run over the whole sentence gives it.
