@@ -210,6 +210,20 @@ TEST_CASE("relations: a subject pronoun stands for the one person or body it can
     CHECK(!they.has("Nordvale Bank", "acquires", "Kestrel Mining"));
 }
 
+TEST_CASE("relations: 'the company', 'the party', 'the country' as a subject stand for the one such name") {
+    auto company = extract("Nordvale Bank reported profits. The company acquired Kestrel Mining Ltd last year.");
+    CHECK(company.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+    auto party = extract("The Harbour Party won four seats. The party nominated Jane Roe for mayor.");
+    CHECK(party.has("Harbour Party", "appoints", "Jane Roe"));
+    CHECK(extract("Norway froze the assets. The country sanctioned Belarus on Monday.").has("Norway", "sanctions", "Belarus"));
+    // Two companies named: the description stays unresolved; a plural stands for several.
+    auto two = extract("Nordvale Bank and Oster Capital Ltd reported profits. The company acquired Kestrel Mining Ltd.");
+    CHECK(!two.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+    CHECK(!two.has("Oster Capital", "acquires", "Kestrel Mining"));
+    auto plural = extract("Nordvale Bank reported profits. The companies acquired Kestrel Mining Ltd last year.");
+    CHECK(!plural.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+}
+
 TEST_CASE("relations: hyphenated titles, bracketed short names and verb-like title words before a name") {
     CHECK(extract("Baltic Ports Council director-general Datuk Ilmar Saar said exports fell.")
               .has("Ilmar Saar", "leader_of", "Baltic Ports Council"));
