@@ -180,6 +180,7 @@ TEST_CASE("relations: a title's country is the one written with it, not one befo
     CHECK(!r.has("Karl Nehammer", "leader_of", "Ukraine"));
     auto own = extract("Austrian Chancellor Karl Nehammer met reporters.");
     CHECK(own.has("Karl Nehammer", "leader_of", "Austria"));
+    CHECK(extract("Greek Prime Minister Eleni Markou met reporters.").has("Eleni Markou", "leader_of", "Greece"));
 }
 
 TEST_CASE("relations: 'based in' and 'appointed X as ROLE'") {

@@ -146,6 +146,12 @@ TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives
     CHECK_FALSE(find(adj, "European"));
     CHECK(find(adj, "Addis Ababa"));
     CHECK(find(adj, "Texas"));
+    // Nationality words the name lists file under a country as if places (data/README.md, rule 7).
+    const auto nat = extract("Dutch and Greek officials met Cypriot envoys in Athens.");
+    CHECK_FALSE(find(nat, "Dutch"));
+    CHECK_FALSE(find(nat, "Greek"));
+    CHECK_FALSE(find(nat, "Cypriot"));
+    CHECK(find(nat, "Athens"));
     // Formulas and quarters are nouns; "Emeritus" and "Cde" (comrade) are titles, no part of the name.
     const auto y = extract("Bishop Emeritus Anselm Okoro led the mass on Sunday. "
                            "Profits rose in Q3 as CO2 rules eased, Cde Tendai Moyo said.");
