@@ -180,6 +180,7 @@ TEST_CASE("relations: a title's country is the one written with it, not one befo
     CHECK(!r.has("Karl Nehammer", "leader_of", "Ukraine"));
     auto own = extract("Austrian Chancellor Karl Nehammer met reporters.");
     CHECK(own.has("Karl Nehammer", "leader_of", "Austria"));
+    CHECK(extract("Greek Prime Minister Eleni Markou met reporters.").has("Eleni Markou", "leader_of", "Greece"));
 }
 
 TEST_CASE("relations: 'based in' and 'appointed X as ROLE'") {
@@ -208,6 +209,20 @@ TEST_CASE("relations: a subject pronoun stands for the one person or body it can
     CHECK(it.has("Nordvale Bank", "acquires", "Kestrel Mining"));
     auto they = extract("Nordvale Bank reported profits. They acquired Kestrel Mining Ltd last year.");
     CHECK(!they.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+}
+
+TEST_CASE("relations: 'the company', 'the party', 'the country' as a subject stand for the one such name") {
+    auto company = extract("Nordvale Bank reported profits. The company acquired Kestrel Mining Ltd last year.");
+    CHECK(company.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+    auto party = extract("The Harbour Party won four seats. The party nominated Jane Roe for mayor.");
+    CHECK(party.has("Harbour Party", "appoints", "Jane Roe"));
+    CHECK(extract("Norway froze the assets. The country sanctioned Belarus on Monday.").has("Norway", "sanctions", "Belarus"));
+    // Two companies named: the description stays unresolved; a plural stands for several.
+    auto two = extract("Nordvale Bank and Oster Capital Ltd reported profits. The company acquired Kestrel Mining Ltd.");
+    CHECK(!two.has("Nordvale Bank", "acquires", "Kestrel Mining"));
+    CHECK(!two.has("Oster Capital", "acquires", "Kestrel Mining"));
+    auto plural = extract("Nordvale Bank reported profits. The companies acquired Kestrel Mining Ltd last year.");
+    CHECK(!plural.has("Nordvale Bank", "acquires", "Kestrel Mining"));
 }
 
 TEST_CASE("relations: hyphenated titles, bracketed short names and verb-like title words before a name") {

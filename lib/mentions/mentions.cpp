@@ -991,6 +991,11 @@ void find_mentions(DocState& st) {
         if (m.canonical.empty())
             if (const auto* es = f.gaz_lookup(m.b, m.e))
                 if (std::all_of(es->begin(), es->end(), [](const GazEntry& g) { return g.demonym; })) return true;
+        // A place the tagger reads as an adjective is a nationality or a region's adjective the name lists
+        // lack ("European", "African", "Martian"): places are nouns, even before a noun ("Texas Governor").
+        if ((m.type == EntityType::LOCATION || m.type == EntityType::COUNTRY) && m.canonical.empty() &&
+            st.tag(m.b) == Upos::ADJ)
+            return true;
         return w.common && st.lex[m.b].plain_cap && (!m.recognized || m.confidence < kSureName) &&
                !name_words.contains(f.fold(m.surface));
     };

@@ -795,11 +795,38 @@ private:
                 p = k;
                 break;
             }
+            if (const int d = description_subject(k, s); d != -2) {
+                if (d >= 0 && std::find(types.begin(), types.end(), st.entities[d].type) == types.end()) return -1;
+                return d;
+            }
             if (!(T[k].lower() && (lw(k).function_word || st.tag(k) == Upos::ADV || st.tag(k) == Upos::AUX))) return -1;
         }
         if (p == UINT32_MAX) return -1;
         const int found = antecedent(p, s);
         if (found >= 0 && std::find(types.begin(), types.end(), st.entities[found].type) == types.end()) return -1;
+        return found;
+    }
+
+    // "The company acquired X", "the party nominated X": a definite description of an organization or a
+    // country (a singular noun of data/context.tsv after "the") at token k, which ends a subject. It stands
+    // for the one entity of its type named in this sentence before it or in the two before, else, for a
+    // company, the company the article is about; two candidates leave it unresolved (-1). -2: k is no
+    // such description.
+    int description_subject(std::uint32_t k, std::uint32_t s) const {
+        const EntityType* t = lw(k).context;
+        if (!t || k == 0 || low(k - 1) != "the" || !T[k].lower() || st.mention_at(k) >= 0) return -2;
+        if (*t != EntityType::COMPANY && *t != EntityType::ORGANIZATION && *t != EntityType::COUNTRY) return -2;
+        const std::string_view w = low(k);
+        if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's') return -2;  // "the companies": several
+        const std::uint32_t from = st.tok.sentences[s >= 2 ? s - 2 : 0].begin;
+        int found = -1;
+        for (const MentionCand& m : st.mentions) {
+            if (!m.pseudo && m.b >= k) break;
+            if (m.pseudo || m.entity < 0 || m.b < from || m.e > k || st.entities[m.entity].type != *t) continue;
+            if (found >= 0 && found != m.entity) return -1;
+            found = m.entity;
+        }
+        if (found < 0 && *t == EntityType::COMPANY) found = main_company;
         return found;
     }
 
