@@ -986,6 +986,13 @@ void find_mentions(DocState& st) {
             T[m.e].kind == TokKind::word && !in_mention[m.e] && !st.lex[m.e].low.function_word && !st.lex[m.e].low.role &&
             !st.lex[m.e].low.role_first)
             return true;
+        // Likewise the last word of a name whose capitalized first word it lost ("Joe" of the programme
+        // "Morning Joe"): not at a sentence's start, nor after a title, a date word or another name.
+        if (m.recognized && m.b > st.tok.sentences[m.sentence].begin + 1 && !st.title_case[m.sentence] &&
+            st.lex[m.b - 1].plain_cap && T[m.b - 1].kind == TokKind::word && !in_mention[m.b - 1] &&
+            !st.lex[m.b - 1].low.function_word && !st.lex[m.b - 1].low.role && !st.lex[m.b - 1].low.role_first &&
+            !f.xw(m.b - 1).non_name && !f.xw(m.b - 1).person)
+            return true;
         const WordLex& w = st.lex[m.b].low;
         if (w.cue && w.cue->where == Cue::legal) return true;
         if (m.canonical.empty())
