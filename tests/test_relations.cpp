@@ -306,6 +306,16 @@ TEST_CASE("relations: a former office is kept as former evidence, adds no weight
     CHECK((*back.extraction)[0].extraction.relations[0].evidence.former);  // the extraction section keeps it
 }
 
+TEST_CASE("mentions: a title right before a name the model reads as a place makes it a person's") {
+    auto r = extract("Commenting on the radio calls, Captain Rochester said the crew was safe.");
+    CHECK(r.x.entities.size() == 1);
+    CHECK((r.x.entities.size() == 1 && r.x.entities[0].type == kg::EntityType::PERSON));
+    // Not a title joined by a preposition, nor a place before its title.
+    CHECK(extract("Oregon Governor Ellen Marsh signed the bill.").has("Ellen Marsh", "lives_in", "Oregon"));
+    auto to = extract("He was the ambassador to Seychelles for a decade.");
+    for (const auto& e : to.x.entities) CHECK(e.type != kg::EntityType::PERSON);
+}
+
 TEST_CASE("mentions: an amount or a person's title alone is no name; a body named like an agent is") {
     auto r = extract("Guests included the Tunku Temenggong of Johor. The firm paid RM133,000 to the Coast Guard.");
     for (const auto& e : r.x.entities) {
