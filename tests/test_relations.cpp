@@ -242,6 +242,14 @@ TEST_CASE("relations: only a head of state or government leads the country of th
     CHECK(minister.has("Dominic Raab", "works_for", "United Kingdom"));
 }
 
+TEST_CASE("relations: with no role word, a party's or a council's people are members, a company's employees") {
+    CHECK(extract("Maria Costa of the Harbour Party tabled the motion.").has("Maria Costa", "member_of", "Harbour Party"));
+    CHECK(extract("The Harbour Party's Anna Berg spoke.").has("Anna Berg", "member_of", "Harbour Party"));
+    auto firm = extract("Maria Costa of Nordvale Bank tabled the motion.");
+    CHECK(firm.has("Maria Costa", "works_for", "Nordvale Bank"));
+    CHECK(!firm.has("Maria Costa", "member_of", "Nordvale Bank"));
+}
+
 TEST_CASE("relations: an office of a place after the name, or a post in a place before it") {
     // A country's head leads it, its other officials work for it, "formerly" ends the office.
     CHECK(extract("Lena Varga, the president of Hungary, opened the bridge.").has("Lena Varga", "leader_of", "Hungary"));
@@ -296,6 +304,16 @@ TEST_CASE("relations: a former office is kept as former evidence, adds no weight
     REQUIRE(back.extraction->size() == 1);
     REQUIRE((*back.extraction)[0].extraction.relations.size() == 1);
     CHECK((*back.extraction)[0].extraction.relations[0].evidence.former);  // the extraction section keeps it
+}
+
+TEST_CASE("mentions: a title right before a name the model reads as a place makes it a person's") {
+    auto r = extract("Commenting on the radio calls, Captain Rochester said the crew was safe.");
+    CHECK(r.x.entities.size() == 1);
+    CHECK((r.x.entities.size() == 1 && r.x.entities[0].type == kg::EntityType::PERSON));
+    // Not a title joined by a preposition, nor a place before its title.
+    CHECK(extract("Oregon Governor Ellen Marsh signed the bill.").has("Ellen Marsh", "lives_in", "Oregon"));
+    auto to = extract("He was the ambassador to Seychelles for a decade.");
+    for (const auto& e : to.x.entities) CHECK(e.type != kg::EntityType::PERSON);
 }
 
 TEST_CASE("mentions: an amount or a person's title alone is no name; a body named like an agent is") {
@@ -361,7 +379,7 @@ TEST_CASE("relations: 'its president Datuk X' and 'Acme's Datuk X' read past hon
     CHECK(its.has("Amir Salleh", "leader_of", "Harapan Rakyat Party"));  // "its" is the subject, not the nearest name
     CHECK(!its.has("Amir Salleh", "leader_of", "Green Front"));
     CHECK(extract("He won over the Harapan Rakyat Party's Datuk Amir Salleh by 300 votes.")
-              .has("Amir Salleh", "works_for", "Harapan Rakyat Party"));
+              .has("Amir Salleh", "member_of", "Harapan Rakyat Party"));
 }
 
 TEST_CASE("relations: a company head with no company named leads the company the article is about") {

@@ -152,6 +152,12 @@ TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives
     CHECK_FALSE(find(nat, "Greek"));
     CHECK_FALSE(find(nat, "Cypriot"));
     CHECK(find(nat, "Athens"));
+    // The last word of a name whose first word the recognizer cut off is a piece, not a person.
+    const auto piece = extract("She spoke on the talk show Morning Joe on Tuesday. Later she met Joe in Paris.");
+    std::size_t joes = 0;
+    for (const auto& e : piece.entities)
+        if (e.name == "Joe") joes = e.mentions.size();
+    CHECK(joes == 1);
     // Formulas and quarters are nouns; "Emeritus" and "Cde" (comrade) are titles, no part of the name.
     const auto y = extract("Bishop Emeritus Anselm Okoro led the mass on Sunday. "
                            "Profits rose in Q3 as CO2 rules eased, Cde Tendai Moyo said.");

@@ -244,6 +244,9 @@ void load(Lexicons& lx) {
     each_row("role_relations.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.role_predicates.emplace(lower(trim(c[0])), std::string(trim(c[1])));
     });
+    each_row("member_bodies.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.member_bodies.emplace(lower(trim(c[0])), true);
+    });
     each_row("org_nouns.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 2) throw Error(ExitCode::bad_input, "org_nouns.tsv:" + std::to_string(line) + ": expected 2 columns");
         lx.org_nouns.emplace(lower(trim(c[0])), std::string(trim(c[1])));

@@ -257,6 +257,7 @@ struct Lexicons {
     bool money(std::string_view word) const;
     StringSet common_acronyms;                                  ///< "AI", "CEO": nouns, not names
     StringMap<std::string> role_predicates;                     ///< "founder" → "founder_of"
+    StringSet member_bodies;                                    ///< member_bodies.txt: "party": its people are members
     StringMap<std::string> org_nouns;                           ///< org_nouns.tsv: "subsidiary" → "part_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form
     std::vector<Trigger> triggers;

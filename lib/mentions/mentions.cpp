@@ -555,8 +555,22 @@ struct Finder {
     // way to the rules' reading of the name. Chosen on WNUT-17 dev held out from a model trained without it
     // (company/group accuracy 9/19 trusting the model, 13/19 trusting the rules, 14/19 at 0.9).
     static constexpr float kUnsureFine = 0.9f;
-    void take_model_span(std::uint32_t b, std::uint32_t e, std::uint32_t s, const ner::Span& sp) {
+    void take_model_span(std::uint32_t b, std::uint32_t e, std::uint32_t s, const ner::Span& given) {
         const Sentence& se = st.tok.sentences[s];
+        ner::Span sp = given;
+        // "Captain Rochester", "Mr Jordan": a title or honorific right before a short name the model read as a
+        // place names a person (a place's title follows it: "Texas Governor X").
+        if (sp.coarse == ner::Coarse::LOC && e - b <= 2 && b > se.begin && !lw(b - 1).function_word)  // not "Ambassador to X"
+            for (std::uint32_t p = b > se.begin + 3 ? b - 3 : se.begin; p < b; ++p) {
+                std::string role, code;
+                // Titles of people only: "airline Mahan Air", "agency X" are a body's kind (BUS, CVL...).
+                if (role_match(p, b, &role, &code) == b - p &&
+                    (code == "HON" || code.compare(0, 3, "GOV") == 0 || code.compare(0, 3, "MIL") == 0 ||
+                     code.compare(0, 3, "LEG") == 0 || code.compare(0, 3, "JUD") == 0 || code.compare(0, 3, "COP") == 0)) {
+                    sp.coarse = ner::Coarse::PER;
+                    break;
+                }
+            }
         // Hyphenated words are one word: a span never ends or starts inside one ("Pan-African", "Chi-wai"),
         // unless the pieces are names of their own ("US-China"); an English word joined on ("U.S.-led",
         // "Kremlin-backed") is no part of the name.
@@ -985,6 +999,13 @@ void find_mentions(DocState& st) {
         if (m.recognized && m.e < st.tok.sentences[m.sentence].end && !st.title_case[m.sentence] && st.lex[m.e].plain_cap &&
             T[m.e].kind == TokKind::word && !in_mention[m.e] && !st.lex[m.e].low.function_word && !st.lex[m.e].low.role &&
             !st.lex[m.e].low.role_first)
+            return true;
+        // Likewise the last word of a name whose capitalized first word it lost ("Joe" of the programme
+        // "Morning Joe"): not at a sentence's start, nor after a title, a date word or another name.
+        if (m.recognized && m.b > st.tok.sentences[m.sentence].begin + 1 && !st.title_case[m.sentence] &&
+            st.lex[m.b - 1].plain_cap && T[m.b - 1].kind == TokKind::word && !in_mention[m.b - 1] &&
+            !st.lex[m.b - 1].low.function_word && !st.lex[m.b - 1].low.role && !st.lex[m.b - 1].low.role_first &&
+            !f.xw(m.b - 1).non_name && !f.xw(m.b - 1).person)
             return true;
         const WordLex& w = st.lex[m.b].low;
         if (w.cue && w.cue->where == Cue::legal) return true;
