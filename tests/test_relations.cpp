@@ -183,6 +183,16 @@ TEST_CASE("relations: a title's country is the one written with it, not one befo
     CHECK(extract("Greek Prime Minister Eleni Markou met reporters.").has("Eleni Markou", "leader_of", "Greece"));
 }
 
+TEST_CASE("relations: 'X-based Y' and 'lives in'") {
+    CHECK(extract("Oslo-based Nordvale Bank reported profits.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("The Oslo-based lender Nordvale Bank reported profits.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("Nordvale Bank, an Oslo-based lender, reported profits.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("Boston-based lawyer Mary Okafor filed the suit.").has("Mary Okafor", "lives_in", "Boston"));
+    CHECK(!extract("Oslo said Nordvale Bank-based funds grew.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("Mary Okafor, who lives in Lagos, wrote the letter.").has("Mary Okafor", "lives_in", "Lagos"));
+    CHECK(extract("In 1990 Tomas Berg moved to Toronto.").has("Tomas Berg", "lives_in", "Toronto"));
+}
+
 TEST_CASE("relations: 'based in' and 'appointed X as ROLE'") {
     CHECK(extract("Toyota is based in Japan.").has("Toyota", "based_in", "Japan"));
     auto r = extract("Nordvale Bank appointed Maria Okafor as chief executive.");

@@ -516,6 +516,38 @@ struct Rel {
         }
     }
 
+    // "Houston-based Enron", "the Oslo-based company Acme", "Acme, a Houston-based energy firm": a body is
+    // based in the place before "-based"/"-headquartered" (a person so described lives or works there).
+    void place_based() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand& p = st.mentions[k];
+            const EntityType pt = type_of(static_cast<int>(k));
+            if (p.pseudo || (pt != EntityType::LOCATION && pt != EntityType::COUNTRY)) continue;
+            const Sentence& se = st.tok.sentences[p.sentence];
+            const std::uint32_t h = p.e;
+            if (h + 1 >= se.end || T[h].text != "-" || T[h].space_before || T[h + 1].space_before ||
+                (low(h + 1) != "based" && low(h + 1) != "headquartered"))
+                continue;
+            int o = -1;
+            // The name the phrase modifies, after a few lower-case words ("energy firm").
+            for (std::uint32_t i = h + 2; i < se.end && i < h + 7 && o < 0; ++i) {
+                if (int c = st.mention_at(i); c >= 0) o = c;
+                else if (!T[i].lower() || is_verb(i)) break;
+            }
+            // Or the name an appositive describes: "Acme, a Houston-based firm".
+            if (o < 0 && p.b >= se.begin + 2) {
+                std::uint32_t i = p.b;
+                if (low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "the") --i;
+                if (i > se.begin && T[i - 1].text == ",") o = st.mention_ending(i - 1);
+            }
+            if (o < 0) continue;
+            const EntityType ot = type_of(o);
+            if (org_like(ot)) emit(ent(o), "based_in", ent(static_cast<int>(k)), 0.8, p.sentence);
+            else if (ot == EntityType::PERSON) emit(ent(o), "lives_in", ent(static_cast<int>(k)), 0.75, p.sentence);
+        }
+    }
+
     // --- organizations inside organizations: "Acme's unit X", "X, a wholly owned subsidiary of Acme" -------
     const std::string* org_noun(std::uint32_t i) const {
         return T[i].lower() ? lx.org_nouns.find(std::string(low(i))) : nullptr;
@@ -1421,6 +1453,7 @@ public:
         event_descriptions();
         titles();
         based_in();
+        place_based();
         org_parts();
         products();
         triggers();
