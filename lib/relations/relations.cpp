@@ -130,6 +130,8 @@ struct Rel {
     }
     std::string role_predicate(const std::string& role) const {
         const std::string* pred = lx.role_predicates.find(role);
+        // The roles list has "former president" as a title of its own: it is a president's, ended.
+        if (!pred && role.compare(0, 7, "former ") == 0) pred = lx.role_predicates.find(role.substr(7));
         return pred ? *pred : "works_for";
     }
     // A person tied to an organization by no role word ("X of Acme", "Acme's X") works for it, or is a
@@ -306,6 +308,21 @@ struct Rel {
                 const std::string pred = role_predicate(role);
                 if (pred == "leader_of" || pred == "founder_of")
                     emit(ent(pk), pred, main_company, 0.6, s, UINT32_MAX, former_before(i, se.begin));
+            }
+        }
+        // "A spokesman for Acme, X, said", "the mayor of Paris, X": the title and its body or place set off
+        // before the name by a comma.
+        if (p.b >= se.begin + 4 && T[p.b - 1].text == ",") {
+            const int o = st.mention_ending(p.b - 1);
+            const std::uint32_t ob = o >= 0 ? st.mentions[o].b : 0;
+            const std::string_view prep = o >= 0 && ob >= se.begin + 2 ? low(ob - 1) : std::string_view();
+            std::string code;
+            const std::uint32_t n = prep == "for" || prep == "of" || prep == "at" ? role_ending(ob - 2, se.begin, code) : 0;
+            if (n && code != "HON") {
+                const std::string role = lower_ascii(std::string(st.text(ob - 1 - n, ob - 1)));
+                const bool former = former_before(ob - 1 - n, se.begin) || former_before(ob - n, se.begin);
+                if (org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.8, s, UINT32_MAX, former);
+                else if (prep == "of") place_office(pk, role, code, o, s, former);  // not "candidate for Tenang"
             }
         }
         // The name's start before its honorifics ("Datuk Seri X").
