@@ -183,6 +183,16 @@ TEST_CASE("relations: a title's country is the one written with it, not one befo
     CHECK(extract("Greek Prime Minister Eleni Markou met reporters.").has("Eleni Markou", "leader_of", "Greece"));
 }
 
+TEST_CASE("relations: 'X-based Y' and 'lives in'") {
+    CHECK(extract("Oslo-based Nordvale Bank reported profits.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("The Oslo-based lender Nordvale Bank reported profits.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("Nordvale Bank, an Oslo-based lender, reported profits.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("Boston-based lawyer Mary Okafor filed the suit.").has("Mary Okafor", "lives_in", "Boston"));
+    CHECK(!extract("Oslo said Nordvale Bank-based funds grew.").has("Nordvale Bank", "based_in", "Oslo"));
+    CHECK(extract("Mary Okafor, who lives in Lagos, wrote the letter.").has("Mary Okafor", "lives_in", "Lagos"));
+    CHECK(extract("In 1990 Tomas Berg moved to Toronto.").has("Tomas Berg", "lives_in", "Toronto"));
+}
+
 TEST_CASE("relations: 'based in' and 'appointed X as ROLE'") {
     CHECK(extract("Toyota is based in Japan.").has("Toyota", "based_in", "Japan"));
     auto r = extract("Nordvale Bank appointed Maria Okafor as chief executive.");
@@ -265,6 +275,14 @@ TEST_CASE("relations: an office of a place after the name, or a post in a place 
     CHECK(extract("Howard Bell, a Toronto lawyer, filed the suit.").has("Howard Bell", "lives_in", "Toronto"));
     // A list whose next item carries the title: the title is not the first name's.
     CHECK(!extract("The talks were attended by Ruth Allen, Ohio governor Mark Dean and others.").has("Ruth Allen", "lives_in", "Ohio"));
+    // The title and its body or place before the name, set off by commas.
+    CHECK(extract("A spokesman for Nordvale Bank, Tom Reyes, declined to comment.").has("Tom Reyes", "works_for", "Nordvale Bank"));
+    CHECK(extract("The chief executive of Nordvale Bank, Ines Moll, said profits rose.").has("Ines Moll", "leader_of", "Nordvale Bank"));
+    CHECK(extract("The mayor of Tucson, Tom Reyes, cut the ribbon.").has("Tom Reyes", "lives_in", "Tucson"));
+    auto former = extract("The former president of Slovakia, Anton Vrba, was jailed.");
+    CHECK(former.has("Anton Vrba", "leader_of", "Slovakia"));  // "former president" is a president's title
+    for (const auto& rel : former.x.relations) CHECK(rel.evidence.former);
+    CHECK(!extract("In a statement for Nordvale Bank, Tom Reyes said no.").has("Tom Reyes", "works_for", "Nordvale Bank"));
     // Not a place the role is of: a possessive or "-based" modifier, words between, a place far along.
     CHECK(!extract("Jean Dupont, the chief executive of France's biggest bank, resigned.").has("Jean Dupont", "leader_of", "France"));
     CHECK(!extract("The Tucson council said Reyes would resign.").has("Reyes", "lives_in", "Tucson"));

@@ -130,6 +130,8 @@ struct Rel {
     }
     std::string role_predicate(const std::string& role) const {
         const std::string* pred = lx.role_predicates.find(role);
+        // The roles list has "former president" as a title of its own: it is a president's, ended.
+        if (!pred && role.compare(0, 7, "former ") == 0) pred = lx.role_predicates.find(role.substr(7));
         return pred ? *pred : "works_for";
     }
     // A person tied to an organization by no role word ("X of Acme", "Acme's X") works for it, or is a
@@ -306,6 +308,21 @@ struct Rel {
                 const std::string pred = role_predicate(role);
                 if (pred == "leader_of" || pred == "founder_of")
                     emit(ent(pk), pred, main_company, 0.6, s, UINT32_MAX, former_before(i, se.begin));
+            }
+        }
+        // "A spokesman for Acme, X, said", "the mayor of Paris, X": the title and its body or place set off
+        // before the name by a comma.
+        if (p.b >= se.begin + 4 && T[p.b - 1].text == ",") {
+            const int o = st.mention_ending(p.b - 1);
+            const std::uint32_t ob = o >= 0 ? st.mentions[o].b : 0;
+            const std::string_view prep = o >= 0 && ob >= se.begin + 2 ? low(ob - 1) : std::string_view();
+            std::string code;
+            const std::uint32_t n = prep == "for" || prep == "of" || prep == "at" ? role_ending(ob - 2, se.begin, code) : 0;
+            if (n && code != "HON") {
+                const std::string role = lower_ascii(std::string(st.text(ob - 1 - n, ob - 1)));
+                const bool former = former_before(ob - 1 - n, se.begin) || former_before(ob - n, se.begin);
+                if (org_like(type_of(o))) emit(ent(pk), role_predicate(role), ent(o), 0.8, s, UINT32_MAX, former);
+                else if (prep == "of") place_office(pk, role, code, o, s, former);  // not "candidate for Tenang"
             }
         }
         // The name's start before its honorifics ("Datuk Seri X").
@@ -513,6 +530,38 @@ struct Rel {
                 }
                 if (!(T[i].lower() || st.as_written(i).common_acronym)) break;
             }
+        }
+    }
+
+    // "Houston-based Enron", "the Oslo-based company Acme", "Acme, a Houston-based energy firm": a body is
+    // based in the place before "-based"/"-headquartered" (a person so described lives or works there).
+    void place_based() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand& p = st.mentions[k];
+            const EntityType pt = type_of(static_cast<int>(k));
+            if (p.pseudo || (pt != EntityType::LOCATION && pt != EntityType::COUNTRY)) continue;
+            const Sentence& se = st.tok.sentences[p.sentence];
+            const std::uint32_t h = p.e;
+            if (h + 1 >= se.end || T[h].text != "-" || T[h].space_before || T[h + 1].space_before ||
+                (low(h + 1) != "based" && low(h + 1) != "headquartered"))
+                continue;
+            int o = -1;
+            // The name the phrase modifies, after a few lower-case words ("energy firm").
+            for (std::uint32_t i = h + 2; i < se.end && i < h + 7 && o < 0; ++i) {
+                if (int c = st.mention_at(i); c >= 0) o = c;
+                else if (!T[i].lower() || is_verb(i)) break;
+            }
+            // Or the name an appositive describes: "Acme, a Houston-based firm".
+            if (o < 0 && p.b >= se.begin + 2) {
+                std::uint32_t i = p.b;
+                if (low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "the") --i;
+                if (i > se.begin && T[i - 1].text == ",") o = st.mention_ending(i - 1);
+            }
+            if (o < 0) continue;
+            const EntityType ot = type_of(o);
+            if (org_like(ot)) emit(ent(o), "based_in", ent(static_cast<int>(k)), 0.8, p.sentence);
+            else if (ot == EntityType::PERSON) emit(ent(o), "lives_in", ent(static_cast<int>(k)), 0.75, p.sentence);
         }
     }
 
@@ -1421,6 +1470,7 @@ public:
         event_descriptions();
         titles();
         based_in();
+        place_based();
         org_parts();
         products();
         triggers();
