@@ -324,6 +324,16 @@ TEST_CASE("relations: a former office is kept as former evidence, adds no weight
     CHECK((*back.extraction)[0].extraction.relations[0].evidence.former);  // the extraction section keeps it
 }
 
+TEST_CASE("mentions: a ruler's title is no part of the name") {
+    auto r = extract("Sultan Karim Hadi opened the mosque on Friday. The Sultan of Pahang then met envoys.");
+    bool named = false;
+    for (const auto& e : r.x.entities) {
+        CHECK(e.name.find("Sultan") == std::string::npos);
+        named = named || e.name == "Karim Hadi";
+    }
+    CHECK(named);
+}
+
 TEST_CASE("mentions: a title right before a name the model reads as a place makes it a person's") {
     auto r = extract("Commenting on the radio calls, Captain Rochester said the crew was safe.");
     CHECK(r.x.entities.size() == 1);
