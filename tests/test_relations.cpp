@@ -17,6 +17,11 @@ namespace {
 
 struct Result {
     kg::DocExtraction x;
+    bool has_entity(const std::string& name) const {
+        for (const auto& e : x.entities)
+            if (e.name == name) return true;
+        return false;
+    }
     bool has(const std::string& s, const std::string& p, const std::string& o) const {
         for (const auto& r : x.relations)
             if (x.entities[r.subject].name == s && r.predicate == p && x.entities[r.object].name == o) return true;
@@ -332,6 +337,9 @@ TEST_CASE("mentions: a ruler's title is no part of the name") {
         named = named || e.name == "Karim Hadi";
     }
     CHECK(named);
+    // An administrator's title, too: the name after it is the person's, not a piece of a longer name.
+    auto admin = extract("The shuttle will go to a museum, even Administrator Wilk agreed.");
+    CHECK(admin.has_entity("Wilk"));
 }
 
 TEST_CASE("mentions: a title right before a name the model reads as a place makes it a person's") {
