@@ -158,6 +158,12 @@ TEST_CASE("junk guard: ordinary words, legal suffixes and nationality adjectives
     for (const auto& e : piece.entities)
         if (e.name == "Joe") joes = e.mentions.size();
     CHECK(joes == 1);
+    // An interview transcript's speaker labels are turn markers, not mentions.
+    const auto transcript = extract("((WN)) Why did Nordvale Bank move?\n((Ines Moll)) Costs in Oslo rose.");
+    CHECK_FALSE(find(transcript, "WN"));
+    CHECK_FALSE(find(transcript, "Ines Moll"));
+    CHECK(find(transcript, "Nordvale Bank"));
+    CHECK(find(transcript, "Oslo"));
     // Formulas and quarters are nouns; "Emeritus" and "Cde" (comrade) are titles, no part of the name.
     const auto y = extract("Bishop Emeritus Anselm Okoro led the mass on Sunday. "
                            "Profits rose in Q3 as CO2 rules eased, Cde Tendai Moyo said.");

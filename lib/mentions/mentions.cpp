@@ -992,6 +992,11 @@ void find_mentions(DocState& st) {
         for (std::uint32_t i = m.b; i < m.e; ++i) in_mention[i] = 1;
     auto junk = [&](const MentionCand& m) {
         if (!st.lx->not_entities.empty() && st.lx->not_entities.contains(fold_name(m.surface))) return true;
+        // "((WN))", "((Jane Roe))": an interview transcript's speaker label, a turn marker and not a mention
+        // (the interviewer's is on every other paragraph).
+        if (m.b >= 2 && m.e + 1 < T.size() && T[m.b - 1].text == "(" && T[m.b - 2].text == "(" && T[m.e].text == ")" &&
+            T[m.e + 1].text == ")")
+            return true;
         if (m.e - m.b != 1) return false;
         // One word the recognizer cut from a longer capitalized name ("Labour" of "Labour Day" in running
         // text): a piece, not the name.
