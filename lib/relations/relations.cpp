@@ -136,7 +136,7 @@ struct Rel {
     }
     // A person tied to an organization by no role word ("X of Acme", "Acme's X") works for it, or is a
     // member of a body whose people are members (data/member_bodies.txt: "X of the Green Party").
-    const char* affiliation(int o) const {
+    const char* affiliation_predicate(int o) const {
         const std::string& name = st.entities[ent(o)].name;
         const std::size_t sp = name.rfind(' ');
         std::string head = lower_ascii(name.substr(sp == std::string::npos ? 0 : sp + 1));
@@ -334,7 +334,7 @@ struct Rel {
         // "Acme's X", "Acme's Datuk X"
         if (named >= se.begin + 2 && is_possessive(T[named - 1].text)) {
             int o = st.mention_ending(named - 1);
-            if (o >= 0 && org_like(type_of(o))) emit(ent(pk), affiliation(o), ent(o), 0.75, s);
+            if (o >= 0 && org_like(type_of(o))) emit(ent(pk), affiliation_predicate(o), ent(o), 0.75, s);
         }
         // "X, Acme reporter" / "X, the executive in Acme's unit" / "X of consultancy Acme" / "X, founder of Acme"
         // Also "X is the director of Acme", "X, who was chief economist at Acme".
@@ -407,7 +407,7 @@ struct Rel {
                     if (!role.empty() || !role_after.empty())
                         emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s, UINT32_MAX, former);
                     else if (of)
-                        emit(ent(pk), affiliation ? "member_of" : this->affiliation(o), ent(o), 0.8, s, UINT32_MAX, former);
+                        emit(ent(pk), affiliation ? "member_of" : affiliation_predicate(o), ent(o), 0.8, s, UINT32_MAX, former);
                     break;
                 }
                 if (w == "former" || w == "formerly" || w == "previously" || (w.size() > 3 && w.compare(0, 3, "ex-") == 0))
