@@ -112,6 +112,11 @@ TEST_CASE("relations: titles, roles, modifiers and trigger verbs") {
     // Nothing invented between unrelated names.
     CHECK(!r.has("Emmanuel Macron", "works_for", "Airbus"));
     CHECK(!r.has("Tom Brennan", "praised", "Airbus"));
+    // A nationality after a comma is one word: its mention holds no punctuation.
+    auto comma = extract("Trade fell in Iran, German firms like Vantor Kraft said.");
+    CHECK(comma.has("Vantor Kraft", "based_in", "Germany"));
+    for (const auto& e : comma.x.entities)
+        for (const auto& m : e.mentions) CHECK(m.text.find(',') == std::string::npos);
 }
 
 TEST_CASE("relations: passives, lists and the main event as implicit object") {

@@ -507,7 +507,7 @@ struct Rel {
                     const GazEntry* demonym = nullptr;
                     std::uint32_t from = i;
                     for (std::uint32_t w = 2; w >= 1 && !demonym; --w) {
-                        if (i + 1 < w) continue;
+                        if (i + 1 < w || (w == 2 && T[i - 1].kind != TokKind::word)) continue;  // not ", German"
                         const auto* es = lx.lookup(st.text(i + 1 - w, i + 1));
                         if (!es) continue;
                         for (const auto& e : *es)
