@@ -278,6 +278,8 @@ TEST_CASE("relations: an office of a place after the name, or a post in a place 
     CHECK(extract("Oregon Governor Ellen Marsh signed the bill.").has("Ellen Marsh", "lives_in", "Oregon"));
     CHECK(extract("Ruth Allen, a senator from Ohio, voted no.").has("Ruth Allen", "lives_in", "Ohio"));
     CHECK(extract("Howard Bell, a Toronto lawyer, filed the suit.").has("Howard Bell", "lives_in", "Toronto"));
+    CHECK(extract("Maria Lopez, from Toledo, won the race.").has("Maria Lopez", "lives_in", "Toledo"));
+    CHECK(!extract("Maria Lopez flew in from Toledo on Monday.").has("Maria Lopez", "lives_in", "Toledo"));
     // A list whose next item carries the title: the title is not the first name's.
     CHECK(!extract("The talks were attended by Ruth Allen, Ohio governor Mark Dean and others.").has("Ruth Allen", "lives_in", "Ohio"));
     // The title and its body or place before the name, set off by commas.

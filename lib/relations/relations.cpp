@@ -374,6 +374,10 @@ struct Rel {
                         for (std::uint32_t q = role_at + 1; near && q < i; ++q)
                             near = low(q) == "of" || low(q) == "the" || low(q) == "in" || low(q) == "from" || low(q) == "for";
                         if (near && !modifier) place_office(pk, role, role_code, o, s, former);
+                        // "X from Sik district", "X, from Ohio,": where the person is from, with no title.
+                        if (role.empty() && !modifier && !copula && i <= p.e + 2 && low(i - 1) == "from" &&
+                            type_of(o) == EntityType::LOCATION && !demonym_mention(o))
+                            emit(ent(pk), "lives_in", ent(o), 0.7, s, UINT32_MAX, former);
                         // "X, France's president", "X, Ohio's former attorney general", "X, a Toronto lawyer";
                         // without a possessive an article must open the appositive, and no name may follow the
                         // title: "X, Greek prime minister Y" is a list whose next item has the title.
