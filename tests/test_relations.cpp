@@ -158,6 +158,11 @@ TEST_CASE("relations: event verbs of CAMEO and of business news, in every tense"
     CHECK(extract("China hosted the Global Trade Summit in May.").has("Global Trade Summit", "organized_by", "China"));
 }
 
+TEST_CASE("relations: a verb followed by 'that' has a clause, not an object") {
+    CHECK(!extract("Karl Berg warned that Nordvale Bank could fail.").has("Karl Berg", "threatens", "Nordvale Bank"));
+    CHECK(extract("Karl Berg criticized Nordvale Bank on Monday.").has("Karl Berg", "criticizes", "Nordvale Bank"));
+}
+
 TEST_CASE("relations: a passive without its agent, or a pronoun nearer the verb, gives no subject") {
     auto passive = extract("Helen Marsh was defeated in Canada by a narrow margin.");
     CHECK(passive.x.entities.size() >= 2);

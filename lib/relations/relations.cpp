@@ -1036,7 +1036,8 @@ private:
                     conf = 0.6;
                 }
             }
-            int obj = nearest_right(e, se.end, t.object_types);
+            // "X warned that Y could…": a clause follows, whose subject is no object of the verb.
+            int obj = e < se.end && low(e) == "that" ? -1 : nearest_right(e, se.end, t.object_types);
             // A direct object stands right after the verb, after an article at most.
             if (obj >= 0 && t.direct && st.mentions[obj].b > e + (e < se.end && (low(e) == "the" || low(e) == "a") ? 1 : 0))
                 obj = -1;
