@@ -197,3 +197,22 @@ TEST_CASE("mentions: an unsure name takes the type of a list neighbour the gazet
     auto p = extract("Officials from China and Zentrivo met on Monday.");
     if (const auto* z = p.find("Zentrivo")) CHECK(z->type != kg::EntityType::COUNTRY);
 }
+
+TEST_CASE("mentions: a dateline names the place a story was filed from; a label of ordinary words does not") {
+    for (const char* text : {"MERRIVALE BAY, March 3 \xE2\x80\x94 The council closed the harbour.",
+                             "MERRIVALE BAY (Newswire) - The council closed the harbour.",
+                             "MERRIVALE BAY: The council closed the harbour.",
+                             "Storm hits coast\nMERRIVALE BAY, Ostland \xE2\x80\x94 The council closed the harbour."}) {
+        auto r = extract(text);
+        CAPTURE(text);
+        const kg::DocEntity* e = r.find("MERRIVALE BAY");
+        REQUIRE(e);
+        CHECK(e->type == kg::EntityType::LOCATION);
+    }
+    CHECK(!extract("UPDATE: The council closed the harbour.").find("UPDATE"));
+    CHECK(!extract("SECRETARY OLSEN: We closed the harbour.").find("SECRETARY OLSEN"));
+    // Only where a story opens: later, capitals before a colon are a speaker's label.
+    CHECK(extract("KESTREL OYELARAN: We closed the harbour.").find("KESTREL OYELARAN")->type == kg::EntityType::LOCATION);
+    const auto later = extract("The council met. It talked. It voted.\nKESTREL OYELARAN: We closed the harbour.");
+    CHECK((!later.find("KESTREL OYELARAN") || later.find("KESTREL OYELARAN")->type != kg::EntityType::LOCATION));
+}

@@ -235,6 +235,52 @@ struct Finder {
         return c && c->where != Cue::after && c->type != EntityType::LOCATION;
     }
 
+    static bool is_dash(std::string_view t) {
+        return t == "-" || t == "--" ||
+               (t.size() == 3 && t[0] == '\xE2' && t[1] == '\x80' && t[2] >= '\x90' && t[2] <= '\x95');
+    }
+
+    // A dateline opens a story with the place it was filed from, in capitals: "KUALA LUMPUR, Jan 10 -",
+    // "LONDON (Reuters) -", "SPRINGFIELD, Ill. -", "PONTIAN:". Capitals carry no evidence to the model, and
+    // such places are often unknown to the gazetteer: the convention itself says "a place". Returns the
+    // place's end token (begin: the sentence's first token), or 0 when sentence s opens with no dateline.
+    // Only at a line start among the first sentences, where stories put it (later, a capitalized word
+    // before a colon is more often a speaker's label).
+    std::uint32_t dateline(std::uint32_t s) const {
+        if (s >= 3) return 0;
+        const Sentence& se = st.tok.sentences[s];
+        const std::uint32_t b = se.begin;
+        const std::string& text = st.doc->text;
+        for (std::size_t k = T[b].start; k > 0;) {
+            const char c = text[--k];
+            if (c == '\n') break;
+            if (c != ' ' && c != '\t' && c != '\r') return 0;
+        }
+        std::uint32_t e = b;
+        bool uncommon = false;
+        while (e < se.end && e - b < 4 && T[e].kind == TokKind::word && st.lex[e].all_caps && !st.lex[e].digit &&
+               !lw(e).function_word) {
+            if (lw(e).role || lw(e).role_first) return 0;  // "SECRETARY KERRY:", a speaker's label
+            uncommon |= !(lw(e).common || (lw(e).info && lw(e).info->tag != Upos::PROPN));
+            ++e;
+        }
+        if (e == b || e + 1 >= se.end) return 0;
+        const std::string_view next = T[e].text;
+        if (next == ",") {
+            // A date after the comma ("Jan 10", "Monday"), or a state or country and then the story.
+            const std::uint32_t j = e + 1;
+            if (xw(j).non_name || (T[j].cap() && j + 1 < se.end && T[j + 1].kind == TokKind::number)) return e;
+            std::uint32_t k = j;
+            while (k < se.end && k - j < 4 && (T[k].cap() || T[k].text == ".")) ++k;
+            if (k == j || k >= se.end || !(is_dash(T[k].text) || T[k].text == "(")) return 0;
+        } else if (!(next == ":" || next == "(" || is_dash(next))) {
+            return 0;
+        }
+        // "BREAKING:", "EDIT:": a label of ordinary words is no place, unless the gazetteer knows it.
+        if (!uncommon && !gaz_best(b, e, false)) return 0;
+        return e;
+    }
+
     // First word token of sentence s, or of its text after a "Header:" prefix.
     bool sentence_initial(std::uint32_t i, const Sentence& se) const {
         std::uint32_t k = i;
@@ -947,6 +993,22 @@ void find_mentions(DocState& st) {
             for (std::uint32_t i = m.b; i < m.e && free; ++i) free = !taken[i];
             if (free) st.mentions.push_back(std::move(m));
         }
+    }
+    // Datelines: the place a story was filed from, whatever the model or the rules read there.
+    for (std::uint32_t s = 0; s < std::min<std::size_t>(3, st.tok.sentences.size()); ++s) {
+        const std::uint32_t b = st.tok.sentences[s].begin, e = f.dateline(s);
+        if (!e) continue;
+        st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
+                                         [&](const MentionCand& m) { return m.b < e && m.e > b; }),
+                          st.mentions.end());
+        MentionCand m;
+        f.type_name(m, b, e);
+        if (m.type != EntityType::COUNTRY && m.type != EntityType::LOCATION) {
+            m = MentionCand{};
+            m.type = EntityType::LOCATION;
+        }
+        m.source = TypeSource::cue;
+        f.add(b, e, s, std::move(m));
     }
     // Lists: names joined by "and", "or" or a comma are mostly things of one kind ("the likes of Acme and
     // Google"). A name the recognizer typed unsurely (below 0.5) takes the type of a list neighbour that the
