@@ -216,3 +216,11 @@ TEST_CASE("mentions: a dateline names the place a story was filed from; a label 
     const auto later = extract("The council met. It talked. It voted.\nKESTREL OYELARAN: We closed the harbour.");
     CHECK((!later.find("KESTREL OYELARAN") || later.find("KESTREL OYELARAN")->type != kg::EntityType::LOCATION));
 }
+
+TEST_CASE("mentions: a body's word in a name ('Parti', 'Party', 'Universiti') outweighs the model's reading of a place") {
+    // The model reads this one as a place (its last word is a state's name); the word "Parti" says otherwise.
+    auto r = extract("A Gabungan Parti Queensland (GP) candidate who is defending her Tellak state seat has incorporated "
+                     "something different in her campaign trail for the coming state polls.");
+    REQUIRE(r.find("Gabungan Parti Queensland"));
+    CHECK(r.find("Gabungan Parti Queensland")->type == kg::EntityType::ORGANIZATION);
+}

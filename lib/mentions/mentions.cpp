@@ -722,7 +722,8 @@ struct Finder {
         const bool legal = cue(e - 1) && cue(e - 1)->where == Cue::legal;  // "... Holdings Ltd." is a company
         const bool head_cue = strong && m.source == TypeSource::cue &&
                               (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse != ner::Coarse::PER) ||
-                               (rule == EntityType::COMPANY && legal));
+                               (rule == EntityType::COMPANY && legal) ||
+                               (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::LOC));
         // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about
         // it than the model's reading of the name, which has seen few names of its kind.
         const bool context_says = (m.source == TypeSource::context && context_type(b) == std::optional<EntityType>(rule)) ||
