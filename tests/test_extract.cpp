@@ -224,3 +224,17 @@ TEST_CASE("mentions: a body's word in a name ('Parti', 'Party', 'Universiti') ou
     REQUIRE(r.find("Gabungan Parti Queensland"));
     CHECK(r.find("Gabungan Parti Queensland")->type == kg::EntityType::ORGANIZATION);
 }
+
+TEST_CASE("mentions: a place's generic first word ('Kampung', 'Bukit', 'Jalan') makes the name a place, not a person") {
+    auto r = extract("Floods hit Kampung Tellak and Bukit Merbau on Sunday, and residents along Sungai Rawang were moved to "
+                     "Pasir Kemuning. Police closed Jalan Ahmad Tarmizi after the fire.");
+    for (const char* name : {"Kampung Tellak", "Bukit Merbau", "Sungai Rawang", "Pasir Kemuning", "Jalan Ahmad Tarmizi"}) {
+        CAPTURE(name);
+        REQUIRE(r.find(name));
+        CHECK(r.find(name)->type == kg::EntityType::LOCATION);
+    }
+    // Only as a name's first word: a surname that is such a word stays a person's.
+    auto p = extract("Akbar Tanjung met the press in Jakarta.");
+    REQUIRE(p.find("Akbar Tanjung"));
+    CHECK(p.find("Akbar Tanjung")->type == kg::EntityType::PERSON);
+}

@@ -200,6 +200,7 @@ void load(Lexicons& lx) {
                            : c[2] == "any"    ? Cue::any
                            : c[2] == "after"  ? Cue::after
                            : c[2] == "domain" ? Cue::domain
+                           : c[2] == "first"  ? Cue::first
                                               : Cue::head;
         lx.cues.emplace(lower(c[0]), Cue{type.front(), where});
     });

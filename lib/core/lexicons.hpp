@@ -196,7 +196,7 @@ struct WordInfo {
 
 struct Cue {
     EntityType type;
-    enum Where { head, any, legal, after, domain } where;
+    enum Where { head, any, legal, after, domain, first } where;
 };
 
 struct Trigger {

@@ -348,11 +348,13 @@ struct Finder {
             }
         for (std::uint32_t i = b; i < e; ++i) {
             const Cue* c = cue(i);
-            if (!c || c->where == Cue::after) continue;
+            if (!c || c->where == Cue::after || c->where == Cue::first) continue;
             if (c->where == Cue::any || i == head || (c->where == Cue::legal && i > b)) {
                 if (e - b >= 2 || c->where == Cue::legal) set(c->type, TypeSource::cue);
             }
         }
+        if (e - b >= 2)
+            if (const Cue* c = cue(b); c && c->where == Cue::first) set(c->type, TypeSource::cue);
         if (m.source == TypeSource::cue) return;
         // Model codes: "Walker S2", "R1".
         std::string_view last = T[e - 1].text;
@@ -478,7 +480,7 @@ struct Finder {
                 std::string role, code;
                 std::uint32_t k = role_match(p, e, &role, &code);
                 if (!k || p + k >= e) continue;
-                if (const Cue* c = cue(e - 1); c && c->where != Cue::after) break;  // "General Motors"
+                if (const Cue* c = cue(e - 1); c && c->where != Cue::after && c->where != Cue::first) break;  // "General Motors"
                 // What follows a title must look like a person's name ("President Jane Roe").
                 bool person_like = e - (p + k) <= 3;
                 for (std::uint32_t q = p + k; q < e && person_like; ++q)
@@ -508,7 +510,7 @@ struct Finder {
         if (b >= e) return;
         // A title with no name after it ("the Secretary of State", "U.S. Special Envoy") refers to an
         // office, not a named entity: keep only what precedes it.
-        if (!(cue(e - 1) && cue(e - 1)->where != Cue::after))
+        if (!(cue(e - 1) && cue(e - 1)->where != Cue::after && cue(e - 1)->where != Cue::first))
             for (std::uint32_t p = b; p < e; ++p)
                 if (role_match(p, e, nullptr, nullptr) == e - p &&
                     (p == b || (gaz_match(b, p, false, nullptr) == p - b))) {
@@ -723,6 +725,8 @@ struct Finder {
         const bool head_cue = strong && m.source == TypeSource::cue &&
                               (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse != ner::Coarse::PER) ||
                                (rule == EntityType::COMPANY && legal) ||
+                               (rule == EntityType::LOCATION && sp.coarse == ner::Coarse::PER && cue(b) &&
+                                cue(b)->where == Cue::first) ||
                                (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::LOC));
         // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about
         // it than the model's reading of the name, which has seen few names of its kind.
