@@ -488,3 +488,16 @@ TEST_CASE("relations: an organization named after a place the document names is 
     auto eu = extract("European leaders met. The European Union sanctioned Iran.");
     CHECK(!eu.has("European Union", "based_in", "European"));
 }
+
+TEST_CASE("relations: a dateline's town lies in the region the story names most, when the gazetteer knows the region") {
+    auto r = extract("KESTREL FALLS, March 3 \xE2\x80\x94 Floods cut roads across Queensland on Sunday. "
+                     "The Queensland government opened shelters, and Tasmania sent boats.");
+    CHECK(r.has("KESTREL FALLS", "located_in", "Queensland"));
+    CHECK(!r.has("KESTREL FALLS", "located_in", "Tasmania"));
+    // Named once, or no more often than another region: no guess.
+    auto once = extract("KESTREL FALLS, March 3 \xE2\x80\x94 Floods cut roads across Queensland on Sunday.");
+    CHECK(!once.has("KESTREL FALLS", "located_in", "Queensland"));
+    auto tie = extract("KESTREL FALLS: Queensland and Tasmania sent boats. Queensland and Tasmania opened shelters.");
+    CHECK(!tie.has("KESTREL FALLS", "located_in", "Queensland"));
+    CHECK(!tie.has("KESTREL FALLS", "located_in", "Tasmania"));
+}

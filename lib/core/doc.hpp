@@ -34,6 +34,7 @@ struct MentionCand {
     std::string role_code;             ///< its PETRARCH agent code ("GOV")
     std::uint32_t mod_b = 0, mod_e = 0; ///< tokens of a demonym modifier ("Chinese" Premier X), if any
     bool pseudo = false;               ///< a description ("the conference") standing for the main event
+    bool dateline = false;             ///< the place a story was filed from, named by its dateline
     int entity = -1;                   ///< index into DocState::entities after resolution
 };
 

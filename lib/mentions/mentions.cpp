@@ -1013,6 +1013,7 @@ void find_mentions(DocState& st) {
             m.type = EntityType::LOCATION;
         }
         m.source = TypeSource::cue;
+        m.dateline = true;
         f.add(b, e, s, std::move(m));
     }
     // Lists: names joined by "and", "or" or a comma are mostly things of one kind ("the likes of Acme and

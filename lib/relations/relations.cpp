@@ -1431,6 +1431,46 @@ private:
         }
     }
 
+    // --- the dateline's town in the region the story is about ----------------------------------------------
+    // A local story is filed from a town of the region it reports on: "KUCHING: ... Sarawak ... Sarawak".
+    // Only for a town the gazetteer does not place (known_places() places the others), and a region the
+    // gazetteer knows as a country's subdivision, named at least twice and more often than any other.
+    void dateline_region() {
+        int town = -1;
+        for (const MentionCand& m : st.mentions)
+            if (m.dateline && m.entity >= 0 && m.canonical.empty() && st.entities[static_cast<std::size_t>(m.entity)].type == EntityType::LOCATION)
+                town = m.entity;
+        if (town < 0) return;
+        for (std::size_t k : st.entities[static_cast<std::size_t>(town)].mentions)
+            if (!st.mentions[k].canonical.empty()) return;
+        int best = -1;
+        std::size_t best_n = 0, second_n = 0;
+        for (std::size_t e = 0; e < st.entities.size(); ++e) {
+            const DocEnt& r = st.entities[e];
+            if (r.type != EntityType::LOCATION || static_cast<int>(e) == town) continue;
+            std::size_t n = 0;
+            bool region = false;
+            for (std::size_t k : r.mentions) {
+                const MentionCand& m = st.mentions[k];
+                if (m.pseudo) continue;
+                ++n;
+                region |= !m.canonical.empty() && !m.country.empty() && !m.seat;
+            }
+            if (!region) continue;
+            if (n > best_n) {
+                second_n = best_n;
+                best_n = n;
+                best = static_cast<int>(e);
+            } else if (n > second_n) {
+                second_n = n;
+            }
+        }
+        if (best < 0 || best_n < 2 || best_n == second_n) return;
+        std::uint32_t s = UINT32_MAX;
+        for (std::size_t k : st.entities[static_cast<std::size_t>(town)].mentions) s = std::min(s, st.mentions[k].sentence);
+        emit(town, "located_in", best, 0.6, s);
+    }
+
     // --- two names side by side -------------------------------------------------------------------------
     //  "Wilmington, Delaware" (a place, a comma, the place it lies in, then no further list item) → located_in;
     //  "Brigid Kosgei of Kenya" → citizen_of, "Doug Collins of Georgia" → lives_in;
@@ -1482,6 +1522,7 @@ public:
         at_event();
         places();
         known_places();
+        dateline_region();
         named_after_place();
         adjacent_names();
         classified();
