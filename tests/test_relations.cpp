@@ -501,3 +501,26 @@ TEST_CASE("relations: a dateline's town lies in the region the story names most,
     CHECK(!tie.has("KESTREL FALLS", "located_in", "Queensland"));
     CHECK(!tie.has("KESTREL FALLS", "located_in", "Tasmania"));
 }
+
+TEST_CASE("relations: a possessive body reaches the names listed after the first ('Greenpeace's Ana Ruiz and Jon Bell')") {
+    auto r = extract("Greenpeace's Ana Ruiz and Jon Bell spoke in Oslo.");
+    CHECK(r.has("Ana Ruiz", "works_for", "Greenpeace"));
+    CHECK(r.has("Jon Bell", "works_for", "Greenpeace"));
+    // Not across a list of places: "Oslo" is no person of the body.
+    auto places = extract("Greenpeace's offices in Oslo and Bergen closed.");
+    for (const auto& rel : places.x.relations) CHECK(rel.predicate != "works_for");
+}
+
+TEST_CASE("relations: a title set off by a comma reaches a name behind its own honorific or title") {
+    auto emir = extract("The talks were opened by the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani.");
+    CHECK(emir.has("Tamim bin Hamad Al Thani", "leader_of", "Qatar"));
+    // The model reads "Sultan of Perak" as one place: the title is cut off it, and the name behind the
+    // holder's own title still takes the office.
+    auto sultan = extract("The Sultan of Perak, Sultan Nazrin Shah, opened the bridge.");
+    CHECK(sultan.has_entity("Perak"));
+    CHECK(!sultan.has_entity("Sultan of Perak"));
+    CHECK(sultan.has("Nazrin Shah", "lives_in", "Perak"));
+    // A list of states named "Kingdom of X" keeps its names.
+    auto states = extract("The Dutch Republic, Kingdom of France, Kingdom of England and Kingdom of Scotland fought.");
+    CHECK(states.has_entity("Kingdom of England"));
+}

@@ -686,6 +686,17 @@ struct Finder {
                 b += k;
             }
         }
+        // "the Sultan of Perak, X" read as one place: the office's title is no part of the place's name (the
+        // relations read it before the name, as they read "the mayor of Paris, X"). Only before the holder's
+        // name: "Kingdom of Hungary, Kingdom of Scotland" are states' names.
+        if (sp.coarse == ner::Coarse::LOC && e + 1 < se.end && T[e].text == "," && T[e + 1].cap() &&
+            (lw(e + 1).role_first || !st.folded(e + 1).gaz_first)) {
+            auto title_of = [&](std::uint32_t i, std::uint32_t end) {  // "Sultan of ": its length, else 0
+                const std::uint32_t k = role_match(i, end, nullptr, nullptr);
+                return k && i + k + 1 < end && low(i + k) == "of" && T[i + k + 1].cap() ? k + 1 : 0;
+            };
+            if (const std::uint32_t k = title_of(b, e); k && !title_of(e + 1, se.end)) b += k;
+        }
         if (b >= e) return;
         // Before the span: the longest title ending right before it, then a nationality before that.
         if (sp.coarse == ner::Coarse::PER && m.role.empty()) {

@@ -312,8 +312,21 @@ struct Rel {
         }
         // "A spokesman for Acme, X, said", "the mayor of Paris, X": the title and its body or place set off
         // before the name by a comma.
-        if (p.b >= se.begin + 4 && T[p.b - 1].text == ",") {
-            const int o = st.mention_ending(p.b - 1);
+        // The name's start before its honorifics ("Datuk Seri X").
+        auto named_start = [&](std::uint32_t b) {
+            std::string code;
+            for (std::uint32_t n; b > se.begin + 1 && (n = role_ending(b - 1, se.begin, code)) && code == "HON";) b -= n;
+            return b;
+        };
+        const std::uint32_t named = named_start(p.b);
+        // ... and before the title the name carries itself ("the Sultan of Perak, Sultan X").
+        std::uint32_t titled = named;
+        if (!p.role.empty()) {
+            std::string code;
+            if (const std::uint32_t n = titled > se.begin + 1 ? role_ending(titled - 1, se.begin, code) : 0) titled = named_start(titled - n);
+        }
+        if (titled >= se.begin + 4 && T[titled - 1].text == ",") {
+            const int o = st.mention_ending(titled - 1);
             const std::uint32_t ob = o >= 0 ? st.mentions[o].b : 0;
             const std::string_view prep = o >= 0 && ob >= se.begin + 2 ? low(ob - 1) : std::string_view();
             std::string code;
@@ -325,16 +338,20 @@ struct Rel {
                 else if (prep == "of") place_office(pk, role, code, o, s, former);  // not "candidate for Tenang"
             }
         }
-        // The name's start before its honorifics ("Datuk Seri X").
-        std::uint32_t named = p.b;
+        // "Acme's X", "Acme's Datuk X", and the names listed after it: "Acme's X and Y".
         {
-            std::string code;
-            for (std::uint32_t n; named > se.begin + 1 && (n = role_ending(named - 1, se.begin, code)) && code == "HON";) named -= n;
-        }
-        // "Acme's X", "Acme's Datuk X"
-        if (named >= se.begin + 2 && is_possessive(T[named - 1].text)) {
-            int o = st.mention_ending(named - 1);
-            if (o >= 0 && org_like(type_of(o))) emit(ent(pk), affiliation_predicate(o), ent(o), 0.75, s);
+            std::uint32_t b = named;
+            for (int hops = 0; hops < 4 && b >= se.begin + 2; ++hops) {
+                if (is_possessive(T[b - 1].text)) {
+                    int o = st.mention_ending(b - 1);
+                    if (o >= 0 && org_like(type_of(o))) emit(ent(pk), affiliation_predicate(o), ent(o), 0.75, s);
+                    break;
+                }
+                if (low(b - 1) != "and" && T[b - 1].text != ",") break;
+                const int q = st.mention_ending(b - 1);
+                if (q < 0 || type_of(q) != EntityType::PERSON) break;
+                b = named_start(st.mentions[q].b);
+            }
         }
         // "X, Acme reporter" / "X, the executive in Acme's unit" / "X of consultancy Acme" / "X, founder of Acme"
         // Also "X is the director of Acme", "X, who was chief economist at Acme".
