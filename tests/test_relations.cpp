@@ -524,3 +524,11 @@ TEST_CASE("relations: a title set off by a comma reaches a name behind its own h
     auto states = extract("The Dutch Republic, Kingdom of France, Kingdom of England and Kingdom of Scotland fought.");
     CHECK(states.has_entity("Kingdom of England"));
 }
+
+TEST_CASE("relations: an organization before a role is read over title words only, not over a clause or a date") {
+    auto r = extract("Delegates met for a Nordic Forum summit where on Sunday Presidents Ana Ruiz and Jon Bell signed the deal.");
+    CHECK(!r.has("Ana Ruiz", "works_for", "Nordic Forum"));
+    CHECK(!r.has("Ana Ruiz", "leader_of", "Nordic Forum"));
+    auto titled = extract("In the announcement, Nordvale Bank's Chief Technical Officer Jon Bell wrote that support would end.");
+    CHECK(titled.has("Jon Bell", "works_for", "Nordvale Bank"));
+}

@@ -379,3 +379,22 @@ TEST_CASE("canonical names: the form with the most mentions, then the longer, th
     CHECK(g.find("ACME Corp", T::COMPANY));
     CHECK_FALSE(g.find("Acme Corp", T::COMPANY));
 }
+
+TEST_CASE("resolve: a short name in brackets after a body's name is that body, there and wherever it is written alone") {
+    const auto r = extract("The Tellurian Aviation Commission (Tavcom) said fares rose. Tavcom executive chairman Ana Ruiz said so. "
+                           "Former Brightwave Holdings Ltd (Brightwave Inc) chairman Jon Bell was charged.");
+    const kg::DocEntity* commission = nullptr;
+    for (const auto& e : r.entities)
+        if (e.name == "Tellurian Aviation Commission") commission = &e;
+    REQUIRE(commission);
+    CHECK(std::find(commission->aliases.begin(), commission->aliases.end(), "Tavcom") != commission->aliases.end());
+    for (const auto& e : r.entities) CHECK(e.name != "Tavcom");
+    bool led = false;
+    for (const auto& rel : r.relations)
+        led |= r.entities[rel.subject].name == "Ana Ruiz" && rel.predicate == "leader_of" &&
+               r.entities[rel.object].name == "Tellurian Aviation Commission";
+    CHECK(led);
+    // A place in brackets says where a place lies; it is no other name of it.
+    const auto place = extract("Floods hit Springfield Township (Ohio) and closed roads.");
+    for (const auto& e : place.entities) CHECK(std::find(e.aliases.begin(), e.aliases.end(), "Ohio") == e.aliases.end());
+}

@@ -278,7 +278,9 @@ struct Rel {
                         role_code = code;
                     }
                 } else if (role.empty() ? !(T[w].lower() && start - w < 4)
-                                        : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0)) {
+                                        : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0) ||
+                                              (lw(w).function_word && !st.lex[w].possessive) || st.as_written(w).non_name) {
+                    // ("AU summit where on Sunday Presidents X": a clause, a date, not words of a title)
                     break;  // before the role: words of the title ("executive", "Operating"), not of a name
                 } else if (role.empty() && low(w) == "of" && w > se.begin) {
                     // "Acme vice-president of equity research X": the role's complement is part of the title.

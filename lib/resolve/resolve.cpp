@@ -372,17 +372,23 @@ void resolve_entities(DocState& st) {
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t k = 0; k < st.mentions.size(); ++k) {
             MentionCand& m = st.mentions[k];
-            if (m.e - m.b != 1 || !all_caps(m.surface) || m.source == TypeSource::lexicon) continue;
+            // Any short name in brackets of the name's own type ("Mavcom", "Mara Inc") defines one too.
+            const bool acronym = m.e - m.b == 1 && all_caps(m.surface);
+            if ((!acronym && m.e - m.b > 3) || m.source == TypeSource::lexicon) continue;
             std::size_t j = st.mentions.size();
             if (pass == 0) {
                 if (m.b < 2 || T[m.b - 1].text != "(") continue;
                 const int o = st.mention_ending(m.b - 1);
                 if (o < 0 || st.mentions[o].e - st.mentions[o].b < 2) continue;
+                // Not places: "Springfield (Illinois)" names where it lies.
+                if (!acronym && (m.e >= T.size() || T[m.e].text != ")" || m.type != st.mentions[o].type ||
+                                 (m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION)))
+                    continue;
                 j = static_cast<std::size_t>(o);
                 defined.emplace(m.surface, j);
             } else if (const std::size_t* d = defined.find(m.surface)) {
                 j = *d;
-            } else if (const std::size_t* full = by_initials.find(m.surface)) {
+            } else if (const std::size_t* full = acronym ? by_initials.find(m.surface) : nullptr) {
                 j = *full;
             } else {
                 continue;
