@@ -238,3 +238,23 @@ TEST_CASE("mentions: a place's generic first word ('Kampung', 'Bukit', 'Jalan') 
     REQUIRE(p.find("Akbar Tanjung"));
     CHECK(p.find("Akbar Tanjung")->type == kg::EntityType::PERSON);
 }
+
+TEST_CASE("mentions: a body's name takes the ordinary words coordinated into it; two names stay two") {
+    auto r = extract("The Communications and Multimedia Ministry said the plan was ready. The House Committee on "
+                     "Oversight and Reform met on Tuesday. He wrote to the Ministry of Plantation Industries and "
+                     "Commodities last week. The Tourism, Arts and Culture Ministry will fund it.");
+    for (const char* name : {"Communications and Multimedia Ministry", "House Committee on Oversight and Reform",
+                             "Ministry of Plantation Industries and Commodities", "Tourism Arts and Culture Ministry"}) {
+        CAPTURE(name);
+        CHECK(r.find(name));
+    }
+    CHECK(!r.find("Reform"));
+    auto two = extract("The Ministry of Health and Pfizer signed a deal. The deal between Facebook and Instagram closed.");
+    CHECK(two.find("Ministry of Health"));
+    CHECK(two.find("Pfizer"));
+    CHECK(two.find("Instagram"));
+    // A name that opens with a place is whole: what precedes "and" is another name or a list.
+    auto listed = extract("Officers of the Secret Service and US Park Police cleared the square.");
+    CHECK(listed.find("US Park Police"));
+    CHECK(!listed.find("Secret Service and US Park Police"));
+}

@@ -1010,6 +1010,92 @@ void find_mentions(DocState& st) {
             if (free) st.mentions.push_back(std::move(m));
         }
     }
+    // Coordinated words inside a body's name: "the Communications and Multimedia Ministry", "the Ministry of
+    // Plantation Industries and Commodities", "the Committee on Oversight and Reform". The model and the runs
+    // above stop at "and"; a name whose head is a body's word (or that goes on after "of"/"on"/"for" a body's
+    // word) takes the ordinary capitalized words joined to it by "and", "&" or a comma. Not another name:
+    // "Facebook and Instagram" are two.
+    {
+        std::vector<int> owner(T.size() + 1, -1);
+        for (std::size_t k = 0; k < st.mentions.size(); ++k)
+            for (std::uint32_t i = st.mentions[k].b; i < st.mentions[k].e; ++i) owner[i] = static_cast<int>(k);
+        auto ordinary = [&](std::uint32_t i) {  // a capitalized word, not a person's name nor a proper noun's
+            if (T[i].kind != TokKind::word || !T[i].cap() || st.lex[i].all_caps || st.lex[i].digit) return false;
+            if (f.lw(i).function_word || f.xw(i).person || f.lw(i).role) return false;
+            const WordInfo* w = f.lw(i).info;
+            return !w || w->tag != Upos::PROPN;
+        };
+        // Token i is free, or a one-word organization the model read there ("Reform"), which the longer name
+        // takes in; not a company, a place or a person ("the Ministry of Health and Pfizer").
+        auto free_word = [&](std::uint32_t i) {
+            if (!ordinary(i)) return false;
+            if (owner[i] < 0) return true;
+            const MentionCand& o = st.mentions[static_cast<std::size_t>(owner[i])];
+            return o.e - o.b == 1 && o.type == EntityType::ORGANIZATION && o.source < TypeSource::lexicon;
+        };
+        auto body_head = [&](std::uint32_t i) {
+            const Cue* c = f.cue(i);
+            return c && c->type == EntityType::ORGANIZATION && (c->where == Cue::head || c->where == Cue::any);
+        };
+        StringSet names;  // every name of the document, and the gazetteer's, folded
+        for (const MentionCand& m : st.mentions) names.emplace(f.fold(m.surface), 1);
+        std::vector<char> drop(st.mentions.size(), 0);
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            MentionCand& m = st.mentions[k];
+            if (drop[k] || m.type != EntityType::ORGANIZATION || m.e - m.b > 8) continue;
+            const Sentence& se = st.tok.sentences[m.sentence];
+            std::uint32_t b = m.b, e = m.e;
+            // Leftwards: "[Tourism, Arts and] Culture Ministry".
+            bool joined = false;  // the name already joins words with "and" ("Arts and Culture Ministry")
+            for (std::uint32_t i = b; i < e; ++i) joined |= T[i].text == "and" || T[i].text == "&";
+            if (body_head(e - 1) && b >= se.begin + 2 &&
+                (T[b - 1].text == "and" || T[b - 1].text == "&" || (joined && T[b - 1].text == ",")) && free_word(b - 2)) {
+                std::uint32_t nb = b - 2;
+                while (nb >= se.begin + 2 && T[nb - 1].text == "," && free_word(nb - 2) && b - nb < 6) nb -= 2;
+                while (nb > se.begin && free_word(nb - 1) && b - nb < 6) --nb;
+                const bool cap_before = nb > se.begin && T[nb - 1].kind == TokKind::word && T[nb - 1].cap() &&
+                                        !(nb - 1 == se.begin && f.lw(nb - 1).function_word);
+                // Two names sharing a head ("the Democratic and Republican Party", when "Democratic Party" is
+                // a name of its own), or a list before a name that opens with a place ("... and US Park Police").
+                std::string shared = std::string(st.text(nb, b - 1)) + " " + std::string(T[e - 1].text);
+                const std::string_view folded = f.fold(shared);
+                const bool own_name = names.contains(folded) || st.lx->gazetteer.find(folded) || f.gaz_best(b, b + 1, true);
+                if (!cap_before && !own_name) b = nb;
+            }
+            // Rightwards: "Ministry of Plantation Industries [and Commodities]", "Committee [on Oversight and Reform]".
+            std::uint32_t head = e;  // a body's word followed by a connector, inside or at the end of the name
+            for (std::uint32_t i = m.b; i + 1 < se.end && i < e; ++i)
+                if (body_head(i) && (st.lower_tok(i + 1) == "of" || st.lower_tok(i + 1) == "on" || st.lower_tok(i + 1) == "for")) head = i;
+            if (head < e) {
+                std::uint32_t ne = e;
+                if (head + 1 == e && ne + 1 < se.end && free_word(ne + 1)) {  // "Committee" + "on Oversight"
+                    ne += 1;
+                    while (ne < se.end && free_word(ne)) ++ne;
+                }
+                if (ne < se.end && (T[ne].text == "and" || T[ne].text == "&") && ne + 1 < se.end && free_word(ne + 1)) {
+                    std::uint32_t q = ne + 1;
+                    while (q < se.end && free_word(q) && q - ne <= 3) ++q;
+                    if (!(q < se.end && T[q].kind == TokKind::word && T[q].cap())) ne = q;
+                }
+                if (ne > e + 1 || (ne > e && T[e].text != "and")) e = ne;
+            }
+            if (b == m.b && e == m.e) continue;
+            for (std::uint32_t i = b; i < e; ++i)
+                if (owner[i] >= 0 && static_cast<std::size_t>(owner[i]) != k) drop[static_cast<std::size_t>(owner[i])] = 1;
+            m.b = b;
+            m.e = e;
+            m.surface = std::string(st.text(b, e));
+            m.canonical.clear();
+            for (std::uint32_t i = b; i < e; ++i) owner[i] = static_cast<int>(k);
+        }
+        std::size_t out = 0;
+        for (std::size_t k = 0; k < st.mentions.size(); ++k)
+            if (!drop[k]) {
+                if (out != k) st.mentions[out] = std::move(st.mentions[k]);
+                ++out;
+            }
+        st.mentions.resize(out);
+    }
     // Datelines: the place a story was filed from, whatever the model or the rules read there.
     for (std::uint32_t s = 0; s < std::min<std::size_t>(3, st.tok.sentences.size()); ++s) {
         const std::uint32_t b = st.tok.sentences[s].begin, e = f.dateline(s);
