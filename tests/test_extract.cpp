@@ -258,3 +258,15 @@ TEST_CASE("mentions: a body's name takes the ordinary words coordinated into it;
     CHECK(listed.find("US Park Police"));
     CHECK(!listed.find("Secret Service and US Park Police"));
 }
+
+TEST_CASE("mentions: an office's body named by its holder's title is an organization, written as in the text") {
+    auto r = extract("A statement from the Prime Minister's Department said the rules would change. "
+                     "The Governor's Office declined to comment.");
+    REQUIRE(r.find("Prime Minister's Department"));
+    CHECK(r.find("Prime Minister's Department")->type == kg::EntityType::ORGANIZATION);
+    REQUIRE(r.find("Governor's Office"));
+    CHECK(r.find("Governor's Office")->type == kg::EntityType::ORGANIZATION);
+    // A title's possessive before anything else names no body.
+    auto wife = extract("She met the President's wife in Lisbon.");
+    for (const auto& e : wife.x.entities) CHECK(e.name.find("President") == std::string::npos);
+}

@@ -1096,6 +1096,57 @@ void find_mentions(DocState& st) {
             }
         st.mentions.resize(out);
     }
+    // An office's body named by its holder's title: "the Prime Minister's Department", "the Governor's
+    // Office". The model reads the title as a person's and stops at the possessive; the body's word after it
+    // (data/cues.tsv) makes the whole an organization's name. A one-word mention of an ordinary word there
+    // ("Department" read alone) is part of it.
+    {
+        std::vector<int> owner(T.size() + 1, -1);
+        for (std::size_t k = 0; k < st.mentions.size(); ++k)
+            for (std::uint32_t i = st.mentions[k].b; i < st.mentions[k].e; ++i) owner[i] = static_cast<int>(k);
+        auto free_word = [&](std::uint32_t i) {
+            if (T[i].kind != TokKind::word || !T[i].cap()) return false;
+            if (owner[i] < 0) return true;
+            const MentionCand& o = st.mentions[static_cast<std::size_t>(owner[i])];
+            return o.e - o.b == 1 && o.source < TypeSource::lexicon && f.lw(i).common;
+        };
+        std::vector<char> drop(st.mentions.size(), 0);
+        const std::size_t before = st.mentions.size();
+        for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            if (st.title_case[s]) continue;
+            for (std::uint32_t p = se.begin + 2; p + 1 < se.end; ++p) {
+                if (!st.lex[p].possessive) continue;
+                // The title: capitalized words right before the possessive, after "the".
+                std::uint32_t a = p;
+                while (a > se.begin && p - a < 4 && free_word(a - 1) && !f.lw(a - 1).function_word) --a;
+                if (a == p || a == se.begin || st.lower_tok(a - 1) != "the") continue;
+                if (f.role_match(a, p, nullptr, nullptr) != p - a) continue;
+                std::uint32_t k = p + 1;
+                while (k < se.end && k - p <= 3 && free_word(k)) ++k;
+                if (k == p + 1) continue;
+                const Cue* c = f.cue(k - 1);
+                if (!c || c->type != EntityType::ORGANIZATION || (c->where != Cue::head && c->where != Cue::any)) continue;
+                if (k < se.end && T[k].cap() && T[k].kind == TokKind::word) continue;  // a longer name goes on
+                for (std::uint32_t i = a; i < k; ++i)
+                    if (owner[i] >= 0) drop[static_cast<std::size_t>(owner[i])] = 1;
+                MentionCand m;
+                m.type = EntityType::ORGANIZATION;
+                m.source = TypeSource::cue;
+                f.add(a, k, s, std::move(m));
+                for (std::uint32_t i = a; i < k; ++i) owner[i] = static_cast<int>(st.mentions.size() - 1);
+            }
+        }
+        if (std::find(drop.begin(), drop.end(), 1) != drop.end()) {
+            std::size_t out = 0;
+            for (std::size_t k = 0; k < st.mentions.size(); ++k)
+                if (k >= before || !drop[k]) {
+                    if (out != k) st.mentions[out] = std::move(st.mentions[k]);
+                    ++out;
+                }
+            st.mentions.resize(out);
+        }
+    }
     // Datelines: the place a story was filed from, whatever the model or the rules read there.
     for (std::uint32_t s = 0; s < std::min<std::size_t>(3, st.tok.sentences.size()); ++s) {
         const std::uint32_t b = st.tok.sentences[s].begin, e = f.dateline(s);

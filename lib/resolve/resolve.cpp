@@ -37,7 +37,7 @@ void name_words(const DocState& st, const MentionCand& m, std::vector<std::strin
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
     std::string s;
     for (std::size_t i = b; i < e; ++i) {
-        if (i > b) s += ' ';
+        if (i > b && !is_possessive(w[i])) s += ' ';  // "Governor's Office", as written
         s += w[i];
     }
     return s;
