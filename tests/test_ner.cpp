@@ -232,3 +232,14 @@ TEST_CASE("ner: a truncated or corrupt model file is refused with its name") {
     v1 += std::string(40, '\0');  // transitions cut short
     CHECK(fails(v1, "truncated"));
 }
+
+TEST_CASE("mentions: two person spans with nothing between them are one long name the model cut") {
+    static const kg::Extractor extractor;
+    const auto x = extractor(kg::Document{"doc", "test", "The plan was announced by Prime Minister Tan Sri Ismail Faizal Osman on Monday."});
+    bool whole = false;
+    for (const auto& e : x.entities) {
+        CHECK(e.name != "Ismail");
+        whole |= e.name == "Ismail Faizal Osman";
+    }
+    CHECK(whole);
+}

@@ -984,6 +984,14 @@ void find_mentions(DocState& st) {
                 sp.e = spans[k + 1].e;
                 sp.confidence = std::min(sp.confidence, spans[k + 1].confidence);
                 ++k;
+            } else if (sp.coarse == ner::Coarse::PER && k + 1 < spans.size() && span_sentence[k + 1] == span_sentence[k] &&
+                       spans[k + 1].b == sp.e && spans[k + 1].coarse == ner::Coarse::PER &&
+                       spans[k + 1].e - sp.b <= 6 && !st.title_case[span_sentence[k]]) {
+                // "Datuk Seri Ismail | Sabri Yaakob": two people's names with nothing between them are one
+                // person's long name that the model cut (a list would have a comma or "and").
+                sp.e = spans[k + 1].e;
+                sp.confidence = std::min(sp.confidence, spans[k + 1].confidence);
+                ++k;
             } else if (sp.coarse == ner::Coarse::LOC && sp.e - sp.b >= 2) {
                 for (std::uint32_t c = sp.b + 1; c < sp.e; ++c)
                     if (country(c, sp.e) && org_names.contains(f.fold_span(sp.b, c))) {
