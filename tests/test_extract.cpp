@@ -249,6 +249,8 @@ TEST_CASE("mentions: a body's name takes the ordinary words coordinated into it;
         CHECK(r.find(name));
     }
     CHECK(!r.find("Reform"));
+    auto welfare = extract("The Joint Council for the Welfare of Immigrants said the plan was cruel.");
+    CHECK(welfare.find("Joint Council for the Welfare of Immigrants"));
     auto two = extract("The Ministry of Health and Pfizer signed a deal. The deal between Facebook and Instagram closed.");
     CHECK(two.find("Ministry of Health"));
     CHECK(two.find("Pfizer"));

@@ -1076,9 +1076,24 @@ void find_mentions(DocState& st) {
                 if (body_head(i) && (st.lower_tok(i + 1) == "of" || st.lower_tok(i + 1) == "on" || st.lower_tok(i + 1) == "for")) head = i;
             if (head < e) {
                 std::uint32_t ne = e;
-                if (head + 1 == e && ne + 1 < se.end && free_word(ne + 1)) {  // "Committee" + "on Oversight"
-                    ne += 1;
-                    while (ne < se.end && free_word(ne)) ++ne;
+                if (head + 1 == e && ne + 1 < se.end) {  // "Committee" + "on Oversight", "Council" + "for the Welfare"
+                    std::uint32_t q = ne + 1;
+                    if (q + 1 < se.end && st.lower_tok(q) == "the") ++q;
+                    const int o = owner[q];
+                    if (free_word(q)) {
+                        ne = q;
+                        while (ne < se.end && free_word(ne)) ++ne;
+                        // "... for the Welfare of Immigrants": one more "of" and its ordinary words.
+                        if (ne + 1 < se.end && st.lower_tok(ne) == "of" && free_word(ne + 1)) {
+                            ne += 1;
+                            while (ne < se.end && free_word(ne)) ++ne;
+                        }
+                    } else if (o >= 0 && st.mentions[static_cast<std::size_t>(o)].b == q &&
+                               st.mentions[static_cast<std::size_t>(o)].type == EntityType::ORGANIZATION &&
+                               st.mentions[static_cast<std::size_t>(o)].source < TypeSource::lexicon) {
+                        ne = st.mentions[static_cast<std::size_t>(o)].e;  // the model read the rest as a body of its own
+                    }
+                    if (ne < se.end && T[ne].kind == TokKind::word && T[ne].cap()) ne = e;  // a longer name goes on
                 }
                 if (ne < se.end && (T[ne].text == "and" || T[ne].text == "&") && ne + 1 < se.end && free_word(ne + 1)) {
                     std::uint32_t q = ne + 1;
