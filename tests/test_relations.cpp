@@ -532,3 +532,12 @@ TEST_CASE("relations: an organization before a role is read over title words onl
     auto titled = extract("In the announcement, Nordvale Bank's Chief Technical Officer Jon Bell wrote that support would end.");
     CHECK(titled.has("Jon Bell", "works_for", "Nordvale Bank"));
 }
+
+TEST_CASE("relations: a subject pronoun of the other gender than a person's title or role does not stand for them") {
+    auto mr = extract("Mr John Marsh spoke on Monday. She moved to Paris in 2019.");
+    CHECK(!mr.has("John Marsh", "lives_in", "Paris"));
+    auto spokeswoman = extract("Spokeswoman Ana Ruiz spoke on Monday. He moved to Paris in 2019.");
+    CHECK(!spokeswoman.has("Ana Ruiz", "lives_in", "Paris"));
+    auto mrs = extract("Mrs Jane Roe spoke on Monday. She moved to Paris in 2019.");
+    CHECK(mrs.has("Jane Roe", "lives_in", "Paris"));
+}

@@ -918,6 +918,7 @@ private:
             (st.tag(p + 2) == Upos::ADJ || low(p + 2) == "time"))
             return -1;
         const bool person = low(p) != "it";
+        const char pronoun_gender = low(p) == "she" ? 'F' : low(p) == "he" ? 'M' : 0;
         const std::uint32_t from = s > 0 ? st.tok.sentences[s - 1].begin : se.begin;
         int found = -1;
         for (const MentionCand& m : st.mentions) {
@@ -927,11 +928,45 @@ private:
             if (after_preposition(m)) continue;
             const EntityType t = st.entities[m.entity].type;
             if (person ? t != EntityType::PERSON : !org_like(t)) continue;
+            // "She" is not a person titled "Mr" or "King", "he" not a "Mrs" or a "spokeswoman".
+            if (pronoun_gender && gender_of(m.entity) && gender_of(m.entity) != pronoun_gender) continue;
             if (found >= 0 && found != m.entity) return -1;
             found = m.entity;
         }
         return found;
     }
+
+    // A person's gender as the titles and roles of their mentions tell it (data/gender.tsv): 'F', 'M', or 0
+    // when they say nothing or disagree.
+    char gender_of(int entity) const {
+        if (gender_memo.size() != st.entities.size()) gender_memo.assign(st.entities.size(), -1);
+        signed char& g = gender_memo[static_cast<std::size_t>(entity)];
+        if (g >= 0) return static_cast<char>(g);
+        char found = 0;
+        bool mixed = false;
+        for (std::size_t k : st.entities[static_cast<std::size_t>(entity)].mentions) {
+            const std::string& role = st.mentions[k].role;
+            if (role.empty()) continue;
+            // The whole title ("puan sri"), else each of its words ("deputy spokeswoman").
+            const char* whole = st.lx->gender_words.find(role);
+            std::size_t from = 0;
+            for (std::size_t to; !whole && from < role.size(); from = to + 1) {
+                to = role.find(' ', from);
+                if (to == std::string::npos) to = role.size();
+                if (const char* w = st.lx->gender_words.find(std::string_view(role).substr(from, to - from))) {
+                    mixed |= found && found != *w;
+                    found = *w;
+                }
+            }
+            if (whole) {
+                mixed |= found && found != *whole;
+                found = *whole;
+            }
+        }
+        g = static_cast<signed char>(mixed ? 0 : found);
+        return static_cast<char>(g);
+    }
+    mutable std::vector<signed char> gender_memo;
 
     // Every subject pronoun the rule resolves, for the extraction's record (kg::PronounLink) and the scorer:
     // "he", "she" or "it" opening a clause (at a sentence's start, or after a comma, "and", "but", "that" or
