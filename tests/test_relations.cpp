@@ -541,3 +541,10 @@ TEST_CASE("relations: a subject pronoun of the other gender than a person's titl
     auto mrs = extract("Mrs Jane Roe spoke on Monday. She moved to Paris in 2019.");
     CHECK(mrs.has("Jane Roe", "lives_in", "Paris"));
 }
+
+TEST_CASE("relations: two titles joined by 'and' before a name are one person's ('President and CEO X')") {
+    auto r = extract("In a letter, Acme Energy President and CEO Andy Vesey said the firm was working hard.");
+    CHECK(r.has("Andy Vesey", "leader_of", "Acme Energy"));
+    auto bank = extract("Nordvale Bank chairman and chief executive Jane Roe resigned.");
+    CHECK(bank.has("Jane Roe", "leader_of", "Nordvale Bank"));
+}

@@ -255,6 +255,7 @@ struct Rel {
                 if (role_ending(i - 2, se.begin, code) && code != "HON") --i;
             }
             const std::uint32_t start = i;
+            std::uint32_t role_start = 0;  // first token of the title words read so far
             bool gap = false;  // words between the role and the name ("Seoul government said Park")
             while (i > se.begin && start - i < 8) {
                 const std::uint32_t w = i - 1;
@@ -277,6 +278,10 @@ struct Rel {
                         role = std::string(st.text(w + 1 - k, w + 1));
                         role_code = code;
                     }
+                    role_start = w + 1 - k;
+                } else if (!role.empty() && w + 1 == role_start && (low(w) == "and" || T[w].text == "&") && w > se.begin &&
+                           role_ending(w - 1, se.begin, code) && code != "HON" && mention_covering(w - 1) < 0) {
+                    // "Acme President and CEO X", "chairman and chief executive X": two titles of one person.
                 } else if (role.empty() ? !(T[w].lower() && start - w < 4)
                                         : !(st.lex[w].alpha && (!is_verb(w) || title_word(w)) && mention_covering(w) < 0) ||
                                               (lw(w).function_word && !st.lex[w].possessive) || st.as_written(w).non_name) {
