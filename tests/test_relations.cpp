@@ -548,3 +548,11 @@ TEST_CASE("relations: two titles joined by 'and' before a name are one person's 
     auto bank = extract("Nordvale Bank chairman and chief executive Jane Roe resigned.");
     CHECK(bank.has("Jane Roe", "leader_of", "Nordvale Bank"));
 }
+
+TEST_CASE("relations: the head of a body's chapter in a place ('Texas GOP chairman X') is a member of the body") {
+    auto r = extract("He said Texas GOP chairman Jon Bell resigned.");
+    CHECK(r.has("Jon Bell", "member_of", "GOP"));
+    CHECK(!r.has("Jon Bell", "leader_of", "GOP"));
+    auto head = extract("He said Acme chairman Jon Bell resigned.");
+    CHECK(head.has("Jon Bell", "leader_of", "Acme"));
+}

@@ -1265,7 +1265,7 @@ void find_mentions(DocState& st) {
                !name_words.contains(f.fold(m.surface));
     };
     st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(), junk), st.mentions.end());
-    // "the Malaysian Aviation Commission (Mavcom)": a short name in brackets right after a company's or an
+    // "the Tellurian Aviation Commission (Tavcom)": a short name in brackets right after a company's or an
     // organization's name of two words or more is a name of it, there and wherever the document writes it alone (resolution
     // joins them). The model misses many such words: unknown, and often in mixed case.
     {
@@ -1302,7 +1302,7 @@ void find_mentions(DocState& st) {
                     if (in_mention[i] || T[i].kind != TokKind::word) continue;
                     const std::size_t* d = defined.find(T[i].text);
                     if (!d) continue;
-                    // Part of a longer capitalized name is not the short name alone ("Mavcom Tower").
+                    // Part of a longer capitalized name is not the short name alone ("Tavcom Tower").
                     if ((i > se.begin && T[i - 1].cap() && T[i - 1].kind == TokKind::word && i - 1 != se.begin) ||
                         (i + 1 < se.end && T[i + 1].cap() && T[i + 1].kind == TokKind::word))
                         continue;

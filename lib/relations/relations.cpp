@@ -300,9 +300,16 @@ struct Rel {
             }
             role = lower_ascii(role);
             const int o = !role.empty() && i > se.begin ? st.mention_ending(i) : -1;
-            if (o >= 0 && org_like(type_of(o)))
-                emit(ent(pk), role_predicate(role), ent(o), 0.85, s, UINT32_MAX,
+            if (o >= 0 && org_like(type_of(o))) {
+                // "Texas GOP chairman X": a place before the body names its chapter there, which X leads:
+                // of the body itself X is a member.
+                const int chapter = st.mentions[o].b > se.begin ? st.mention_ending(st.mentions[o].b) : -1;
+                const bool local = chapter >= 0 && (type_of(chapter) == EntityType::LOCATION || type_of(chapter) == EntityType::COUNTRY);
+                std::string pred = role_predicate(role);
+                if (local && pred == "leader_of") pred = "member_of";
+                emit(ent(pk), pred, ent(o), 0.85, s, UINT32_MAX,
                      former_before(p.b, se.begin) || former_before(st.mentions[o].b, se.begin));
+            }
             // "Texas Governor X", "Ipoh district police chief X", "Beijing correspondent X": a post in a
             // place below a country, which the schema lets a person lead no more than work for: the person
             // lives or is stationed there. (A country's offices are titles(): "Chinese Premier X".)
@@ -475,7 +482,7 @@ struct Rel {
                         for (std::uint32_t x = se.begin; x < k - 1 && o < 0; ++x)
                             if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) o = c;
                     }
-                    // "... Gabungan Parti Sarawak. Its chairman X said": the previous sentence's, its
+                    // "... Gabungan Parti Merbau. Its chairman X said": the previous sentence's, its
                     // speaker first ("..., said Acme Bank. Its analyst X").
                     if (o < 0 && k - 1 == se.begin && s > 0)
                         for (std::uint32_t x = st.tok.sentences[s - 1].begin; x < se.begin; ++x)

@@ -372,7 +372,7 @@ void resolve_entities(DocState& st) {
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t k = 0; k < st.mentions.size(); ++k) {
             MentionCand& m = st.mentions[k];
-            // Any short name in brackets of the name's own type ("Mavcom", "Mara Inc") defines one too.
+            // Any short name in brackets of the name's own type ("Tavcom", "Brightwave Inc") defines one too.
             const bool acronym = m.e - m.b == 1 && all_caps(m.surface);
             if ((!acronym && m.e - m.b > 3) || m.source == TypeSource::lexicon) continue;
             std::size_t j = st.mentions.size();
