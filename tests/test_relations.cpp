@@ -556,3 +556,14 @@ TEST_CASE("relations: the head of a body's chapter in a place ('Texas GOP chairm
     auto head = extract("He said Acme chairman Jon Bell resigned.");
     CHECK(head.has("Jon Bell", "leader_of", "Acme"));
 }
+
+TEST_CASE("relations: 'works for', 'worked at', 'employed by' give works_for; an age before 'of' a place gives where one lives") {
+    CHECK(extract("Jon Bell, who works for Nordvale Bank, said so.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("Jon Bell was employed by Nordvale Bank.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("Nordvale Bank employs Jon Bell.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    // The subject is not a name after "unlike", "like" or "with".
+    auto unlike = extract("Ana Ruiz, who unlike Jon Bell, works for Nordvale Bank, spoke.");
+    CHECK(!unlike.has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, 45, of Springfield, Ill., was arrested.").has("Jon Bell", "lives_in", "Springfield"));
+    CHECK(extract("Jane Roe, 31, of Canada won the race.").has("Jane Roe", "citizen_of", "Canada"));
+}

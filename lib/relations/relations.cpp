@@ -737,7 +737,8 @@ private:
         if (c.b == 0) return false;
         std::string_view p = low(c.b - 1);
         return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
-               p == "about" || p == "against" || p == "than";
+               p == "about" || p == "against" || p == "than" || p == "unlike" || p == "like" || p == "with" ||
+               p == "without" || p == "besides" || p == "except";
     }
 
     // Mentions coordinated with m in a list ("X, Y and Z", "from X to Y", "startups like X and Y").
@@ -1548,6 +1549,15 @@ private:
             if (a.pseudo || a.entity < 0) continue;
             const Sentence& se = st.tok.sentences[a.sentence];
             if (a.e + 1 >= se.end) continue;
+            // "Jon Bell, 45, of Springfield": a person's age, then where they live (or come from).
+            if (a.e + 4 < se.end && T[a.e].text == "," && T[a.e + 1].kind == TokKind::number && T[a.e + 2].text == "," &&
+                low(a.e + 3) == "of" && type_of(static_cast<int>(k)) == EntityType::PERSON) {
+                const int c = st.mention_at(a.e + 4);
+                if (c >= 0 && st.mentions[c].entity >= 0 && !st.mentions[c].pseudo) {
+                    if (type_of(c) == EntityType::LOCATION) emit(a.entity, "lives_in", st.mentions[c].entity, 0.7, a.sentence);
+                    else if (type_of(c) == EntityType::COUNTRY) emit(a.entity, "citizen_of", st.mentions[c].entity, 0.65, a.sentence);
+                }
+            }
             const int b = st.mention_at(a.e + 1);
             if (b < 0 || st.mentions[b].entity < 0 || st.mentions[b].entity == a.entity) continue;
             const MentionCand& m = st.mentions[b];
