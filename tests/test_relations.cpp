@@ -567,3 +567,14 @@ TEST_CASE("relations: 'works for', 'worked at', 'employed by' give works_for; an
     CHECK(extract("Jon Bell, 45, of Springfield, Ill., was arrested.").has("Jon Bell", "lives_in", "Springfield"));
     CHECK(extract("Jane Roe, 31, of Canada won the race.").has("Jane Roe", "citizen_of", "Canada"));
 }
+
+TEST_CASE("relations: an appositive title after a body's possessive ('X, Acme's chief economist,')") {
+    CHECK(extract("Jon Bell, Nordvale Bank's chief economist, said so.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    auto staff = extract("Jon Bell, formerly the Nordvale Agency's chief of staff, was pardoned.");
+    CHECK(staff.has("Jon Bell", "works_for", "Nordvale Agency"));
+    CHECK(!staff.has("Jon Bell", "leader_of", "Nordvale Agency"));
+    auto former = extract("Jon Bell, Nordvale Bank's former president, said so.");
+    REQUIRE(former.has("Jon Bell", "leader_of", "Nordvale Bank"));
+    for (const auto& r : former.x.relations) CHECK(r.evidence.former);
+    CHECK(!extract("Jon Bell, Nordvale Bank's largest shareholder, said so.").has("Jon Bell", "works_for", "Nordvale Bank"));
+}

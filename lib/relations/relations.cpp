@@ -438,6 +438,17 @@ struct Rel {
                     }
                     std::string role_after;
                     if (after < se.end && is_role(after)) role_after = std::string(low(after));
+                    // "X, Acme's chief economist,": the title after the body's possessive.
+                    if (role_after.empty() && role.empty() && !copula && after + 1 < se.end && is_possessive(T[after].text)) {
+                        // The title ends where the appositive does: the last title word before it ("chief of staff").
+                        for (std::uint32_t q = after + 1; q < se.end && q < after + 6 && T[q].lower() && !is_verb(q); ++q) {
+                            std::string code;
+                            if (const std::uint32_t n = role_ending(q, after + 1, code); n && code != "HON")
+                                role_after = lower_ascii(std::string(st.text(q + 1 - n, q + 1)));
+                        }
+                        for (std::uint32_t q = after + 1; !role_after.empty() && q < after + 5 && q < se.end && T[q].lower(); ++q)
+                            if (low(q) == "former" || (low(q).size() > 3 && low(q).compare(0, 3, "ex-") == 0)) former = true;
+                    }
                     // With no role word, "at"/"of"/"from" state an affiliation only ("a student at", "X from Acme").
                     if (!role.empty() || !role_after.empty())
                         emit(ent(pk), role_predicate(role.empty() ? role_after : role), ent(o), 0.8, s, UINT32_MAX, former);
