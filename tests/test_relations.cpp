@@ -578,3 +578,15 @@ TEST_CASE("relations: an appositive title after a body's possessive ('X, Acme's 
     for (const auto& r : former.x.relations) CHECK(r.evidence.former);
     CHECK(!extract("Jon Bell, Nordvale Bank's largest shareholder, said so.").has("Jon Bell", "works_for", "Nordvale Bank"));
 }
+
+TEST_CASE("relations: family ties, 'joined', 'is a subsidiary of' and 'owned by'") {
+    CHECK(extract("He said Jon Bell, the son of Jane Roe, was there.").has("Jon Bell", "family_of", "Jane Roe"));
+    CHECK(extract("He said Jon Bell and his wife, Jane Roe, were there.").has("Jane Roe", "family_of", "Jon Bell"));
+    CHECK(extract("He said Jane Roe, Jon Bell's wife, was there.").has("Jane Roe", "family_of", "Jon Bell"));
+    CHECK(extract("He met Jon Bell's brother Tom Bell.").has("Tom Bell", "family_of", "Jon Bell"));
+    CHECK(!extract("Jon Bell, the son of a farmer, met Jane Roe.").has("Jon Bell", "family_of", "Jane Roe"));
+    CHECK(extract("He said Jon Bell joined Nordvale Bank in 2010.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("In 1949, Norway joined NATO.").has("Norway", "member_of", "NATO"));
+    CHECK(extract("He said Kestrel Ltd is a subsidiary of Nordvale Holdings.").has("Kestrel", "part_of", "Nordvale"));
+    CHECK(extract("On Monday, Kestrel Ltd, owned by Nordvale Holdings, said so.").has("Nordvale", "owns", "Kestrel"));
+}

@@ -258,7 +258,8 @@ struct Lexicons {
     StringSet common_acronyms;                                  ///< "AI", "CEO": nouns, not names
     StringMap<std::string> role_predicates;                     ///< "founder" → "founder_of"
     StringSet member_bodies;                                    ///< member_bodies.txt: "party": its people are members
-    StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M
+    StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M'
+    StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
     StringMap<std::string> org_nouns;                           ///< org_nouns.tsv: "subsidiary" → "part_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form
     std::vector<Trigger> triggers;

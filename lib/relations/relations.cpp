@@ -633,10 +633,24 @@ struct Rel {
                     }
                 }
             }
-            // Right: ", a/the (wholly owned) subsidiary of Owner".
+            // Right: ", a/the (wholly owned) subsidiary of Owner", "is a unit of Owner"; ", owned by Owner".
             std::uint32_t i = m.e;
-            if (i + 3 < se.end && T[i].text == ",") {
+            if (i + 3 < se.end && (T[i].text == "," || low(i) == "is" || low(i) == "was" || low(i) == "became")) {
                 ++i;
+                {
+                    std::uint32_t j = i;
+                    if (j < se.end && (low(j) == "which" || low(j) == "that") && j + 1 < se.end && (low(j + 1) == "is" || low(j + 1) == "was"))
+                        j += 2;
+                    while (j < se.end && j < i + 4 && (low(j) == "wholly" || low(j) == "majority" || low(j) == "partly" ||
+                                                       low(j) == "jointly" || low(j) == "fully" || low(j) == "-"))
+                        ++j;
+                    if (j + 2 < se.end && low(j) == "owned" && low(j + 1) == "by") {
+                        int o = st.mention_at(j + 2);
+                        if (o >= 0 && o != static_cast<int>(k) && type_of(o) != EntityType::LOCATION && type_of(o) != EntityType::EVENT &&
+                            type_of(o) != EntityType::PRODUCT && type_of(o) != EntityType::POLICY)
+                            emit(ent(o), "owns", ent(static_cast<int>(k)), 0.8, m.sentence);
+                    }
+                }
                 if (low(i) == "a" || low(i) == "an" || low(i) == "the" || low(i) == "its") ++i;
                 for (std::uint32_t q = 0; q < 3 && i < se.end && !org_noun(i); ++q)
                     if (T[i].lower() || T[i].text == "-") ++i;
@@ -1549,6 +1563,52 @@ private:
         emit(town, "located_in", best, 0.6, s);
     }
 
+    // --- family ties (data/kinship.txt) ------------------------------------------------------------------
+    //  "X, the son of Y", "X, Y's wife,", "Y's wife, X", "Y's wife X", "Y and his wife, X" → X family_of Y.
+    bool kin(std::uint32_t i) const { return T[i].lower() && lx.kinship.contains(low(i)); }
+    int person_at(std::uint32_t i) const {
+        const int m = st.mention_at(i);
+        return m >= 0 && st.mentions[m].entity >= 0 && !st.mentions[m].pseudo && type_of(m) == EntityType::PERSON ? m : -1;
+    }
+    int person_ending(std::uint32_t i) const {
+        const int m = st.mention_ending(i);
+        return m >= 0 && st.mentions[m].entity >= 0 && !st.mentions[m].pseudo && type_of(m) == EntityType::PERSON ? m : -1;
+    }
+    void family() {
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            const MentionCand& x = st.mentions[k];
+            if (x.pseudo || x.entity < 0 || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
+            const Sentence& se = st.tok.sentences[x.sentence];
+            // Right of X: ", the son of Y" / ", Y's wife,".
+            if (x.e + 3 < se.end && T[x.e].text == ",") {
+                std::uint32_t i = x.e + 1;
+                if (low(i) == "the" || low(i) == "a" || low(i) == "his" || low(i) == "her" || low(i) == "their") ++i;
+                if (i + 2 < se.end && kin(i) && low(i + 1) == "of") {
+                    std::uint32_t j = i + 2;
+                    if (j + 1 < se.end && (low(j) == "the" || low(j) == "late")) ++j;
+                    if (j + 1 < se.end && low(j) == "late") ++j;
+                    if (const int y = person_at(j); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.8, x.sentence);
+                }
+                if (const int y = person_at(x.e + 1); y >= 0) {
+                    const std::uint32_t a = st.mentions[y].e;
+                    if (a + 1 < se.end && is_possessive(T[a].text) && kin(a + 1))
+                        emit(x.entity, "family_of", st.mentions[y].entity, 0.8, x.sentence);
+                }
+            }
+            // Left of X: "Y's wife, X", "Y's wife X", "Y and his wife, X".
+            std::uint32_t b = x.b;
+            if (b > se.begin + 1 && T[b - 1].text == ",") --b;
+            if (b >= se.begin + 2 && kin(b - 1)) {
+                const std::uint32_t w = b - 2;  // before the kin noun
+                if (is_possessive(T[w].text)) {
+                    if (const int y = person_ending(w); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.8, x.sentence);
+                } else if ((low(w) == "his" || low(w) == "her") && w >= se.begin + 2 && low(w - 1) == "and") {
+                    if (const int y = person_ending(w - 1); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.75, x.sentence);
+                }
+            }
+        }
+    }
+
     // --- two names side by side -------------------------------------------------------------------------
     //  "Wilmington, Delaware" (a place, a comma, the place it lies in, then no further list item) → located_in;
     //  "Brigid Kosgei of Kenya" → citizen_of, "Doug Collins of Georgia" → lives_in;
@@ -1610,6 +1670,7 @@ public:
         places();
         known_places();
         dateline_region();
+        family();
         named_after_place();
         adjacent_names();
         classified();
