@@ -590,3 +590,15 @@ TEST_CASE("relations: family ties, 'joined', 'is a subsidiary of' and 'owned by'
     CHECK(extract("He said Kestrel Ltd is a subsidiary of Nordvale Holdings.").has("Kestrel", "part_of", "Nordvale"));
     CHECK(extract("On Monday, Kestrel Ltd, owned by Nordvale Holdings, said so.").has("Nordvale", "owns", "Kestrel"));
 }
+
+TEST_CASE("relations: 'was named chief executive of', 'resigned as', multi-word titles in appositives") {
+    CHECK(extract("Jon Bell was named chief executive of Nordvale Bank in 2015.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, who was appointed chief executive of Nordvale Bank in 2015, said so.")
+              .has("Jon Bell", "leader_of", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, managing director of Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+    auto resigned = extract("Jon Bell resigned as chief executive of Nordvale Bank.");
+    REQUIRE(resigned.has("Jon Bell", "leader_of", "Nordvale Bank"));
+    for (const auto& r : resigned.x.relations) CHECK(r.evidence.former);
+    // A verb that opens no title ends the appositive: "operating from" is no "operating officer".
+    CHECK(extract("Jon Bell, now operating from the Nordvale Institute, said so.").x.relations.empty());
+}

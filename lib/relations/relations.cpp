@@ -132,6 +132,12 @@ struct Rel {
         const std::string* pred = lx.role_predicates.find(role);
         // The roles list has "former president" as a title of its own: it is a president's, ended.
         if (!pred && role.compare(0, 7, "former ") == 0) pred = lx.role_predicates.find(role.substr(7));
+        // A title of several words the list lacks is its head's ("doctoral candidate" is a candidate's), but
+        // not a head's leadership: a vice president leads nothing.
+        if (const std::size_t sp = role.rfind(' '); !pred && sp != std::string::npos) {
+            pred = lx.role_predicates.find(role.substr(sp + 1));
+            if (pred && (*pred == "leader_of" || *pred == "founder_of")) pred = nullptr;
+        }
         return pred ? *pred : "works_for";
     }
     // A person tied to an organization by no role word ("X of Acme", "Acme's X") works for it, or is a
@@ -371,6 +377,7 @@ struct Rel {
         // Also "X is the director of Acme", "X, who was chief economist at Acme".
         std::uint32_t i = p.e;
         bool copula = false;
+        bool ended = false;  // "resigned as", "stepped down as": the title is held no more
         {
             std::uint32_t k = i;
             if (k < se.end && T[k].text == ",") ++k;
@@ -381,16 +388,32 @@ struct Rel {
             } else if (k < se.end && (low(k) == "is" || low(k) == "was" || low(k) == "became" || low(k) == "becomes")) {
                 copula = true;
                 ++k;
+            } else if (k + 1 < se.end && low(k + 1) == "as" &&
+                       (low(k) == "served" || low(k) == "serves" || low(k) == "resigned" || low(k) == "retired")) {
+                // "X served as chief of Acme"; "X resigned as chief of Acme": a title held, ended.
+                copula = true;
+                ended = low(k) != "served" && low(k) != "serves";
+                k += 2;
+            } else if (k + 2 < se.end && low(k) == "stepped" && low(k + 1) == "down" && low(k + 2) == "as") {
+                copula = ended = true;
+                k += 3;
+            }
+            // "X was appointed (as) chief executive of Acme", "X, who was named chief of Acme".
+            if (copula && k + 1 < se.end && (low(k) == "appointed" || low(k) == "named" || low(k) == "elected" ||
+                                             low(k) == "made" || low(k) == "promoted")) {
+                ++k;
+                if (k < se.end && (low(k) == "as" || low(k) == "to")) ++k;
             }
             if (copula) i = k - 1;  // the loop below starts one token on, as after a comma
         }
         if (i < se.end && (copula || T[i].text == "," || low(i) == "of" || low(i) == "at" || low(i) == "from")) {
             std::string role, role_code;
             std::uint32_t role_at = 0;
-            bool former = false;  // "X, former CEO of Acme"
+            bool former = ended;  // "X, former CEO of Acme"
             bool of = !copula && (low(i) == "of" || low(i) == "at" || low(i) == "from");
             bool affiliation = of && low(i) != "of";  // "X of Acme" is read as before: works_for
             ++i;
+            const std::uint32_t first = i;  // the appositive's first word
             for (std::uint32_t steps = 0; i < se.end && steps < 10; ++steps) {
                 std::string_view w = low(i);
                 if (int o = st.mention_at(i); o >= 0) {
@@ -461,13 +484,16 @@ struct Rel {
                 // "X, an epidemiologist at Acme", "X, a lawyer from Acme": an occupation placed at an organization.
                 if (w == "at" || w == "from") of = affiliation = true;
                 if (is_role(i)) {
-                    role = std::string(w);
-                    role_code = *lw(i).role;
+                    // The longest title ending here ("chief executive", not "executive").
+                    std::string code;
+                    const std::uint32_t n = role_ending(i, first, code);
+                    role = n > 1 && code != "HON" ? lower_ascii(std::string(st.text(i + 1 - n, i + 1))) : std::string(w);
+                    role_code = n > 1 && code != "HON" ? code : *lw(i).role;
                     role_at = i;
                 }
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "formerly" || w == "previously" ||
                            w == "in" || w == "of" || w == "at" ||
-                           w == "for" || lw(i).context || (T[i].lower() && !is_verb(i)) ||
+                           w == "for" || lw(i).context || (T[i].lower() && (!is_verb(i) || (lw(i).role_first && i + 1 < se.end && is_role(i + 1)))) ||
                            (w.find('.') != std::string_view::npos && st.lex[i].alpha)))  // "a Ph.D. candidate at"
                     break;
                 ++i;
