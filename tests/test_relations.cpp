@@ -602,3 +602,12 @@ TEST_CASE("relations: 'was named chief executive of', 'resigned as', multi-word 
     // A verb that opens no title ends the appositive: "operating from" is no "operating officer".
     CHECK(extract("Jon Bell, now operating from the Nordvale Institute, said so.").x.relations.empty());
 }
+
+TEST_CASE("relations: a name in an opening 'according to' phrase is no subject of the verb after the comma") {
+    auto r = extract("According to Jon Bell, Norway will continue to support Sweden's efforts.");
+    CHECK(r.has("Norway", "supports", "Sweden"));
+    CHECK(!r.has("Jon Bell", "supports", "Sweden"));
+    auto list = extract("Norway, Denmark and Finland criticized Sweden.");
+    CHECK(list.has("Norway", "criticizes", "Sweden"));
+    CHECK(list.has("Finland", "criticizes", "Sweden"));
+}

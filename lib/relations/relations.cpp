@@ -826,6 +826,15 @@ private:
             }
             int prev = st.mention_ending(j);
             if (!connector || prev < 0) break;
+            // "According to X, Y will ...", "For X, Y ...": a name in an opening prepositional phrase set off
+            // by a comma is no item of the subject's list.
+            if (const std::uint32_t pb = st.mentions[prev].b; pb > begin && j + 1 == i && T[j].text == ",") {
+                const std::string_view before = low(pb - 1);
+                if ((before == "to" && pb >= begin + 2 && low(pb - 2) == "according") ||
+                    (before != "from" && before != "like" && before != "as" && before != "including" && before != "to" &&
+                     st.tag(pb - 1) == Upos::ADP))
+                    break;
+            }
             if (allowed(prev, types)) out.push_back(prev);
             i = st.mentions[prev].b;
         }
