@@ -272,3 +272,9 @@ TEST_CASE("mentions: an office's body named by its holder's title is an organiza
     auto wife = extract("She met the President's wife in Lisbon.");
     for (const auto& e : wife.x.entities) CHECK(e.name.find("President") == std::string::npos);
 }
+
+TEST_CASE("mentions: the name before '-based' is a place") {
+    auto r = extract("On Monday, the Dayton-based lender Nordvale Bank said profits rose.");
+    REQUIRE(r.find("Dayton"));
+    CHECK(r.find("Dayton")->type == kg::EntityType::LOCATION);
+}

@@ -1170,6 +1170,15 @@ void find_mentions(DocState& st) {
             st.mentions.resize(out);
         }
     }
+    // "Dayton-based", "Paris-headquartered": what a body is based in is a place, whatever the model read.
+    for (MentionCand& m : st.mentions)
+        if (m.e + 1 < T.size() && T[m.e].text == "-" && !T[m.e].space_before && !T[m.e + 1].space_before &&
+            (st.lower_tok(m.e + 1) == "based" || st.lower_tok(m.e + 1) == "headquartered") &&
+            m.type != EntityType::COUNTRY && m.type != EntityType::LOCATION) {
+            m.type = EntityType::LOCATION;
+            m.source = TypeSource::cue;
+            m.canonical.clear();
+        }
     // Datelines: the place a story was filed from, whatever the model or the rules read there.
     for (std::uint32_t s = 0; s < std::min<std::size_t>(3, st.tok.sentences.size()); ++s) {
         const std::uint32_t b = st.tok.sentences[s].begin, e = f.dateline(s);
