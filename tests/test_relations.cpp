@@ -611,3 +611,8 @@ TEST_CASE("relations: a name in an opening 'according to' phrase is no subject o
     CHECK(list.has("Norway", "criticizes", "Sweden"));
     CHECK(list.has("Finland", "criticizes", "Sweden"));
 }
+
+TEST_CASE("relations: a place modifying a body's kind noun in its appositive ('Acme, a Dayton company,')") {
+    CHECK(extract("On Monday, Nordvale Bank, a Dayton company, said profits rose.").has("Nordvale Bank", "based_in", "Dayton"));
+    CHECK(extract("He said Nordvale Bank is a Dayton energy firm.").has("Nordvale Bank", "based_in", "Dayton"));
+}

@@ -605,6 +605,29 @@ struct Rel {
         }
     }
 
+    // "Acme, a Dayton company", "Acme is a Dayton energy firm": a place modifying the body's kind noun
+    // (data/context.tsv) in its appositive → based_in.
+    void place_appositive() {
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || m.entity < 0 || !org_like(type_of(static_cast<int>(k)))) continue;
+            const Sentence& se = st.tok.sentences[m.sentence];
+            std::uint32_t i = m.e;
+            if (i + 3 >= se.end || !(T[i].text == "," || low(i) == "is" || low(i) == "was")) continue;
+            ++i;
+            if (!(low(i) == "a" || low(i) == "an")) continue;
+            const int c = st.mention_at(i + 1);
+            if (c < 0 || st.mentions[c].entity < 0 || st.mentions[c].pseudo || demonym_mention(c) ||
+                (type_of(c) != EntityType::LOCATION && type_of(c) != EntityType::COUNTRY))
+                continue;
+            for (std::uint32_t q = st.mentions[c].e; q < se.end && q < st.mentions[c].e + 3 && T[q].lower(); ++q)
+                if (const EntityType* t = lw(q).context) {
+                    if (org_like(*t)) emit(m.entity, "based_in", st.mentions[c].entity, 0.75, m.sentence);
+                    break;
+                }
+        }
+    }
+
     // "Houston-based Enron", "the Oslo-based company Acme", "Acme, a Houston-based energy firm": a body is
     // based in the place before "-based"/"-headquartered" (a person so described lives or works there).
     void place_based() {
@@ -1698,6 +1721,7 @@ public:
         titles();
         based_in();
         place_based();
+        place_appositive();
         org_parts();
         products();
         triggers();
