@@ -846,6 +846,26 @@ struct Finder {
     }
 };
 
+// The mention covering each token (an index into mentions), -1 for none.
+std::vector<int> token_owners(const std::vector<MentionCand>& mentions, std::size_t tokens) {
+    std::vector<int> owner(tokens + 1, -1);
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        for (std::uint32_t i = mentions[k].b; i < mentions[k].e; ++i) owner[i] = static_cast<int>(k);
+    return owner;
+}
+
+// Removes the mentions marked in drop (which may be shorter than mentions: the rest stay), in order.
+void erase_marked(std::vector<MentionCand>& mentions, const std::vector<char>& drop) {
+    if (std::find(drop.begin(), drop.end(), 1) == drop.end()) return;
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < mentions.size(); ++k)
+        if (k >= drop.size() || !drop[k]) {
+            if (out != k) mentions[out] = std::move(mentions[k]);
+            ++out;
+        }
+    mentions.resize(out);
+}
+
 bool is_bullet(std::string_view t) {
     return t == "-" || t == "*" || t == ">" || t == "\xE2\x80\xA2" /* • */ || t == "\xE2\x80\x93" /* – */ ||
            t == "\xE2\x80\x94" /* — */ || t == "\xC2\xB7" /* · */;
@@ -1024,9 +1044,7 @@ void find_mentions(DocState& st) {
     // word) takes the ordinary capitalized words joined to it by "and", "&" or a comma. Not another name:
     // "Facebook and Instagram" are two.
     {
-        std::vector<int> owner(T.size() + 1, -1);
-        for (std::size_t k = 0; k < st.mentions.size(); ++k)
-            for (std::uint32_t i = st.mentions[k].b; i < st.mentions[k].e; ++i) owner[i] = static_cast<int>(k);
+        std::vector<int> owner = token_owners(st.mentions, T.size());
         auto ordinary = [&](std::uint32_t i) {  // a capitalized word, not a person's name nor a proper noun's
             if (T[i].kind != TokKind::word || !T[i].cap() || st.lex[i].all_caps || st.lex[i].digit) return false;
             if (f.lw(i).function_word || f.xw(i).person || f.lw(i).role) return false;
@@ -1111,30 +1129,21 @@ void find_mentions(DocState& st) {
             m.canonical.clear();
             for (std::uint32_t i = b; i < e; ++i) owner[i] = static_cast<int>(k);
         }
-        std::size_t out = 0;
-        for (std::size_t k = 0; k < st.mentions.size(); ++k)
-            if (!drop[k]) {
-                if (out != k) st.mentions[out] = std::move(st.mentions[k]);
-                ++out;
-            }
-        st.mentions.resize(out);
+        erase_marked(st.mentions, drop);
     }
     // An office's body named by its holder's title: "the Prime Minister's Department", "the Governor's
     // Office". The model reads the title as a person's and stops at the possessive; the body's word after it
     // (data/cues.tsv) makes the whole an organization's name. A one-word mention of an ordinary word there
     // ("Department" read alone) is part of it.
     {
-        std::vector<int> owner(T.size() + 1, -1);
-        for (std::size_t k = 0; k < st.mentions.size(); ++k)
-            for (std::uint32_t i = st.mentions[k].b; i < st.mentions[k].e; ++i) owner[i] = static_cast<int>(k);
+        std::vector<int> owner = token_owners(st.mentions, T.size());
         auto free_word = [&](std::uint32_t i) {
             if (T[i].kind != TokKind::word || !T[i].cap()) return false;
             if (owner[i] < 0) return true;
             const MentionCand& o = st.mentions[static_cast<std::size_t>(owner[i])];
             return o.e - o.b == 1 && o.source < TypeSource::lexicon && f.lw(i).common;
         };
-        std::vector<char> drop(st.mentions.size(), 0);
-        const std::size_t before = st.mentions.size();
+        std::vector<char> drop(st.mentions.size(), 0);  // over the mentions found so far, not those added here
         for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
             const Sentence& se = st.tok.sentences[s];
             if (st.title_case[s]) continue;
@@ -1152,7 +1161,7 @@ void find_mentions(DocState& st) {
                 if (!c || c->type != EntityType::ORGANIZATION || (c->where != Cue::head && c->where != Cue::any)) continue;
                 if (k < se.end && T[k].cap() && T[k].kind == TokKind::word) continue;  // a longer name goes on
                 for (std::uint32_t i = a; i < k; ++i)
-                    if (owner[i] >= 0) drop[static_cast<std::size_t>(owner[i])] = 1;
+                    if (owner[i] >= 0 && static_cast<std::size_t>(owner[i]) < drop.size()) drop[static_cast<std::size_t>(owner[i])] = 1;
                 MentionCand m;
                 m.type = EntityType::ORGANIZATION;
                 m.source = TypeSource::cue;
@@ -1160,15 +1169,7 @@ void find_mentions(DocState& st) {
                 for (std::uint32_t i = a; i < k; ++i) owner[i] = static_cast<int>(st.mentions.size() - 1);
             }
         }
-        if (std::find(drop.begin(), drop.end(), 1) != drop.end()) {
-            std::size_t out = 0;
-            for (std::size_t k = 0; k < st.mentions.size(); ++k)
-                if (k >= before || !drop[k]) {
-                    if (out != k) st.mentions[out] = std::move(st.mentions[k]);
-                    ++out;
-                }
-            st.mentions.resize(out);
-        }
+        erase_marked(st.mentions, drop);  // the mentions added above lie past drop's end: they stay
     }
     // "Dayton-based", "Paris-headquartered": what a body is based in is a place, whatever the model read.
     for (MentionCand& m : st.mentions)
