@@ -243,3 +243,15 @@ TEST_CASE("mentions: two person spans with nothing between them are one long nam
     }
     CHECK(whole);
 }
+
+TEST_CASE("mentions: a person's hyphenated given name keeps its lower-case last syllable ('Kwok-hung')") {
+    static const kg::Extractor extractor;
+    const auto x = extractor(kg::Document{"doc", "test", "Legislators Leung Kwok-hung and Wong Pik-wan protested on Monday."});
+    std::vector<std::string> names;
+    for (const auto& e : x.entities) names.push_back(e.name);
+    CHECK(std::find(names.begin(), names.end(), "Leung Kwok-hung") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "Wong Pik-wan") != names.end());
+    // An English word joined on is no part of the name.
+    const auto led = extractor(kg::Document{"doc", "test", "Critics said the Jon Bell-led effort failed."});
+    for (const auto& e : led.entities) CHECK(e.name.find("led") == std::string::npos);
+}

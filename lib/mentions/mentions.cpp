@@ -622,10 +622,21 @@ struct Finder {
         // Hyphenated words are one word: a span never ends or starts inside one ("Pan-African", "Chi-wai"),
         // unless the pieces are names of their own ("US-China"); an English word joined on ("U.S.-led",
         // "Kremlin-backed") is no part of the name.
+        // A lower-case syllable closing a person's hyphenated given name ("Kwok-hung", "Pik-wan"): the name
+        // lists know it, capitalized, as a name word of several people. (Not a particle before a surname:
+        // "al-Muhandis" alone stays "Muhandis", the short form of "Abu Mahdi al-Muhandis".)
+        auto name_syllable = [&](std::uint32_t piece) {
+            if (sp.coarse != ner::Coarse::PER || T[piece].text.size() > 5 || !T[piece].lower()) return false;
+            std::string up(T[piece].text);
+            up[0] = static_cast<char>(up[0] - 'a' + 'A');
+            const auto* counts = lx.person_tokens.find(up);
+            return counts && counts->first + counts->second >= 2;
+        };
         auto joined = [&](std::uint32_t h, std::uint32_t piece) {  // token h: a hyphen between two words, no spaces
             return h > se.begin && h + 1 < se.end && T[h].text == "-" && !T[h].space_before && !T[h + 1].space_before &&
                    T[h - 1].kind == TokKind::word && T[h + 1].kind == TokKind::word &&
-                   (T[piece].cap() || !lw(piece).info) && !(gaz_lookup(h - 1, h) && gaz_lookup(h + 1, h + 2));
+                   (T[piece].cap() || !lw(piece).info || (piece == h + 1 && name_syllable(piece))) &&
+                   !(gaz_lookup(h - 1, h) && gaz_lookup(h + 1, h + 2));
         };
         while (b >= se.begin + 2 && joined(b - 1, b - 2)) b -= 2;
         while (e + 1 < se.end && joined(e, e + 1)) e += 2;
