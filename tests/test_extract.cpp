@@ -278,3 +278,9 @@ TEST_CASE("mentions: the name before '-based' is a place") {
     REQUIRE(r.find("Dayton"));
     CHECK(r.find("Dayton")->type == kg::EntityType::LOCATION);
 }
+
+TEST_CASE("mentions: a newspaper named after its city ('the Dayton Herald') is an organization, not the place") {
+    auto r = extract("According to the Dayton Herald, the storm will not make landfall in Ohio.");
+    REQUIRE(r.find("Dayton Herald"));
+    CHECK(r.find("Dayton Herald")->type == kg::EntityType::ORGANIZATION);
+}
