@@ -217,12 +217,16 @@ TEST_CASE("mentions: a dateline names the place a story was filed from; a label 
     CHECK((!later.find("KESTREL OYELARAN") || later.find("KESTREL OYELARAN")->type != kg::EntityType::LOCATION));
 }
 
-TEST_CASE("mentions: a body's word in a name ('Parti', 'Party', 'Universiti') outweighs the model's reading of a place") {
+TEST_CASE("mentions: a body's word in a name ('Parti', 'Instituto') outweighs the model's reading of a place or a person") {
     // The model reads this one as a place (its last word is a state's name); the word "Parti" says otherwise.
     auto r = extract("A Gabungan Parti Queensland (GP) candidate who is defending her Tellak state seat has incorporated "
                      "something different in her campaign trail for the coming state polls.");
     REQUIRE(r.find("Gabungan Parti Queensland"));
     CHECK(r.find("Gabungan Parti Queensland")->type == kg::EntityType::ORGANIZATION);
+    // Nor a person's: the model reads this one as a person's name.
+    auto school = extract("Students of the Instituto Carvalho protested on Monday.");
+    REQUIRE(school.find("Instituto Carvalho"));
+    CHECK(school.find("Instituto Carvalho")->type == kg::EntityType::ORGANIZATION);
 }
 
 TEST_CASE("mentions: a place's generic first word ('Kampung', 'Bukit', 'Jalan') makes the name a place, not a person") {

@@ -222,6 +222,12 @@ struct Finder {
     }
 
     const Cue* cue(std::uint32_t i) const { return lw(i).cue; }
+    // Whether a word of [b, e) is a body's word wherever it stands ("Universiti", "Instituto", "Ministry").
+    bool any_cue(std::uint32_t b, std::uint32_t e) const {
+        for (std::uint32_t i = b; i < e; ++i)
+            if (const Cue* c = cue(i); c && c->where == Cue::any && c->type == EntityType::ORGANIZATION) return true;
+        return false;
+    }
     // "Secretary of State": is "<word a> of <word b>" a title?
     bool role_of_phrase(std::uint32_t a, std::uint32_t b) const {
         phrase_buf.clear();
@@ -749,7 +755,8 @@ struct Finder {
                                (rule == EntityType::COMPANY && legal) ||
                                (rule == EntityType::LOCATION && sp.coarse == ner::Coarse::PER && cue(b) &&
                                 cue(b)->where == Cue::first) ||
-                               (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::LOC));
+                               (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::LOC) ||
+                               (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::PER && any_cue(b, e)));
         // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about
         // it than the model's reading of the name, which has seen few names of its kind.
         const bool context_says = (m.source == TypeSource::context && context_type(b) == std::optional<EntityType>(rule)) ||
