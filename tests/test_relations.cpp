@@ -616,3 +616,13 @@ TEST_CASE("relations: a place modifying a body's kind noun in its appositive ('A
     CHECK(extract("On Monday, Nordvale Bank, a Dayton company, said profits rose.").has("Nordvale Bank", "based_in", "Dayton"));
     CHECK(extract("He said Nordvale Bank is a Dayton energy firm.").has("Nordvale Bank", "based_in", "Dayton"));
 }
+
+TEST_CASE("relations: 'Acme Corp. of Toronto', 'Toronto's Acme Corp.', 'X, of Toronto,'") {
+    CHECK(extract("He said Nordvale Corp. of Toronto filed for bankruptcy.").has("Nordvale", "based_in", "Toronto"));
+    CHECK(extract("He said Toronto's Nordvale Corp. filed for bankruptcy.").has("Nordvale", "based_in", "Toronto"));
+    CHECK(extract("Jon Bell, of Toronto, said so.").has("Jon Bell", "lives_in", "Toronto"));
+    CHECK(extract("It was backed by Senators Jon Bell of Ohio, Jane Roe of Utah, and Ana Ruiz of Georgia.").has("Jane Roe", "lives_in", "Utah"));
+    // A body before a title is the title's, not a city's body.
+    auto gov = extract("He advises Maryland's Republican Governor Jon Bell.");
+    for (const auto& r : gov.x.relations) CHECK(r.predicate != "based_in");
+}

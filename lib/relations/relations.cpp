@@ -428,8 +428,8 @@ struct Rel {
                         for (std::uint32_t q = role_at + 1; near && q < i; ++q)
                             near = low(q) == "of" || low(q) == "the" || low(q) == "in" || low(q) == "from" || low(q) == "for";
                         if (near && !modifier) place_office(pk, role, role_code, o, s, former);
-                        // "X from Sik district", "X, from Ohio,": where the person is from, with no title.
-                        if (role.empty() && !modifier && !copula && i <= p.e + 2 && low(i - 1) == "from" &&
+                        // "X from Sik district", "X, from Ohio,", "X, of Dayton,": where the person is from, with no title.
+                        if (role.empty() && !modifier && !copula && i <= p.e + 2 && (low(i - 1) == "from" || low(i - 1) == "of") &&
                             type_of(o) == EntityType::LOCATION && !demonym_mention(o))
                             emit(ent(pk), "lives_in", ent(o), 0.7, s, UINT32_MAX, former);
                         // "X, France's president", "X, Ohio's former attorney general", "X, a Toronto lawyer";
@@ -566,6 +566,15 @@ struct Rel {
         for (std::size_t k = 0; k < n; ++k) {
             const MentionCand m = st.mentions[k];  // a copy: country_entity() may grow the vector
             if (m.pseudo || !org_like(type_of(static_cast<int>(k)))) continue;
+            // "Dayton's Nordvale Corp.": a city's (or region's) body right after its possessive.
+            // Not a party's adjective read as its name, nor a body before a title ("Atlanta's Democratic mayor",
+            // "Maryland's Republican Governor X").
+            if (m.b >= st.tok.sentences[m.sentence].begin + 2 && is_possessive(T[m.b - 1].text) &&
+                !(m.e - m.b == 1 && st.tag(m.b) == Upos::ADJ) && !(m.e < T.size() && is_role(m.e))) {
+                const int c = st.mention_ending(m.b - 1);
+                if (c >= 0 && type_of(c) == EntityType::LOCATION && !demonym_mention(c) && !st.mentions[c].pseudo)
+                    emit(ent(static_cast<int>(k)), "based_in", ent(c), 0.75, m.sentence);
+            }
             std::uint32_t noun = find_head_noun(m.b);
             if (noun == UINT32_MAX) continue;
             // Walk left over modifiers of the head noun to a demonym or "Country's".
@@ -1705,8 +1714,8 @@ private:
             else if (sep == "of" && ta == EntityType::PERSON && !list_after &&
                      (tb == EntityType::COUNTRY || tb == EntityType::LOCATION))
                 emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, 0.65, a.sentence);
-            else if (sep == "in" && org_like(ta) && tb == EntityType::LOCATION && !list_after)
-                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);
+            else if ((sep == "in" || sep == "of") && org_like(ta) && tb == EntityType::LOCATION && !list_after)
+                emit(a.entity, "based_in", m.entity, 0.6, a.sentence);  // "Nordvale Corp. of Dayton"
             else if (sep == "in" && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
                      !list_after)
                 emit(a.entity, "located_in", m.entity, 0.6, a.sentence);  // "Kampung Rampayan in Manggatal"
