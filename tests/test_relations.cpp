@@ -626,3 +626,14 @@ TEST_CASE("relations: 'Acme Corp. of Toronto', 'Toronto's Acme Corp.', 'X, of To
     auto gov = extract("He advises Maryland's Republican Governor Jon Bell.");
     for (const auto& r : gov.x.relations) CHECK(r.predicate != "based_in");
 }
+
+TEST_CASE("relations: a verb's object is not a name past another verb or past a common noun the verb takes") {
+    CHECK(extract("Officials said the Taliban attacked a police station in Kandahar.").has("Taliban", "attacks", "Kandahar"));
+    CHECK(extract("The Tellurian Post asked lawyers whether this put the Nordvale Commission chief at risk.").x.relations.empty());
+    CHECK(!extract("Norway hoped the decision would help ease the burden of farmers in Sweden.").has("Norway", "supports", "Sweden"));
+    CHECK(extract("Norway asked officials from Nordvale Bank to explain.").has("Norway", "calls_on", "Nordvale Bank"));
+    CHECK(extract("Norway condemns in the strongest terms both the Nordvale Front attack and the bombings.")
+              .has("Norway", "criticizes", "Nordvale Front"));
+    CHECK(extract("The Tellurian Party nominated the late Ohio Governor Jon Bell for president.")
+              .has("Tellurian Party", "appoints", "Jon Bell"));
+}

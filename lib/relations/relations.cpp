@@ -1133,6 +1133,54 @@ private:
         }
     }
 
+    // Whether a name starting at token o is the object a verb ending before token e reaches: not past a verb
+    // of its own ("help ease the burden ... in Pahang") nor past a common noun that is the verb's object
+    // ("asked lawyers whether ... the MACC chief"), unless the name completes that noun ("asked officials
+    // from Acme", "attacked a police station in Kandahar": a place).
+    bool object_reached(std::uint32_t e, std::uint32_t o, EntityType type, int depth = 0) const {
+        auto determiner = [&](std::uint32_t i) {
+            const std::string_view w = low(i);
+            return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" ||
+                   w == "our" || w == "this" || w == "these" || w == "those" || w == "both" || w == "all";
+        };
+        auto preposition = [&](std::uint32_t i) {
+            const std::string_view w = low(i);
+            return w == "to" || w == "on" || w == "with" || w == "for" || w == "against" || w == "into" || w == "over" ||
+                   w == "in" || w == "at" || w == "about";
+        };
+        auto nominal = [&](std::uint32_t i) {
+            const Upos g = st.tag(i);
+            return T[i].lower() && (g == Upos::NOUN || g == Upos::ADJ || g == Upos::NUM);
+        };
+        std::uint32_t q = e;
+        const bool pp = q < o && T[q].lower() && preposition(q);
+        while (q < o && T[q].lower() && (determiner(q) || preposition(q))) ++q;
+        if (q >= o || !T[q].lower()) return true;
+        if (is_verb(q)) return false;
+        if (!nominal(q)) return true;
+        // The noun phrase: nouns and adjectives, coordinated ("the government and people of Iraq").
+        while (q < o && (nominal(q) || (low(q) == "and" && q + 1 < o && nominal(q + 1)))) ++q;
+        if (q >= o) return true;  // "a police station" then the name: read on below
+        // Capitalized words and titles modifying the name ("the late Alabama Governor X").
+        for (std::uint32_t k = q; k < o && (T[k].cap() || is_role(k)); ++k)
+            if (k + 1 == o) return true;
+        // An adverbial phrase before the object ("condemns in the strongest terms the X attack"): read past it.
+        if (pp && depth == 0 && q < o && !T[q].lower()) return true;
+        if (pp && depth == 0) return object_reached(q, o, type, 1);
+        // Then the name completes the noun phrase, through at most three "of"/"from"/"at"/possessive links (and
+        // "in" for a place): "a ticket of businessman X", "the attack at a market place in Baghdad".
+        const bool place = type == EntityType::LOCATION || type == EntityType::COUNTRY;
+        for (int hops = 0; hops < 3; ++hops) {
+            const std::string_view c = low(q);
+            if (!(c == "of" || c == "from" || c == "at" || is_possessive(T[q].text) || (place && c == "in"))) return false;
+            ++q;
+            while (q < o && T[q].lower() && (determiner(q) || nominal(q))) ++q;
+            if (q == o) return true;
+            if (q > o || !T[q].lower()) return false;
+        }
+        return false;
+    }
+
     void verb_trigger(const Trigger& t, std::uint32_t b, std::uint32_t e, std::uint32_t s) {
         const Sentence& se = st.tok.sentences[s];
         // Passive: "was praised by X".
@@ -1200,6 +1248,7 @@ private:
             // A direct object stands right after the verb, after an article at most.
             if (obj >= 0 && t.direct && st.mentions[obj].b > e + (e < se.end && (low(e) == "the" || low(e) == "a") ? 1 : 0))
                 obj = -1;
+            if (obj >= 0 && !t.direct && !object_reached(e, st.mentions[obj].b, type_of(obj))) obj = -1;
             if (obj >= 0 && (!subjects.empty() || !subject_ents.empty())) {
                 retype(obj, t.object_types);
                 objects = list_right(obj, t.object_types);
