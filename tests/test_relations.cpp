@@ -637,3 +637,10 @@ TEST_CASE("relations: a verb's object is not a name past another verb or past a 
     CHECK(extract("The Tellurian Party nominated the late Ohio Governor Jon Bell for president.")
               .has("Tellurian Party", "appoints", "Jon Bell"));
 }
+
+TEST_CASE("relations: a passive's object is its subject, not a name in a phrase before the verb") {
+    auto r = extract("Because of its drilling, Norway is already under EU sanctions, and was condemned in a joint statement by "
+                     "Egypt and Greece on Monday.");
+    CHECK(r.has("Egypt", "criticizes", "Norway"));
+    CHECK(!r.has("Egypt", "criticizes", "European Union"));
+}

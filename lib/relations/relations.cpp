@@ -821,7 +821,7 @@ private:
         std::string_view p = low(c.b - 1);
         return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
                p == "about" || p == "against" || p == "than" || p == "unlike" || p == "like" || p == "with" ||
-               p == "without" || p == "besides" || p == "except";
+               p == "without" || p == "besides" || p == "except" || p == "under";
     }
 
     // Mentions coordinated with m in a list ("X, Y and Z", "from X to Y", "startups like X and Y").
@@ -1215,7 +1215,9 @@ private:
             std::uint32_t stop = by + 1;
             while (stop < se.end && stop < by + 9 && !is_verb(stop)) ++stop;
             int sub = nearest_right(by + 1, stop, t.subject_types);
-            int obj = nearest_left(b, se.begin, t.object_types, false);
+            // The passive's subject: not a name inside a phrase before it ("Turkey is under EU sanctions and was
+            // condemned by X": Turkey, not the EU).
+            int obj = nearest_left(b, se.begin, t.object_types, true);
             // A direct object, made the passive's subject, stands right before the verb: "the Committee
             // (JPBN) chaired by X", not "an inquiry at the airport, led by X".
             if (obj >= 0 && t.direct) {
