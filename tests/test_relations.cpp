@@ -644,3 +644,8 @@ TEST_CASE("relations: a passive's object is its subject, not a name in a phrase 
     CHECK(r.has("Egypt", "criticizes", "Norway"));
     CHECK(!r.has("Egypt", "criticizes", "European Union"));
 }
+
+TEST_CASE("relations: a verb with a comma right after it has no object beyond it") {
+    CHECK(extract("When Nordvale Bank visited, Jon Bell was demonstrating robots.").x.relations.empty());
+    CHECK(extract("Nordvale Bank visited Oslo on Monday.").has("Nordvale Bank", "visits", "Oslo"));
+}

@@ -1107,7 +1107,7 @@ private:
     }
     int nearest_right(std::uint32_t from, std::uint32_t end, const std::vector<EntityType>& types) const {
         for (std::uint32_t i = from; i < end && i - from < 10; ++i) {
-            if (T[i].text == ";" || (T[i].text == "," && i > from)) return -1;
+            if (T[i].text == ";" || T[i].text == ",") return -1;  // "when X visited, Y was": no object past a comma
             int m = st.mention_at(i);
             if (m < 0) {
                 int k = st.pseudo_mention_at(i);
