@@ -649,3 +649,10 @@ TEST_CASE("relations: a verb with a comma right after it has no object beyond it
     CHECK(extract("When Nordvale Bank visited, Jon Bell was demonstrating robots.").x.relations.empty());
     CHECK(extract("Nordvale Bank visited Oslo on Monday.").has("Nordvale Bank", "visits", "Oslo"));
 }
+
+TEST_CASE("relations: a participle modifying a noun is no trigger; 'at' ties no actor to the verb's object") {
+    CHECK(extract("The bill would have allowed Norway to extradite accused criminals from Sweden.").x.relations.empty());
+    CHECK(extract("Norway has accused Sweden of spying.").has("Norway", "accuses", "Sweden"));
+    auto at = extract("Jon Bell announced the measure at the Nordvale Council's daily briefing.");
+    for (const auto& r : at.x.relations) CHECK(r.predicate != "announced");
+}

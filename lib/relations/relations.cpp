@@ -1167,12 +1167,13 @@ private:
         // An adverbial phrase before the object ("condemns in the strongest terms the X attack"): read past it.
         if (pp && depth == 0 && q < o && !T[q].lower()) return true;
         if (pp && depth == 0) return object_reached(q, o, type, 1);
-        // Then the name completes the noun phrase, through at most three "of"/"from"/"at"/possessive links (and
-        // "in" for a place): "a ticket of businessman X", "the attack at a market place in Baghdad".
+        // Then the name completes the noun phrase, through at most three "of"/"from"/possessive links ("in" and
+        // "at" for a place): "a ticket of businessman X", "the attack at a market place in Baghdad"; not
+        // "announced the measure at the X briefing".
         const bool place = type == EntityType::LOCATION || type == EntityType::COUNTRY;
         for (int hops = 0; hops < 3; ++hops) {
             const std::string_view c = low(q);
-            if (!(c == "of" || c == "from" || c == "at" || is_possessive(T[q].text) || (place && c == "in"))) return false;
+            if (!(c == "of" || c == "from" || is_possessive(T[q].text) || (place && (c == "in" || c == "at")))) return false;
             ++q;
             while (q < o && T[q].lower() && (determiner(q) || nominal(q))) ++q;
             if (q == o) return true;
@@ -1182,6 +1183,11 @@ private:
     }
 
     void verb_trigger(const Trigger& t, std::uint32_t b, std::uint32_t e, std::uint32_t s) {
+        // "to extradite accused criminals", "the backed candidate": a participle modifying the noun after it.
+        if (b > st.tok.sentences[s].begin && e == b + 1 && e < st.tok.sentences[s].end && T[e].lower() &&
+            st.tag(e) == Upos::NOUN && low(b).size() > 2 && low(b).substr(low(b).size() - 2) == "ed" &&
+            (st.tag(b - 1) == Upos::DET || is_verb(b - 1)))
+            return;
         const Sentence& se = st.tok.sentences[s];
         // Passive: "was praised by X".
         bool passive = false;
