@@ -656,3 +656,10 @@ TEST_CASE("relations: a participle modifying a noun is no trigger; 'at' ties no 
     auto at = extract("Jon Bell announced the measure at the Nordvale Council's daily briefing.");
     for (const auto& r : at.x.relations) CHECK(r.predicate != "announced");
 }
+
+TEST_CASE("relations: a clause after the trigger verb holds no object of it") {
+    CHECK(extract("Jon Bell announced he would resign leadership of the Nordvale Party.").x.relations.size() <= 1);
+    CHECK(!extract("Jon Bell announced he would resign leadership of the Nordvale Party.").has("Jon Bell", "announced", "Nordvale Party"));
+    CHECK(!extract("Professor Jane Roe asked whether Oakland was part of Norway.").has("Jane Roe", "calls_on", "Norway"));
+    CHECK(extract("Jon Bell asked Norway to act.").has("Jon Bell", "calls_on", "Norway"));
+}

@@ -1157,6 +1157,12 @@ private:
         while (q < o && T[q].lower() && (determiner(q) || preposition(q))) ++q;
         if (q >= o || !T[q].lower()) return true;
         if (is_verb(q)) return false;
+        // A clause opens after the verb ("announced he would resign ...", "asked whether X was ...", "announced
+        // and what it means for X"): its names are not the verb's object.
+        const Upos g = st.tag(q);
+        if (g == Upos::PRON || g == Upos::SCONJ || g == Upos::CCONJ || low(q) == "whether" || low(q) == "what" ||
+            low(q) == "how" || low(q) == "why" || low(q) == "if")
+            return false;
         if (!nominal(q)) return true;
         // The noun phrase: nouns and adjectives, coordinated ("the government and people of Iraq").
         while (q < o && (nominal(q) || (low(q) == "and" && q + 1 < o && nominal(q + 1)))) ++q;
