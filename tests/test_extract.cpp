@@ -288,3 +288,9 @@ TEST_CASE("mentions: a newspaper named after its city ('the Dayton Herald') is a
     REQUIRE(r.find("Dayton Herald"));
     CHECK(r.find("Dayton Herald")->type == kg::EntityType::ORGANIZATION);
 }
+
+TEST_CASE("mentions: a name behind a lower-case prefix is a modifier, not a mention; a name's particle is kept") {
+    auto r = extract("The pro-Beijing camp and anti-Tellurian groups marched.");
+    CHECK(r.x.entities.empty());
+    CHECK(extract("Jon Bell joined al-Qaeda in 2001.").find("al-Qaeda"));
+}

@@ -663,3 +663,20 @@ TEST_CASE("relations: a clause after the trigger verb holds no object of it") {
     CHECK(!extract("Professor Jane Roe asked whether Oakland was part of Norway.").has("Jane Roe", "calls_on", "Norway"));
     CHECK(extract("Jon Bell asked Norway to act.").has("Jon Bell", "calls_on", "Norway"));
 }
+
+TEST_CASE("relations: a demonym before a person's description or in an appositive names the person's country") {
+    CHECK(extract("Norway hosted the games. Norwegian swimmer Jon Bell won gold.").has("Jon Bell", "citizen_of", "Norway"));
+    CHECK(extract("Kenya sent ten runners. Jon Bell, a 45-year-old Kenyan runner, won.").has("Jon Bell", "citizen_of", "Kenya"));
+    CHECK(extract("Police in Australia charged a man. An Australian, Jon Roe, was charged.").has("Jon Roe", "citizen_of", "Australia"));
+    // Not a country's adjective behind a prefix, nor one the document never names as a country.
+    CHECK(!extract("Russia denied it. The pro-Russian activist Jane Roe spoke.").has("Jane Roe", "citizen_of", "Russia"));
+    CHECK(extract("Norwegian swimmer Jon Bell won gold.").x.relations.empty());
+    // Not across a verb: the police are Norwegian, not the man they arrested.
+    CHECK(!extract("Norway is cold. Norwegian police arrested Jon Bell.").has("Jon Bell", "citizen_of", "Norway"));
+}
+
+TEST_CASE("relations: a demonym before a body's name or opening it names the country it is based in") {
+    CHECK(extract("Elections in Norway are due. The Norwegian Parliament voted on Monday.")
+              .has("Norwegian Parliament", "based_in", "Norway"));
+    CHECK(extract("Belarus held an election. Belarusian KGB officers arrested 33 men.").has("KGB", "based_in", "Belarus"));
+}

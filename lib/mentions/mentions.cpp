@@ -1264,6 +1264,11 @@ void find_mentions(DocState& st) {
         if (m.b >= 2 && m.e + 1 < T.size() && T[m.b - 1].text == "(" && T[m.b - 2].text == "(" && T[m.e].text == ")" &&
             T[m.e + 1].text == ")")
             return true;
+        // "pro-Beijing", "anti-Houthi", "ex-Muslims": a name behind a lower-case prefix is a modifier's stem
+        // (not behind a particle names are written with: "al-Qaeda", "bin-", "el-": proper nouns in words.tsv).
+        if (m.e > m.b + 2 && T[m.b].lower() && T[m.b + 1].text == "-" && !T[m.b + 1].space_before &&
+            !(st.lex[m.b].low.info && st.lex[m.b].low.info->tag == Upos::PROPN))
+            return true;
         if (m.e - m.b != 1) return false;
         // One word the recognizer cut from a longer capitalized name ("Labour" of "Labour Day" in running
         // text): a piece, not the name.

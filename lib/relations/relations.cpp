@@ -560,6 +560,105 @@ struct Rel {
         return false;
     }
 
+    // A one- or two-word demonym ("Chinese", "South Korean") ending at token i, its first token in `from`.
+    const GazEntry* demonym_ending(std::uint32_t i, std::uint32_t& from) const {
+        for (std::uint32_t w = 2; w >= 1; --w) {
+            if (i + 1 < w || (w == 2 && T[i - 1].kind != TokKind::word)) continue;  // not ", German"
+            const auto* es = lx.lookup(st.text(i + 1 - w, i + 1));
+            if (!es) continue;
+            for (const auto& e : *es)
+                if (e.demonym) {
+                    from = i + 1 - w;
+                    return &e;
+                }
+        }
+        return nullptr;
+    }
+
+    // The country of a demonym at [b, e) that no other name covers, if the document names that country
+    // (else -1: an adjective alone is no mention of the country). Not "pro-Russian", "Chinese-born".
+    int demonym_country(std::uint32_t b, std::uint32_t e, const GazEntry& d, std::uint32_t sentence) const {
+        const Sentence& se = st.tok.sentences[sentence];
+        if ((b > se.begin && T[b - 1].text == "-" && !T[b].space_before) || (e < se.end && T[e].text == "-")) return -1;
+        for (std::uint32_t q = b; q < e; ++q)
+            if (const int c = mention_covering(q); c >= 0 && !(type_of(c) == EntityType::COUNTRY && demonym_mention(c))) return -1;
+        for (std::size_t k = 0; k < st.entities.size(); ++k) {
+            const DocEnt& c = st.entities[k];
+            if (c.name == d.canonical && c.type == EntityType::COUNTRY &&
+                std::any_of(c.mentions.begin(), c.mentions.end(), [&](std::size_t q) { return !st.mentions[q].pseudo; }))
+                return static_cast<int>(k);
+        }
+        return -1;
+    }
+
+    // "Belarusian KGB", "the Tunisian Parliament": a demonym right before a body's name, or opening a name of
+    // several words, names the country it is based in. The body's country entity, or -1.
+    int demonym_of_body(const MentionCand& m) {
+        const Sentence& se = st.tok.sentences[m.sentence];
+        for (std::uint32_t w = 2; w >= 1; --w) {
+            if (m.b + w >= m.e) continue;
+            if (const auto* es = lx.lookup(st.text(m.b, m.b + w)))
+                for (const auto& e : *es)
+                    if (e.demonym) return demonym_country(m.b, m.b, e, m.sentence);
+        }
+        std::uint32_t from = 0;
+        if (m.b > se.begin && T[m.b - 1].cap())
+            if (const GazEntry* d = demonym_ending(m.b - 1, from); d && from >= se.begin)
+                return demonym_country(from, m.b, *d, m.sentence);
+        return -1;
+    }
+
+    // "Australian swimmer X", "the Nigerian-born British author X", "X, a Kenyan runner,", "An Australian, X,":
+    // a demonym before a person's description, or as the person's appositive, names the person's country.
+    // (An office of the country is titles()': "Chinese Premier X".)
+    void demonym_people() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand m = st.mentions[k];  // a copy: country_entity() may grow the vector
+            if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
+            if (!m.role.empty() && !m.country.empty()) continue;
+            const Sentence& se = st.tok.sentences[m.sentence];
+            int country = -1;
+            // Before the name: the demonym, then the description's adjectives and nouns.
+            std::uint32_t i = m.b;
+            while (i > se.begin && m.b - i < 4 && T[i - 1].lower() && st.lex[i - 1].alpha && !lw(i - 1).function_word &&
+                   !is_verb(i - 1) && (st.tag(i - 1) == Upos::NOUN || st.tag(i - 1) == Upos::ADJ) && mention_covering(i - 1) < 0)
+                --i;
+            std::uint32_t from = 0;
+            if (i < m.b && st.tag(m.b - 1) == Upos::NOUN && i > se.begin && T[i - 1].cap())
+                if (const GazEntry* d = demonym_ending(i - 1, from); d && from >= se.begin)
+                    country = demonym_country(from, i, *d, m.sentence);
+            // "An Australian, X,": the demonym as a noun set off before the name.
+            if (country < 0 && m.b >= se.begin + 3 && T[m.b - 1].text == "," && T[m.b - 2].cap() &&
+                (low(m.b - 3) == "a" || low(m.b - 3) == "an"))
+                if (const GazEntry* d = demonym_ending(m.b - 2, from); d && from == m.b - 2)
+                    country = demonym_country(from, m.b - 1, *d, m.sentence);
+            // "X, a retired Kenyan runner,": the appositive after the name.
+            if (country < 0 && m.e + 2 < se.end && T[m.e].text == "," && (low(m.e + 1) == "a" || low(m.e + 1) == "an")) {
+                std::uint32_t q = m.e + 2;
+                while (q < se.end && q < m.e + 8 && !T[q].cap() &&
+                       (T[q].text == "-" || T[q].kind == TokKind::number || (T[q].lower() && st.tag(q) == Upos::ADJ) ||
+                        low(q) == "year" || low(q) == "old"))
+                    ++q;
+                if (q < se.end && T[q].cap()) {
+                    // The longest demonym starting at q (one or two words).
+                    for (std::uint32_t w = 2; w >= 1 && country < 0; --w) {
+                        if (q + w > se.end || (w == 2 && T[q + 1].kind != TokKind::word)) continue;
+                        const std::uint32_t end = q + w;
+                        if (end < se.end && T[end].cap()) continue;  // "a Kenyan Airways pilot": a name goes on
+                        if (const auto* es = lx.lookup(st.text(q, end)))
+                            for (const auto& e : *es)
+                                if (e.demonym) {
+                                    country = demonym_country(q, end, e, m.sentence);
+                                    break;
+                                }
+                    }
+                }
+            }
+            if (country >= 0) emit(m.entity, "citizen_of", country, 0.75, m.sentence);
+        }
+    }
+
     // --- modifiers: "Chinese startup X", "China's rising AI company X", "Chinese firms like X and Y" ---------
     void based_in() {
         const std::size_t n = st.mentions.size();
@@ -575,6 +674,10 @@ struct Rel {
                 if (c >= 0 && type_of(c) == EntityType::LOCATION && !demonym_mention(c) && !st.mentions[c].pseudo)
                     emit(ent(static_cast<int>(k)), "based_in", ent(c), 0.75, m.sentence);
             }
+            if (const int c = demonym_of_body(m); c >= 0) {
+                emit(ent(static_cast<int>(k)), "based_in", c, 0.75, m.sentence);
+                continue;
+            }
             std::uint32_t noun = find_head_noun(m.b);
             if (noun == UINT32_MAX) continue;
             // Walk left over modifiers of the head noun to a demonym or "Country's".
@@ -584,21 +687,8 @@ struct Rel {
                 std::string_view w = low(i);
                 if (w == "and" || w == "or" || w == ",") break;
                 if (T[i].cap()) {
-                    // One- or two-word demonyms: "Chinese", "South Korean".
-                    const GazEntry* demonym = nullptr;
                     std::uint32_t from = i;
-                    for (std::uint32_t w = 2; w >= 1 && !demonym; --w) {
-                        if (i + 1 < w || (w == 2 && T[i - 1].kind != TokKind::word)) continue;  // not ", German"
-                        const auto* es = lx.lookup(st.text(i + 1 - w, i + 1));
-                        if (!es) continue;
-                        for (const auto& e : *es)
-                            if (e.demonym) {
-                                demonym = &e;
-                                from = i + 1 - w;
-                                break;
-                            }
-                    }
-                    if (demonym) {
+                    if (const GazEntry* demonym = demonym_ending(i, from)) {
                         emit(ent(static_cast<int>(k)), "based_in", country_entity(demonym->canonical, from, i + 1, m.sentence),
                              0.8, m.sentence);
                         break;
@@ -1791,6 +1881,7 @@ public:
         find_main_company();
         event_descriptions();
         titles();
+        demonym_people();
         based_in();
         place_based();
         place_appositive();
