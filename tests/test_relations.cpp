@@ -680,3 +680,22 @@ TEST_CASE("relations: a demonym before a body's name or opening it names the cou
               .has("Norwegian Parliament", "based_in", "Norway"));
     CHECK(extract("Belarus held an election. Belarusian KGB officers arrested 33 men.").has("KGB", "based_in", "Belarus"));
 }
+
+TEST_CASE("relations: appositive titles of several capitalized words, and a body behind its place's possessive") {
+    CHECK(extract("Jon Bell, Director General of the Nordvale Institute, said it worked.")
+              .has("Jon Bell", "leader_of", "Nordvale Institute"));
+    CHECK(extract("Jon Bell, an evolutionary biologist at Oslo's Nordvale College, questioned the findings.")
+              .has("Jon Bell", "member_of", "Nordvale College"));
+    CHECK(extract("Jon Bell, the president of Norway's Nordvale Bank, said no.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+    CHECK(extract("A member of the Nordvale Party, Jon Bell said it was fine.").has("Jon Bell", "member_of", "Nordvale Party"));
+}
+
+TEST_CASE("relations: marriage, and a kin noun after 'his' or 'her' standing for the one person named before") {
+    CHECK(extract("Jane Roe was married to Jon Bell, Tom Vale, and Sam Kestrel.").has("Jane Roe", "family_of", "Tom Vale"));
+    CHECK(extract("Jane Roe married Jon Bell in 1990.").has("Jane Roe", "family_of", "Jon Bell"));
+    CHECK(extract("Jane Roe was born in Ohio. Her father, Jon Bell, died in 1934.").has("Jon Bell", "family_of", "Jane Roe"));
+    // Two people named before: "her" is left unresolved.
+    auto two = extract("Jane Roe met Mary Vale. Her father, Jon Bell, died in 1934.");
+    CHECK(!two.has("Jon Bell", "family_of", "Jane Roe"));
+    CHECK(!two.has("Jon Bell", "family_of", "Mary Vale"));
+}

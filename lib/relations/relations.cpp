@@ -132,6 +132,11 @@ struct Rel {
         const std::string* pred = lx.role_predicates.find(role);
         // The roles list has "former president" as a title of its own: it is a president's, ended.
         if (!pred && role.compare(0, 7, "former ") == 0) pred = lx.role_predicates.find(role.substr(7));
+        // "director general" is the list's "director-general".
+        if (std::string hyphened = role; !pred && role.find(' ') != std::string::npos) {
+            std::replace(hyphened.begin(), hyphened.end(), ' ', '-');
+            pred = lx.role_predicates.find(hyphened);
+        }
         // A title of several words the list lacks is its head's ("doctoral candidate" is a candidate's), but
         // not a head's leadership: a vice president leads nothing.
         if (const std::size_t sp = role.rfind(' '); !pred && sp != std::string::npos) {
@@ -347,7 +352,8 @@ struct Rel {
         }
         if (titled >= se.begin + 4 && T[titled - 1].text == ",") {
             const int o = st.mention_ending(titled - 1);
-            const std::uint32_t ob = o >= 0 ? st.mentions[o].b : 0;
+            std::uint32_t ob = o >= 0 ? st.mentions[o].b : 0;
+            if (o >= 0 && ob >= se.begin + 3 && low(ob - 1) == "the") --ob;  // "a member of the Acme Party, X"
             const std::string_view prep = o >= 0 && ob >= se.begin + 2 ? low(ob - 1) : std::string_view();
             std::string code;
             const std::uint32_t n = prep == "for" || prep == "of" || prep == "at" ? role_ending(ob - 2, se.begin, code) : 0;
@@ -422,6 +428,12 @@ struct Rel {
                         // Not "the president of France's largest bank" nor "of Paris-based Acme".
                         const std::uint32_t after = st.mentions[o].e;
                         const bool modifier = after < se.end && (is_possessive(T[after].text) || T[after].text == "-");
+                        // "X, a biologist at London's Royal Veterinary College": the place's body is the one.
+                        if (modifier && is_possessive(T[after].text) && after + 1 < se.end)
+                            if (const int b2 = st.mention_at(after + 1); b2 >= 0 && org_like(type_of(b2))) {
+                                i = after + 1;
+                                continue;
+                            }
                         // The place right after the role ("mayor of Paris", "a senator from Ohio"), not
                         // further on ("the suspect in a shooting in Kenosha").
                         bool near = !role.empty() && i <= role_at + 3;
@@ -483,10 +495,10 @@ struct Rel {
                     former = true;
                 // "X, an epidemiologist at Acme", "X, a lawyer from Acme": an occupation placed at an organization.
                 if (w == "at" || w == "from") of = affiliation = true;
-                if (is_role(i)) {
-                    // The longest title ending here ("chief executive", not "executive").
-                    std::string code;
-                    const std::uint32_t n = role_ending(i, first, code);
+                // The longest title ending here ("chief executive", not "executive"; "Director General",
+                // whose last word is no title alone).
+                std::string code;
+                if (const std::uint32_t n = role_ending(i, first, code); is_role(i) || (n > 1 && code != "HON")) {
                     role = n > 1 && code != "HON" ? lower_ascii(std::string(st.text(i + 1 - n, i + 1))) : std::string(w);
                     role_code = n > 1 && code != "HON" ? code : *lw(i).role;
                     role_at = i;
@@ -1112,8 +1124,8 @@ private:
         if (low(p) == "it" && p + 2 < se.end && (low(p + 1) == "is" || low(p + 1) == "was") &&
             (st.tag(p + 2) == Upos::ADJ || low(p + 2) == "time"))
             return -1;
-        const bool person = low(p) != "it";
-        const char pronoun_gender = low(p) == "she" ? 'F' : low(p) == "he" ? 'M' : 0;
+        const bool person = low(p) != "it" && low(p) != "its";
+        const char pronoun_gender = low(p) == "she" || low(p) == "her" ? 'F' : low(p) == "he" || low(p) == "his" ? 'M' : 0;
         const std::uint32_t from = s > 0 ? st.tok.sentences[s - 1].begin : se.begin;
         int found = -1;
         for (const MentionCand& m : st.mentions) {
@@ -1303,7 +1315,9 @@ private:
         }
         // "was defeated in X", "was met with applause": a passive whose agent is not named states nothing
         // about the name before it as the verb's subject.
-        if (!passive && b > se.begin) {
+        // Not a form that ends in its own preposition: "was married to X", "was held in X" name the object.
+        const bool with_preposition = e > b + 1 && (low(e - 1) == "to" || low(e - 1) == "in" || low(e - 1) == "with");
+        if (!passive && b > se.begin && !with_preposition) {
             std::uint32_t k = b - 1;
             if (k > se.begin && st.verb(k) == false && T[k].lower() && low(k).size() > 2 && low(k).substr(low(k).size() - 2) == "ly") --k;
             const std::string_view w = low(k);
@@ -1824,6 +1838,10 @@ private:
                     if (const int y = person_ending(w); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.8, x.sentence);
                 } else if ((low(w) == "his" || low(w) == "her") && w >= se.begin + 2 && low(w - 1) == "and") {
                     if (const int y = person_ending(w - 1); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.75, x.sentence);
+                } else if (low(w) == "his" || low(w) == "her") {
+                    // "Her father, X, died": the one person the pronoun can stand for (antecedent()).
+                    if (const int y = antecedent(w, x.sentence); y >= 0 && y != x.entity)
+                        emit(x.entity, "family_of", y, 0.7, x.sentence);
                 }
             }
         }
