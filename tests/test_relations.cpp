@@ -699,3 +699,9 @@ TEST_CASE("relations: marriage, and a kin noun after 'his' or 'her' standing for
     CHECK(!two.has("Jon Bell", "family_of", "Jane Roe"));
     CHECK(!two.has("Jon Bell", "family_of", "Mary Vale"));
 }
+
+TEST_CASE("relations: an agent noun predicated of a name ('X is a critic of Y', 'X, a longtime ally of Y,')") {
+    CHECK(extract("Jon Bell is an outspoken critic of Tom Vale.").has("Jon Bell", "criticizes", "Tom Vale"));
+    CHECK(extract("Jon Bell, a longtime ally of Tom Vale, spoke.").has("Jon Bell", "supports", "Tom Vale"));
+    CHECK(extract("Critics of Tom Vale say he lied.").x.relations.empty());
+}

@@ -1456,6 +1456,14 @@ private:
         if (k > se.begin && is_possessive(T[k - 1].text)) sub = st.mention_ending(k - 1);
         else if (k > se.begin && is_verb(k - 1)) sub = nearest_left(k - 1, se.begin, t.subject_types, true);  // "X imposed sanctions on Y"
         else if (k > se.begin) sub = st.mention_ending(k);
+        // "X is an outspoken critic of Y", "X, a longtime ally of Y,": the noun predicated of a name.
+        if (sub < 0) {
+            std::uint32_t j = b;
+            while (j > se.begin && b - j < 3 && T[j - 1].lower() && !is_verb(j - 1) && !lw(j - 1).function_word) --j;
+            if (j >= se.begin + 3 && (low(j - 1) == "a" || low(j - 1) == "an") &&
+                (low(j - 2) == "is" || low(j - 2) == "was" || T[j - 2].text == ","))
+                sub = st.mention_ending(j - 2);
+        }
         if (sub >= 0 && !allowed(sub, t.subject_types)) sub = -1;
         if (t.predicate == "attends") {
             // "participation from ... companies like X"
