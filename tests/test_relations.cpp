@@ -705,3 +705,10 @@ TEST_CASE("relations: an agent noun predicated of a name ('X is a critic of Y', 
     CHECK(extract("Jon Bell, a longtime ally of Tom Vale, spoke.").has("Jon Bell", "supports", "Tom Vale"));
     CHECK(extract("Critics of Tom Vale say he lied.").x.relations.empty());
 }
+
+TEST_CASE("relations: a body whose name ends with a place the document names is based there") {
+    CHECK(extract("Nordvale Party Sabah will not join the coalition in Sabah.").has("Nordvale Party Sabah", "based_in", "Sabah"));
+    CHECK(extract("Students of the University of Dayton marched through Dayton.").has("University of Dayton", "based_in", "Dayton"));
+    // Not a place named only inside the body's name.
+    CHECK(!extract("Nordvale Party Sabah will not join the coalition.").has("Nordvale Party Sabah", "based_in", "Sabah"));
+}

@@ -832,9 +832,12 @@ struct Rel {
             for (std::size_t p = 0; p < st.entities.size(); ++p) {
                 const DocEnt& place = st.entities[p];
                 if (!(place.type == EntityType::LOCATION || place.type == EntityType::COUNTRY) || place.mentions.empty()) continue;
-                if (org.name.size() <= place.name.size() + 1 || org.name.compare(0, place.name.size(), place.name) != 0 ||
-                    org.name[place.name.size()] != ' ')
-                    continue;
+                if (org.name.size() <= place.name.size() + 1) continue;
+                // "Dayton Power Company", and the place last: "Parti Warisan Sabah", "University of Toronto".
+                const bool first = org.name.compare(0, place.name.size(), place.name) == 0 && org.name[place.name.size()] == ' ';
+                const std::size_t tail = org.name.size() - place.name.size();
+                const bool last = org.name.compare(tail, place.name.size(), place.name) == 0 && org.name[tail - 1] == ' ';
+                if (!first && !last) continue;
                 // A nationality or a compass word read as a place names no place ("European Union", "South
                 // Western Railway").
                 if (place.name.find(' ') == std::string::npos) {
@@ -1550,10 +1553,14 @@ private:
     // The company an article is about: the one named most often (at least twice, once in its first two
     // sentences), when no other company is named as often.
     void find_main_company() {
+        main_company = find_main(EntityType::COMPANY);
+    }
+    int find_main(EntityType type) const {
+        int main = -1;
         std::size_t best = 0, second = 0;
         for (std::size_t k = 0; k < st.entities.size(); ++k) {
             const DocEnt& d = st.entities[k];
-            if (d.type != EntityType::COMPANY) continue;
+            if (d.type != type) continue;
             std::size_t n = 0;
             bool lead = false;
             for (std::size_t m : d.mentions)
@@ -1564,12 +1571,12 @@ private:
             if (n > best) {
                 second = best;
                 best = n;
-                main_company = lead ? static_cast<int>(k) : -1;
+                main = lead ? static_cast<int>(k) : -1;
             } else if (n > second) {
                 second = n;
             }
         }
-        if (best < 2 || second == best) main_company = -1;
+        return best < 2 || second == best ? -1 : main;
     }
 
     void find_main_event() {
