@@ -712,3 +712,9 @@ TEST_CASE("relations: a body whose name ends with a place the document names is 
     // Not a place named only inside the body's name.
     CHECK(!extract("Nordvale Party Sabah will not join the coalition.").has("Nordvale Party Sabah", "based_in", "Sabah"));
 }
+
+TEST_CASE("relations: 'leader' is a title: a body's leader leads it, an opposition leader no country") {
+    CHECK(extract("Nordvale Front leader Jon Bell spoke in Oslo.").has("Jon Bell", "leader_of", "Nordvale Front"));
+    CHECK(extract("Jon Bell, the leader of the Nordvale Party, spoke.").has("Jon Bell", "leader_of", "Nordvale Party"));
+    CHECK(!extract("Norway voted. Norwegian opposition leader Jon Bell spoke.").has("Jon Bell", "leader_of", "Norway"));
+}
