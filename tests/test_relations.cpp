@@ -718,3 +718,13 @@ TEST_CASE("relations: 'leader' is a title: a body's leader leads it, an oppositi
     CHECK(extract("Jon Bell, the leader of the Nordvale Party, spoke.").has("Jon Bell", "leader_of", "Nordvale Party"));
     CHECK(!extract("Norway voted. Norwegian opposition leader Jon Bell spoke.").has("Jon Bell", "leader_of", "Norway"));
 }
+
+TEST_CASE("relations: a list's last place with its country, a list of places 'in the' place, a body with its town") {
+    CHECK(extract("The pipeline runs between the gas field and Tellburg, Greece, where it merges.").has("Tellburg", "located_in", "Greece"));
+    auto towns = extract("Data came from the towns of Tellburg, Kestrel Bay, and Vale in the Republic of Nordvale.");
+    CHECK(towns.has("Kestrel Bay", "located_in", "Republic of Nordvale"));
+    CHECK(towns.has("Vale", "located_in", "Republic of Nordvale"));
+    CHECK(extract("They recorded it in his Nordvale Studio, Lagos, Nigeria.").has("Nordvale Studio", "based_in", "Lagos"));
+    // A list of places ending in a country names no town of that country.
+    CHECK(!extract("They visited Berlin, Paris and Rome, and Spain.").has("Rome", "located_in", "Spain"));
+}

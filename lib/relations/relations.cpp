@@ -1882,12 +1882,16 @@ private:
                     else if (type_of(c) == EntityType::COUNTRY) emit(a.entity, "citizen_of", st.mentions[c].entity, 0.65, a.sentence);
                 }
             }
-            const int b = st.mention_at(a.e + 1);
+            // "in the Congo": an article between "in" and the place.
+            const bool the = low(a.e) == "in" && a.e + 2 < se.end && low(a.e + 1) == "the";
+            const int b = st.mention_at(a.e + 1 + (the ? 1 : 0));
             if (b < 0 || st.mentions[b].entity < 0 || st.mentions[b].entity == a.entity) continue;
             const MentionCand& m = st.mentions[b];
             const EntityType ta = type_of(static_cast<int>(k)), tb = type_of(b);
             const std::string_view sep = low(a.e);
-            const bool list_before = a.b > se.begin && (T[a.b - 1].text == "," || low(a.b - 1) == "and" || low(a.b - 1) == "or");
+            // "... and Thesprotia, Greece": the last of a list may carry its country.
+            const bool list_before = a.b > se.begin && (T[a.b - 1].text == "," || low(a.b - 1) == "or" ||
+                                                        (low(a.b - 1) == "and" && tb != EntityType::COUNTRY));
             // "and"/"or" continue a list of names only when a name follows ("Muar, Johor, and has" ends one).
             auto list_word = [&](std::uint32_t i) {
                 return i + 1 < se.end && (low(i) == "and" || low(i) == "or") && (st.mention_at(i + 1) >= 0 || (T[i + 1].cap() && !is_role(i + 1)));
@@ -1903,8 +1907,24 @@ private:
             else if ((sep == "in" || sep == "of") && org_like(ta) && tb == EntityType::LOCATION && !list_after)
                 emit(a.entity, "based_in", m.entity, 0.6, a.sentence);  // "Nordvale Corp. of Dayton"
             else if (sep == "in" && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
-                     !list_after)
+                     !list_after) {
                 emit(a.entity, "located_in", m.entity, 0.6, a.sentence);  // "Kampung Rampayan in Manggatal"
+                // "the towns of Beni, Butembo and Katwa in the Congo": every place of the list before.
+                for (std::uint32_t i = a.b; i > se.begin + 1;) {
+                    std::uint32_t w = i - 1;
+                    if (low(w) == "and" && w > se.begin && T[w - 1].text == ",") --w;
+                    if (!(T[w].text == "," || low(w) == "and")) break;
+                    const int c = st.mention_ending(w);
+                    if (c < 0 || st.mentions[c].pseudo || st.mentions[c].entity < 0 || type_of(c) != EntityType::LOCATION) break;
+                    emit(st.mentions[c].entity, "located_in", m.entity, 0.55, a.sentence);
+                    i = st.mentions[c].b;
+                }
+            } else if (sep == "," && org_like(ta) && tb == EntityType::LOCATION && m.e + 1 < se.end && T[m.e].text == ",") {
+                // "Nordvale Studio, Lagos, Nigeria": a body, then its town and the town's country.
+                const int c = st.mention_at(m.e + 1);
+                if (c >= 0 && (type_of(c) == EntityType::COUNTRY || type_of(c) == EntityType::LOCATION) && !list_before)
+                    emit(a.entity, "based_in", m.entity, 0.6, a.sentence);
+            }
         }
     }
 
