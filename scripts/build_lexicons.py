@@ -246,6 +246,53 @@ def initials(words):
     return "".join(w[0] for w in words if w and w.lower() not in SMALL_WORDS and w[0].isalpha())
 
 
+_GIVEN = None
+# Words of a person's title: "STATE DEPARTMENT OFFICIAL", "CHAIRMAN OF THE FEDERATION COUNCIL" name no body.
+PERSON_WORD = re.compile(r"\b(OFFICIALS?|SPOKES(MAN|WOMAN|PERSON)|CHAIRM[AE]N|MINISTER|SECRETARY|PRESIDENT|DIRECTOR|"
+                         r"CHIEF|HEAD|LEADER|COMMANDER|MEMBERS?)\b")
+# Head nouns of a body's name (upper case, as in the PETRARCH files).
+BODY_HEAD = re.compile(r"\b(FOUNDATION|AGENCY|ADMINISTRATION|SERVICE|BOARD|BUREAU|INSTITUTE|INSTITUTION|CENTER|CENTRE|"
+                       r"SURVEY|FORCE|COMMISSION|COMMITTEE|COUNCIL|CORPORATION|OFFICE|DEPARTMENT|MINISTRY|COMMAND|"
+                       r"CORPS|GUARD|ARMY|NAVY|POLICE|COURT|ASSEMBLY|PARLIAMENT|SABHA|DUMA|BANK|AUTHORITY)\b")
+
+
+def given_name(word):
+    """True when data/person_names.tsv knows `word` mostly as a given name (at least 3 people)."""
+    global _GIVEN
+    if _GIVEN is None:
+        _GIVEN = set()
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "person_names.tsv")
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                c = line.rstrip("\n").split("\t")
+                if len(c) >= 3 and not line.startswith("#") and int(c[1]) >= 3 and int(c[1]) > 3 * int(c[2]):
+                    _GIVEN.add(c[0].upper())
+    return word.upper() in _GIVEN
+
+
+def same_body(a, b):
+    """True when the names a and b (upper case, '_' already turned to spaces) read as forms of one body's
+    name: one is the other's initials, or half the content words of the shorter are in the longer
+    ("PLA NAVY" of "PEOPLE'S LIBERATION ARMY NAVY"), more than a shared kind of body ("ADMINISTRATION")."""
+    if letters(a) == initials(b.split(" ")).upper() or letters(b) == initials(a.split(" ")).upper():
+        return True
+    generic = {"NATIONAL", "STATE", "FEDERAL", "ROYAL", "CENTRAL", "GENERAL", "PEOPLE'S", "PEOPLES", "ADMINISTRATION",
+               "AGENCY", "DEPARTMENT", "MINISTRY", "COMMITTEE", "COUNCIL", "OFFICE", "BUREAU", "SERVICE", "COMMISSION",
+               "AUTHORITY", "BOARD", "INSTITUTE", "CENTER", "CENTRE", "ORGANIZATION", "ORGANISATION", "FORCE", "FORCES",
+               "COMMAND", "UNITED", "STATES", "US", "U.S."}
+    wa = {w for w in re.split(r"[ -]+", a) if w and w.lower() not in SMALL_WORDS and w not in generic}
+    wb = {w for w in re.split(r"[ -]+", b) if w and w.lower() not in SMALL_WORDS and w not in generic}
+    country = {"US", "U.S.", "UNITED", "STATES", "AMERICAN", "USA"}
+    ca = {w for w in re.split(r"[ -]+", a) if w and w.lower() not in SMALL_WORDS and w not in country}
+    cb = {w for w in re.split(r"[ -]+", b) if w and w.lower() not in SMALL_WORDS and w not in country}
+    if ca and ca == cb:  # "DEFENSE DEPARTMENT", "DEPARTMENT OF DEFENSE", "US STATE DEPARTMENT"
+        return True
+    if len(wa) < 2 or len(wb) < 2:  # "SENATE" is no form of "SENATE SELECT COMMITTEE ON INTELLIGENCE"
+        return False
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return 2 * len(small & large) > len(small)
+
+
 def common_prefix(a, b):
     n = 0
     for x, y in zip(a, b):
@@ -622,11 +669,37 @@ def build(args):
             if junk(cname):
                 continue
             gz.add(cname, "ORGANIZATION", cname, country, flags=flags, prio=3)
-            for a in [e.name] + e.aliases:
+            # PETRARCH lists bodies (and their leaders) that share a code as synonyms
+            # ("+NATIONAL_SCIENCE_FOUNDATION_" under NASA): the record's names fall into groups of forms of
+            # one name (same_body); a group without the record's name is a body of its own, named by its
+            # shortest form of several words, and a person's name among them is left out.
+            groups = [[pname]]
+            for a in e.aliases:
                 a = a[4:] if a.startswith("THE ") else a
-                an = natural_case(a, codes, acronyms=acr, org_acronym=" " not in a)
-                if not junk(an, allow_acronym=letters(a) in acr):
-                    gz.add(an, "ORGANIZATION", cname, country, flags=flags, prio=4)
+                g = next((g for g in groups if any(same_body(a, b) for b in g)), None)
+                if g is None:
+                    groups.append([a])
+                else:
+                    g.append(a)
+            for i, g in enumerate(groups):
+                # Only a group that names a body by a body's head noun stands apart ("National Science
+                # Foundation"); descriptions ("American President", "Assad Regime") and single words keep
+                # the record's name, as before.
+                full = min(g, key=lambda x: (len(x.split()) < 2, len(x.split()), len(x), x))
+                if i == 0 or " " not in full or not BODY_HEAD.search(full) or PERSON_WORD.search(full):
+                    gcanon, gacr = cname, acr
+                else:
+                    # Named by its shortest name of several words ("Afghan National Army", not "... Soldiers").
+                    if given_name(full.split(" ")[0]):
+                        stats["agency_synonym_person_dropped"] += 1
+                        continue
+                    gacr = {initials(full.split(" ")).upper()}
+                    gcanon = natural_case(full, codes, acronyms=gacr, org_acronym=" " not in full)
+                    stats["agency_synonym_own_name"] += 1
+                for a in ([e.name[4:] if e.name.startswith("THE ") else e.name] if i == 0 else []) + g:
+                    an = natural_case(a, codes, acronyms=gacr, org_acronym=" " not in a)
+                    if not junk(an, allow_acronym=letters(a) in gacr):
+                        gz.add(an, "ORGANIZATION", gcanon, country, flags=flags, prio=4)
 
     # ---- International file: IGO / NGO organisations, MNC / MED companies, IGO persons
     def kind_of(code):
