@@ -728,3 +728,12 @@ TEST_CASE("relations: a list's last place with its country, a list of places 'in
     // A list of places ending in a country names no town of that country.
     CHECK(!extract("They visited Berlin, Paris and Rome, and Spain.").has("Rome", "located_in", "Spain"));
 }
+
+TEST_CASE("relations: a body 'in' a country or a list of places is based in each; not the place of its meeting") {
+    auto r = extract("They will step up the campaign against the Nordvale Front in Iraq and Syria.");
+    CHECK(r.has("Nordvale Front", "based_in", "Iraq"));
+    CHECK(r.has("Nordvale Front", "based_in", "Syria"));
+    CHECK(extract("Nordvale Bank in Norway said profits rose.").has("Nordvale Bank", "based_in", "Norway"));
+    auto meeting = extract("Studies were presented at the annual meeting of the Nordvale Society in Orlando, Florida.");
+    for (const auto& rel : meeting.x.relations) CHECK(rel.predicate != "based_in");
+}

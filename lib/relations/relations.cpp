@@ -1906,6 +1906,32 @@ private:
                 emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, 0.65, a.sentence);
             else if ((sep == "in" || sep == "of") && org_like(ta) && tb == EntityType::LOCATION && !list_after)
                 emit(a.entity, "based_in", m.entity, 0.6, a.sentence);  // "Nordvale Corp. of Dayton"
+            else if (sep == "in" && org_like(ta) && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY)) {
+                // "the campaign against Acme in Iraq and Syria", "Acme Airports in Kota Kinabalu, Tawau and
+                // Sandakan": the body is in each place of the list (and no list of other kinds follows).
+                std::vector<int> places{m.entity};
+                bool all_places = true;
+                for (std::uint32_t i = m.e; all_places && i + 1 < se.end && places.size() < 5;) {
+                    std::uint32_t j = i;
+                    if (T[j].text == ",") ++j;
+                    if (j < se.end && (low(j) == "and" || low(j) == "or")) ++j;
+                    if (j == i) break;
+                    const int c = st.mention_at(j);
+                    if (c < 0) break;
+                    all_places = !st.mentions[c].pseudo && st.mentions[c].entity >= 0 &&
+                                 (type_of(c) == EntityType::LOCATION || type_of(c) == EntityType::COUNTRY);
+                    if (all_places) places.push_back(st.mentions[c].entity);
+                    i = st.mentions[c].e;
+                }
+                // Not "the annual meeting of Acme in Orlando": the place is the event's.
+                std::uint32_t q = a.b;
+                if (q > se.begin && low(q - 1) == "the") --q;
+                const bool event_of = q >= se.begin + 2 && low(q - 1) == "of" &&
+                                      ((lw(q - 2).context && *lw(q - 2).context == EntityType::EVENT) || low(q - 2) == "meeting" ||
+                                       low(q - 2) == "meetings" || low(q - 2) == "session");
+                if (all_places && !event_of && (tb == EntityType::COUNTRY || places.size() > 1))
+                    for (int p : places) emit(a.entity, "based_in", p, 0.55, a.sentence);
+            }
             else if (sep == "in" && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
                      !list_after) {
                 emit(a.entity, "located_in", m.entity, 0.6, a.sentence);  // "Kampung Rampayan in Manggatal"
