@@ -737,3 +737,11 @@ TEST_CASE("relations: a body 'in' a country or a list of places is based in each
     auto meeting = extract("Studies were presented at the annual meeting of the Nordvale Society in Orlando, Florida.");
     for (const auto& rel : meeting.x.relations) CHECK(rel.predicate != "based_in");
 }
+
+TEST_CASE("relations: a deputy's title ('deputy chairman', 'vice chairman', 'deputy group chief executive') leads nothing") {
+    CHECK(extract("Nordvale Bank deputy group chief executive officer Jon Bell said the bank was solid.")
+              .has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, the deputy chairman of Nordvale Bank, said so.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(!extract("Jon Bell, the deputy chairman of Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, the chairman of Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+}

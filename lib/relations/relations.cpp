@@ -128,6 +128,13 @@ struct Rel {
                code.find("ELI") != std::string::npos || code.find("MIL") != std::string::npos ||
                code.find("JUD") != std::string::npos;
     }
+    // A title that opens with a deputy's word ("deputy", "vice", "assistant", "associate").
+    static bool subordinate(std::string_view role) {
+        for (std::string_view w : {"deputy", "vice", "assistant", "associate"})
+            if (role.size() > w.size() + 1 && role.compare(0, w.size(), w) == 0 && (role[w.size()] == ' ' || role[w.size()] == '-'))
+                return true;
+        return false;
+    }
     std::string role_predicate(const std::string& role) const {
         const std::string* pred = lx.role_predicates.find(role);
         // The roles list has "former president" as a title of its own: it is a president's, ended.
@@ -136,6 +143,12 @@ struct Rel {
         if (std::string hyphened = role; !pred && role.find(' ') != std::string::npos) {
             std::replace(hyphened.begin(), hyphened.end(), ' ', '-');
             pred = lx.role_predicates.find(hyphened);
+        }
+        // A deputy leads nothing: "deputy chairman", "vice chairman", "assistant director" hold a post under
+        // the head (unless the list names the title itself).
+        if (!pred && subordinate(role)) {
+            pred = lx.role_predicates.find(role.substr(role.find_first_of(" -") + 1));
+            if (pred && (*pred == "leader_of" || *pred == "founder_of")) pred = nullptr;
         }
         // A title of several words the list lacks is its head's ("doctoral candidate" is a candidate's), but
         // not a head's leadership: a vice president leads nothing.
@@ -310,6 +323,13 @@ struct Rel {
                 if (st.mention_ending(i) >= 0 && !role.empty()) break;
             }
             role = lower_ascii(role);
+            // "Acme deputy group chief executive X", "AIP vice chairman X": a deputy's word among the title's
+            // words before the role makes it a deputy's post.
+            for (std::uint32_t q = i; !role.empty() && q < start; ++q)
+                if (subordinate(std::string(low(q)) + " x")) {
+                    role = std::string(low(q)) + " " + role;
+                    break;
+                }
             const int o = !role.empty() && i > se.begin ? st.mention_ending(i) : -1;
             if (o >= 0 && org_like(type_of(o))) {
                 // "Texas GOP chairman X": a place before the body names its chapter there, which X leads:
@@ -502,6 +522,9 @@ struct Rel {
                     role = n > 1 && code != "HON" ? lower_ascii(std::string(st.text(i + 1 - n, i + 1))) : std::string(w);
                     role_code = n > 1 && code != "HON" ? code : *lw(i).role;
                     role_at = i;
+                    const std::uint32_t before = n > 1 && code != "HON" ? i - n : i - 1;  // "the deputy chairman of"
+                    if (before >= first && before < i && subordinate(std::string(low(before)) + " x"))
+                        role = std::string(low(before)) + " " + role;
                 }
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "formerly" || w == "previously" ||
                            w == "in" || w == "of" || w == "at" ||
