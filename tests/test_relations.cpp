@@ -745,3 +745,12 @@ TEST_CASE("relations: a deputy's title ('deputy chairman', 'vice chairman', 'dep
     CHECK(!extract("Jon Bell, the deputy chairman of Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
     CHECK(extract("Jon Bell, the chairman of Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
 }
+
+TEST_CASE("relations: a passive's common-noun subject, a participle after a noun, a progressive, a name modifying a noun") {
+    CHECK(extract("According to Jon Bell, the rebels are backed by Norway.").x.relations.empty());
+    CHECK(extract("The report said Jon Bell had a prosecutor investigating Nordvale Bank fired.").x.relations.empty());
+    CHECK(extract("Jon Bell is investigating Nordvale Bank.").has("Jon Bell", "investigates", "Nordvale Bank"));
+    CHECK(extract("President Jon Bell started the month visiting Oslo.").has("Jon Bell", "visits", "Oslo"));
+    CHECK(extract("Tom Vale will be defending the Nordvale Party (NP) seat for the coalition.").x.relations.empty());
+    CHECK(extract("Jon Bell visited Oslo yesterday.").has("Jon Bell", "visits", "Oslo"));
+}

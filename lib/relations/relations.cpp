@@ -128,6 +128,13 @@ struct Rel {
                code.find("ELI") != std::string::npos || code.find("MIL") != std::string::npos ||
                code.find("JUD") != std::string::npos;
     }
+    // A noun of time ("visited Oslo yesterday", "started the month visiting X"): no noun the name modifies.
+    static bool time_noun(std::string_view w) {
+        for (std::string_view t : {"yesterday", "today", "tomorrow", "tonight", "day", "days", "week", "weeks", "month",
+                                   "months", "year", "years", "morning", "afternoon", "evening", "night", "weekend"})
+            if (w == t) return true;
+        return false;
+    }
     // A title that opens with a deputy's word ("deputy", "vice", "assistant", "associate").
     static bool subordinate(std::string_view role) {
         for (std::string_view w : {"deputy", "vice", "assistant", "associate"})
@@ -1343,7 +1350,9 @@ private:
         // about the name before it as the verb's subject.
         // Not a form that ends in its own preposition: "was married to X", "was held in X" name the object.
         const bool with_preposition = e > b + 1 && (low(e - 1) == "to" || low(e - 1) == "in" || low(e - 1) == "with");
-        if (!passive && b > se.begin && !with_preposition) {
+        // Nor a progressive: "is investigating X" is active.
+        const bool progressive = low(b).size() > 4 && low(b).substr(low(b).size() - 3) == "ing";
+        if (!passive && b > se.begin && !with_preposition && !progressive) {
             std::uint32_t k = b - 1;
             if (k > se.begin && st.verb(k) == false && T[k].lower() && low(k).size() > 2 && low(k).substr(low(k).size() - 2) == "ly") --k;
             const std::string_view w = low(k);
@@ -1360,6 +1369,18 @@ private:
             // The passive's subject: not a name inside a phrase before it ("Turkey is under EU sanctions and was
             // condemned by X": Turkey, not the EU).
             int obj = nearest_left(b, se.begin, t.object_types, true);
+            // "According to X, the rebels are backed by Y": a common noun or a pronoun right before the
+            // auxiliary is the passive's subject, so no name further left is.
+            if (obj >= 0) {
+                std::uint32_t k = b;
+                auto aux = [&](std::string_view w) {
+                    return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being";
+                };
+                while (k > se.begin && b - k < 4 && (aux(low(k - 1)) || st.tag(k - 1) == Upos::ADV || st.tag(k - 1) == Upos::AUX)) --k;
+                if (k < b && k > se.begin && mention_covering(k - 1) < 0 && T[k - 1].lower() &&
+                    (st.tag(k - 1) == Upos::NOUN || st.tag(k - 1) == Upos::PRON))
+                    obj = -1;
+            }
             // A direct object, made the passive's subject, stands right before the verb: "the Committee
             // (JPBN) chaired by X", not "an inquiry at the airport, led by X".
             if (obj >= 0 && t.direct) {
@@ -1377,9 +1398,14 @@ private:
             if (sub >= 0) subjects = list_right(sub, t.subject_types);
             if (obj >= 0) objects = list_left(obj, t.object_types);
         } else {
-            int sub = nearest_left(b, se.begin, t.subject_types, true);
+            // "a prosecutor investigating Acme": a participle's subject is the common noun it follows.
+            const std::string_view v = low(b);
+            const bool noun_participle = v.size() > 4 && v.substr(v.size() - 3) == "ing" && b > se.begin &&
+                                         T[b - 1].lower() && st.tag(b - 1) == Upos::NOUN && mention_covering(b - 1) < 0 &&
+                                         !time_noun(low(b - 1));  // not "started the month visiting X"
+            int sub = noun_participle ? -1 : nearest_left(b, se.begin, t.subject_types, true);
             if (sub >= 0) subjects = list_left(sub, t.subject_types);
-            if (subjects.empty()) {
+            if (subjects.empty() && !noun_participle) {
                 // "He criticized X": the pronoun's one possible antecedent, at a lower confidence.
                 const int e = pronoun_subject(b, s, t.subject_types);
                 if (e >= 0) {
@@ -1393,6 +1419,16 @@ private:
             if (obj >= 0 && t.direct && st.mentions[obj].b > e + (e < se.end && (low(e) == "the" || low(e) == "a") ? 1 : 0))
                 obj = -1;
             if (obj >= 0 && !t.direct && !object_reached(e, st.mentions[obj].b, type_of(obj))) obj = -1;
+            // "defending the Acme Party (AP) seat": a name before a common noun modifies it; the noun is the
+            // object. (Not a noun saying what the name is: "released the X3 phone", data/context.tsv.)
+            if (obj >= 0 && type_of(obj) != EntityType::PRODUCT && type_of(obj) != EntityType::EVENT) {
+                std::uint32_t a = st.mentions[obj].e;
+                if (a + 2 < se.end && T[a].text == "(" && T[a + 2].text == ")") a += 3;
+                // (Nor an act of the name's, which is what the verb speaks of: "condemns the Acme attack".)
+                if (a < se.end && T[a].lower() && st.tag(a) == Upos::NOUN && !time_noun(low(a)) && !lw(a).context &&
+                    !lw(a).triggers && mention_covering(a) < 0)
+                    obj = -1;
+            }
             if (obj >= 0 && (!subjects.empty() || !subject_ents.empty())) {
                 retype(obj, t.object_types);
                 objects = list_right(obj, t.object_types);
