@@ -294,3 +294,9 @@ TEST_CASE("mentions: a name behind a lower-case prefix is a modifier, not a ment
     CHECK(r.x.entities.empty());
     CHECK(extract("Jon Bell joined al-Qaeda in 2001.").find("al-Qaeda"));
 }
+
+TEST_CASE("mentions: a person's title after a body's name is no part of the body's name") {
+    auto r = extract("Jon Bell, the Nordvale Assembly Majority Leader, spoke on Monday.");
+    for (const auto& e : r.x.entities) CHECK(e.name.find("Leader") == std::string::npos);
+    CHECK(extract("The Nordvale Police arrested him.").find("Nordvale Police"));
+}

@@ -714,6 +714,19 @@ struct Finder {
             };
             if (const std::uint32_t k = title_of(b, e); k && !title_of(e + 1, se.end)) b += k;
         }
+        // "the Senate Majority Leader", "Acme CEO": a person's title (one data/role_relations.tsv names)
+        // after a body's name is no part of it; the relations read it as the title of the name after.
+        if (sp.coarse == ner::Coarse::ORG && e - b >= 2)
+            for (std::uint32_t p = b + 1; p < e; ++p) {
+                std::string role, code;
+                if (role_match(p, e, &role, &code) != e - p || code == "HON") continue;
+                const std::string_view last = low(e - 1);
+                if (!lx.role_predicates.find(last) && !lx.role_predicates.find(role)) break;
+                const std::string_view before = low(p - 1);
+                if (before == "of" || before == "the" || before == "and" || before == "for" || before == "&") break;
+                e = p;
+                break;
+            }
         if (b >= e) return;
         // Before the span: the longest title ending right before it, then a nationality before that.
         if (sp.coarse == ner::Coarse::PER && m.role.empty()) {
