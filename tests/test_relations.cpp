@@ -685,7 +685,7 @@ TEST_CASE("relations: appositive titles of several capitalized words, and a body
     CHECK(extract("Jon Bell, Director General of the Nordvale Institute, said it worked.")
               .has("Jon Bell", "leader_of", "Nordvale Institute"));
     CHECK(extract("Jon Bell, an evolutionary biologist at Oslo's Nordvale College, questioned the findings.")
-              .has("Jon Bell", "member_of", "Nordvale College"));
+              .has("Jon Bell", "works_for", "Nordvale College"));
     CHECK(extract("Jon Bell, the president of Norway's Nordvale Bank, said no.").has("Jon Bell", "leader_of", "Nordvale Bank"));
     CHECK(extract("A member of the Nordvale Party, Jon Bell said it was fine.").has("Jon Bell", "member_of", "Nordvale Party"));
 }
@@ -753,4 +753,10 @@ TEST_CASE("relations: a passive's common-noun subject, a participle after a noun
     CHECK(extract("President Jon Bell started the month visiting Oslo.").has("Jon Bell", "visits", "Oslo"));
     CHECK(extract("Tom Vale will be defending the Nordvale Party (NP) seat for the coalition.").x.relations.empty());
     CHECK(extract("Jon Bell visited Oslo yesterday.").has("Jon Bell", "visits", "Oslo"));
+}
+
+TEST_CASE("relations: occupations before a name tie the person to the body before them") {
+    CHECK(extract("Former Nordvale Bank banker Jon Bell testified on Monday.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("\"It is right,\" said Oxford University astronomer Jon Bell.").has("Jon Bell", "works_for", "Oxford University"));
+    CHECK(extract("Nordvale Bank official Jon Bell said no.").has("Jon Bell", "works_for", "Nordvale Bank"));
 }
