@@ -760,3 +760,9 @@ TEST_CASE("relations: occupations before a name tie the person to the body befor
     CHECK(extract("\"It is right,\" said Oxford University astronomer Jon Bell.").has("Jon Bell", "works_for", "Oxford University"));
     CHECK(extract("Nordvale Bank official Jon Bell said no.").has("Jon Bell", "works_for", "Nordvale Bank"));
 }
+
+TEST_CASE("relations: a party's nominee is its member; a country's nominee its citizen") {
+    CHECK(extract("Nordvale Party nominee Jon Bell spoke in Oslo.").has("Jon Bell", "member_of", "Nordvale Party"));
+    auto us = extract("Norway votes in May. Norwegian presidential candidate Jon Bell spoke.");
+    CHECK(!us.has("Jon Bell", "member_of", "Norway"));
+}

@@ -209,7 +209,10 @@ struct Rel {
                 }
                 // A head of state or government leads the country; any other office of it (minister,
                 // attorney, ambassador, senator) is a post in its service (data/role_relations.tsv).
-                emit(ent(pk), role_predicate(m.role), country, 0.9, m.sentence, UINT32_MAX,
+                // A country's candidate or nominee ("US presidential nominee X") is its citizen, no member.
+                std::string pred = role_predicate(m.role);
+                if (pred == "member_of") pred = "citizen_of";
+                emit(ent(pk), pred, country, 0.9, m.sentence, UINT32_MAX,
                      former_before(m.mod_e > m.mod_b ? m.mod_b : m.b, st.tok.sentences[m.sentence].begin));
             }
             person_org(pk);
