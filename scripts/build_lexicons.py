@@ -877,6 +877,21 @@ def main():
             taken.add(r[0] + "s")
     rows += extra
     print("demonyms added from country names: %d" % len(extra))
+    # Irregular nationality words (scripts/demonyms_irregular.tsv) replace what the files read them as.
+    irregular = {}
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "demonyms_irregular.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            surface, country = line.rstrip("\n").split("\t")[:2]
+            irregular[surface] = country
+    countries = {r[2] for r in rows if r[1] == "COUNTRY"}
+    missing = sorted(c for c in irregular.values() if c not in countries)
+    if missing:
+        sys.exit("demonyms_irregular.tsv: no country called %s in the gazetteer" % ", ".join(missing))
+    rows = [r for r in rows if not (r[0] in irregular and r[1] in ("COUNTRY", "LOCATION", "PERSON", "DEMONYM"))]
+    rows += [(d, "DEMONYM", c, c, "") for d, c in sorted(irregular.items())]
+    print("irregular demonyms: %d" % len(irregular))
 
     rows.sort(key=lambda r: (r[0].encode("utf-8"), r[1]))
     out = os.path.join(args.out_dir, "gazetteer.tsv")

@@ -766,3 +766,10 @@ TEST_CASE("relations: a party's nominee is its member; a country's nominee its c
     auto us = extract("Norway votes in May. Norwegian presidential candidate Jon Bell spoke.");
     CHECK(!us.has("Jon Bell", "member_of", "Norway"));
 }
+
+TEST_CASE("relations: irregular nationality words are demonyms of their country (scripts/demonyms_irregular.tsv)") {
+    auto r = extract("Côte d'Ivoire sent ten athletes. Ivorian sprinter Jon Bell won the final.");
+    CHECK(r.has("Jon Bell", "citizen_of", "Côte d'Ivoire"));
+    for (const auto& e : r.x.entities) CHECK(e.name != "Ivorian");
+    for (const auto& e : extract("The Sammarinese delegation arrived on Monday.").x.entities) CHECK(e.name != "Sammarinese");
+}
