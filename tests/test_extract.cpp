@@ -300,3 +300,15 @@ TEST_CASE("mentions: a person's title after a body's name is no part of the body
     for (const auto& e : r.x.entities) CHECK(e.name.find("Leader") == std::string::npos);
     CHECK(extract("The Nordvale Police arrested him.").find("Nordvale Police"));
 }
+
+TEST_CASE("mentions: a name right before the title of a place's head is the place (data/place_titles.txt)") {
+    auto r = extract("The study was presented, said Tellburg Chief Minister Jon Bell.");
+    REQUIRE(r.find("Tellburg"));
+    CHECK(r.find("Tellburg")->type == kg::EntityType::LOCATION);
+    CHECK(r.has("Jon Bell", "lives_in", "Tellburg"));
+    auto h = extract("Kestrel Vale Chief Minister Datuk Seri Jon Bell said so.");
+    REQUIRE(h.find("Kestrel Vale"));
+    CHECK(h.find("Kestrel Vale")->type == kg::EntityType::LOCATION);
+    // A party's adjective before a governor's title is no place.
+    for (const auto& e : extract("He advises Maryland's Republican Governor Jon Bell.").x.entities) CHECK(e.name != "Republican");
+}

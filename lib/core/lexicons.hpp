@@ -260,6 +260,7 @@ struct Lexicons {
     StringSet member_bodies;                                    ///< member_bodies.txt: "party": its people are members
     StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M'
     StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
+    StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places
     StringMap<std::string> org_nouns;                           ///< org_nouns.tsv: "subsidiary" → "part_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form
     std::vector<Trigger> triggers;
