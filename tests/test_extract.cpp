@@ -312,3 +312,11 @@ TEST_CASE("mentions: a name right before the title of a place's head is the plac
     // A party's adjective before a governor's title is no place.
     for (const auto& e : extract("He advises Maryland's Republican Governor Jon Bell.").x.entities) CHECK(e.name != "Republican");
 }
+
+TEST_CASE("mentions: a place's government is a body named with the place; a nationality's is not") {
+    auto r = extract("The Tellburg government is extending the discount, officials in Tellburg said.");
+    REQUIRE(r.find("Tellburg government"));
+    CHECK(r.find("Tellburg government")->type == kg::EntityType::ORGANIZATION);
+    CHECK(r.find("Tellburg"));
+    for (const auto& e : extract("The French government said no.").x.entities) CHECK(e.name.find("government") == std::string::npos);
+}

@@ -491,7 +491,7 @@ TEST_CASE("relations: an organization named after a place the document names is 
 
 TEST_CASE("relations: a dateline's town lies in the region the story names most, when the gazetteer knows the region") {
     auto r = extract("KESTREL FALLS, March 3 \xE2\x80\x94 Floods cut roads across Queensland on Sunday. "
-                     "The Queensland government opened shelters, and Tasmania sent boats.");
+                     "Shelters opened in Queensland, and Tasmania sent boats.");
     CHECK(r.has("KESTREL FALLS", "located_in", "Queensland"));
     CHECK(!r.has("KESTREL FALLS", "located_in", "Tasmania"));
     // Named once, or no more often than another region: no guess.

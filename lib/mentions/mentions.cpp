@@ -1257,6 +1257,20 @@ void find_mentions(DocState& st) {
             m.source = TypeSource::cue;
             m.canonical.clear();
         }
+    // "the Sabah government", "the US federal government": a place's government is a body named with the
+    // place (a nationality's, "the French government", is not: the adjective names no place).
+    for (MentionCand& m : st.mentions) {
+        if ((m.type != EntityType::LOCATION && m.type != EntityType::COUNTRY) || m.dateline || m.e - m.b > 4) continue;
+        const std::uint32_t end = st.tok.sentences[m.sentence].end;
+        std::uint32_t g = m.e;
+        if (g + 1 < end && (st.lower_tok(g) == "state" || st.lower_tok(g) == "federal")) ++g;
+        if (g >= end || st.lower_tok(g) != "government" || !T[g].lower() || f.adjective(m.b)) continue;
+        m.e = g + 1;
+        m.surface = std::string(st.text(m.b, m.e));
+        m.type = EntityType::ORGANIZATION;
+        m.source = TypeSource::cue;
+        m.canonical.clear();
+    }
     // Datelines: the place a story was filed from, whatever the model or the rules read there.
     for (std::uint32_t s = 0; s < std::min<std::size_t>(3, st.tok.sentences.size()); ++s) {
         const std::uint32_t b = st.tok.sentences[s].begin, e = f.dateline(s);
