@@ -773,3 +773,13 @@ TEST_CASE("relations: irregular nationality words are demonyms of their country 
     for (const auto& e : r.x.entities) CHECK(e.name != "Ivorian");
     for (const auto& e : extract("The Sammarinese delegation arrived on Monday.").x.entities) CHECK(e.name != "Sammarinese");
 }
+
+TEST_CASE("relations: a legislator's party and seat in brackets after the name ('Jane Roe (NP-Tellburg)')") {
+    auto r = extract("The question was posed by Jane Roe (NP-Kestrel Bay) on Monday.");
+    CHECK(r.has("Jane Roe", "member_of", "NP"));
+    CHECK(r.has("Jane Roe", "lives_in", "Kestrel Bay"));
+    // A body's short name in brackets after a person names no name of the person's.
+    for (const auto& e : r.x.entities)
+        if (e.name == "Jane Roe")
+            for (const auto& a : e.aliases) CHECK(a != "NP");
+}

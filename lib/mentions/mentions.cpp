@@ -1257,6 +1257,33 @@ void find_mentions(DocState& st) {
             m.source = TypeSource::cue;
             m.canonical.clear();
         }
+    // "Jon Bell (NP-Tellburg)": a member of a legislature with the party and the seat in brackets after the
+    // name. Whatever was read inside the brackets gives way to the party's short name and the seat.
+    {
+        std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>> found;  // open, dash, close, sentence
+        for (const MentionCand& m : st.mentions) {
+            const std::uint32_t end = st.tok.sentences[m.sentence].end;
+            if (m.type != EntityType::PERSON || m.e + 5 > end || T[m.e].text != "(") continue;
+            std::uint32_t dash = m.e + 1;
+            while (dash < end && dash < m.e + 4 && T[dash].cap() && T[dash].kind == TokKind::word) ++dash;
+            if (dash == m.e + 1 || dash >= end || T[dash].text != "-") continue;
+            std::uint32_t close = dash + 1;
+            while (close < end && close < dash + 5 && T[close].cap() && T[close].kind == TokKind::word) ++close;
+            if (close == dash + 1 || close >= end || T[close].text != ")") continue;
+            found.emplace_back(m.e, dash, close, m.sentence);
+        }
+        for (const auto& [open, dash, close, sentence] : found) {
+            st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
+                                             [&, o = open, c = close](const MentionCand& x) { return x.b > o && x.e <= c; }),
+                              st.mentions.end());
+            MentionCand party, seat;
+            party.type = EntityType::ORGANIZATION;
+            party.source = seat.source = TypeSource::cue;
+            seat.type = EntityType::LOCATION;
+            f.add(open + 1, dash, sentence, std::move(party));
+            f.add(dash + 1, close, sentence, std::move(seat));
+        }
+    }
     // "the Sabah government", "the US federal government": a place's government is a body named with the
     // place (a nationality's, "the French government", is not: the adjective names no place).
     for (MentionCand& m : st.mentions) {

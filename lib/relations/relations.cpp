@@ -1946,6 +1946,17 @@ private:
             }
             // "in the Congo": an article between "in" and the place.
             const bool the = low(a.e) == "in" && a.e + 2 < se.end && low(a.e + 1) == "the";
+            // "Jon Bell (NP-Tellburg)": the party the member sits for, and the seat.
+            if (type_of(static_cast<int>(k)) == EntityType::PERSON && a.e + 4 < se.end && T[a.e].text == "(") {
+                const int party = st.mention_at(a.e + 1);
+                if (party >= 0 && org_like(type_of(party)) && T[st.mentions[party].e].text == "-") {
+                    const int seat = st.mention_at(st.mentions[party].e + 1);
+                    if (seat >= 0 && T[st.mentions[seat].e].text == ")") {
+                        emit(a.entity, "member_of", st.mentions[party].entity, 0.75, a.sentence);
+                        if (type_of(seat) == EntityType::LOCATION) emit(a.entity, "lives_in", st.mentions[seat].entity, 0.65, a.sentence);
+                    }
+                }
+            }
             const int b = st.mention_at(a.e + 1 + (the ? 1 : 0));
             if (b < 0 || st.mentions[b].entity < 0 || st.mentions[b].entity == a.entity) continue;
             const MentionCand& m = st.mentions[b];

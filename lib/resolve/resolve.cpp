@@ -380,6 +380,8 @@ void resolve_entities(DocState& st) {
                 if (m.b < 2 || T[m.b - 1].text != "(") continue;
                 const int o = st.mention_ending(m.b - 1);
                 if (o < 0 || st.mentions[o].e - st.mentions[o].b < 2) continue;
+                // "Jon Bell (NP-Tellburg)": a body's short name after a person is the person's party, not a name of theirs.
+                if (st.mentions[o].type == EntityType::PERSON && m.type != EntityType::PERSON) continue;
                 // Not places: "Springfield (Illinois)" names where it lies.
                 if (!acronym && (m.e >= T.size() || T[m.e].text != ")" || m.type != st.mentions[o].type ||
                                  (m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION)))
