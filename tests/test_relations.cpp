@@ -783,3 +783,8 @@ TEST_CASE("relations: a legislator's party and seat in brackets after the name (
         if (e.name == "Jane Roe")
             for (const auto& a : e.aliases) CHECK(a != "NP");
 }
+
+TEST_CASE("relations: a bare apostrophe after a name ending in s is a possessive, not a quote") {
+    CHECK(extract("He beat the Nordvale Times' Jon Bell.").has("Jon Bell", "works_for", "Nordvale Times"));
+    CHECK(extract("He said the word 'Nordvale Wins' and Jon Bell laughed.").x.relations.empty());
+}

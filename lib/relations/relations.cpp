@@ -174,6 +174,16 @@ struct Rel {
         return lx.member_bodies.contains(head) ? "member_of" : "works_for";
     }
     bool org_like(EntityType t) const { return t == EntityType::COMPANY || t == EntityType::ORGANIZATION; }
+    // A possessive at token i: "'s", or a bare apostrophe closing a capitalized name that ends in s ("the
+    // Times' editor", "PAS' candidate"), not a closing quote.
+    bool poss(std::uint32_t i) const {
+        if (is_possessive(T[i].text)) return true;
+        if (!(T[i].text == "'" || T[i].text == "\xE2\x80\x99") || i == 0 || T[i].space_before || i + 1 >= T.size() ||
+            !T[i + 1].space_before || T[i + 1].kind != TokKind::word)
+            return false;
+        const std::string_view w = T[i - 1].text;
+        return T[i - 1].cap() && !w.empty() && (w.back() == 's' || w.back() == 'S');
+    }
 
     // --- titles and roles -------------------------------------------------------------------------------
     void titles() {
@@ -191,7 +201,7 @@ struct Rel {
                 if (country < 0) {
                     // The country mention sits before the title: find it.
                     for (std::uint32_t i = m.b; i-- > 0 && i + 4 > m.b;) {
-                        if (T[i].kind == TokKind::punct && !is_possessive(T[i].text)) break;  // "in Ukraine, Chancellor X"
+                        if (T[i].kind == TokKind::punct && !poss(i)) break;  // "in Ukraine, Chancellor X"
                         if (int c = mention_covering(i); c >= 0 && type_of(c) == EntityType::COUNTRY) {
                             country = ent(c);
                             break;
@@ -398,7 +408,7 @@ struct Rel {
         {
             std::uint32_t b = named;
             for (int hops = 0; hops < 4 && b >= se.begin + 2; ++hops) {
-                if (is_possessive(T[b - 1].text)) {
+                if (poss(b - 1)) {
                     int o = st.mention_ending(b - 1);
                     if (o >= 0 && org_like(type_of(o))) emit(ent(pk), affiliation_predicate(o), ent(o), 0.75, s);
                     break;
@@ -457,9 +467,9 @@ struct Rel {
                         // "X, the president of France", "X, the former mayor of Paris": an office of a place.
                         // Not "the president of France's largest bank" nor "of Paris-based Acme".
                         const std::uint32_t after = st.mentions[o].e;
-                        const bool modifier = after < se.end && (is_possessive(T[after].text) || T[after].text == "-");
+                        const bool modifier = after < se.end && (poss(after) || T[after].text == "-");
                         // "X, a biologist at London's Royal Veterinary College": the place's body is the one.
-                        if (modifier && is_possessive(T[after].text) && after + 1 < se.end)
+                        if (modifier && poss(after) && after + 1 < se.end)
                             if (const int b2 = st.mention_at(after + 1); b2 >= 0 && org_like(type_of(b2))) {
                                 i = after + 1;
                                 continue;
@@ -504,7 +514,7 @@ struct Rel {
                     std::string role_after;
                     if (after < se.end && is_role(after)) role_after = std::string(low(after));
                     // "X, Acme's chief economist,": the title after the body's possessive.
-                    if (role_after.empty() && role.empty() && !copula && after + 1 < se.end && is_possessive(T[after].text)) {
+                    if (role_after.empty() && role.empty() && !copula && after + 1 < se.end && poss(after)) {
                         // The title ends where the appositive does: the last title word before it ("chief of staff").
                         for (std::uint32_t q = after + 1; q < se.end && q < after + 6 && T[q].lower() && !is_verb(q); ++q) {
                             std::string code;
@@ -554,9 +564,9 @@ struct Rel {
             if (n && code != "HON") {
                 std::string role = lower_ascii(std::string(st.text(j - n, j)));
                 std::uint32_t k = j - n;
-                if (k >= 1 && (low(k - 1) == "its" || is_possessive(T[k - 1].text))) {
+                if (k >= 1 && (low(k - 1) == "its" || poss(k - 1))) {
                     int o = -1;
-                    if (is_possessive(T[k - 1].text)) {
+                    if (poss(k - 1)) {
                         o = st.mention_ending(k - 1);
                     } else {
                         // "its" points back to the sentence's first organization, its usual subject, not to
@@ -713,7 +723,7 @@ struct Rel {
             // "Dayton's Nordvale Corp.": a city's (or region's) body right after its possessive.
             // Not a party's adjective read as its name, nor a body before a title ("Atlanta's Democratic mayor",
             // "Maryland's Republican Governor X").
-            if (m.b >= st.tok.sentences[m.sentence].begin + 2 && is_possessive(T[m.b - 1].text) &&
+            if (m.b >= st.tok.sentences[m.sentence].begin + 2 && poss(m.b - 1) &&
                 !(m.e - m.b == 1 && st.tag(m.b) == Upos::ADJ) && !(m.e < T.size() && is_role(m.e))) {
                 const int c = st.mention_ending(m.b - 1);
                 if (c >= 0 && type_of(c) == EntityType::LOCATION && !demonym_mention(c) && !st.mentions[c].pseudo)
@@ -739,7 +749,7 @@ struct Rel {
                         break;
                     }
                 }
-                if (is_possessive(T[i].text) && i > 0) {
+                if (poss(i) && i > 0) {
                     int c = st.mention_ending(i);
                     if (c >= 0 && type_of(c) == EntityType::COUNTRY) emit(ent(static_cast<int>(k)), "based_in", ent(c), 0.75, m.sentence);
                     break;
@@ -819,7 +829,7 @@ struct Rel {
                     std::uint32_t i = m.b - 1;
                     while (i > se.begin && m.b - 1 - i < 2 && T[i - 1].lower() && !org_noun(i - 1) && !is_verb(i - 1)) --i;
                     if (i > se.begin) {
-                        const std::uint32_t end = is_possessive(T[i - 1].text) ? i - 1 : i;
+                        const std::uint32_t end = poss(i - 1) ? i - 1 : i;
                         int o = st.mention_ending(end);
                         if (o >= 0 && o != static_cast<int>(k) && org_like(type_of(o)))
                             emit(ent(static_cast<int>(k)), *pred, ent(o), 0.8, m.sentence);
@@ -929,7 +939,7 @@ public:
         for (int steps = 0; i > begin && steps < 12; ++steps) {
             --i;
             std::string_view w = low(i);
-            if (is_possessive(T[i].text)) {
+            if (poss(i)) {
                 int o = st.mention_ending(i);
                 return o >= 0 && org_like(type_of(o)) ? ent(o) : -1;
             }
@@ -954,7 +964,7 @@ private:
     }
     bool blocked_subject(int m) const {
         const MentionCand& c = st.mentions[m];
-        if (c.e < T.size() && is_possessive(T[c.e].text)) return true;
+        if (c.e < T.size() && poss(c.e)) return true;
         if (c.b == 0) return false;
         std::string_view p = low(c.b - 1);
         return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
@@ -1052,7 +1062,7 @@ private:
                 bool nounish = false;
                 if (i > se.begin) {
                     std::string_view p = low(i - 1);
-                    nounish = is_possessive(T[i - 1].text) || p == "the" || p == "a" || p == "an" || p == "its" ||
+                    nounish = poss(i - 1) || p == "the" || p == "a" || p == "an" || p == "its" ||
                               p == "their" || p == "his" || p == "her" || p == "this" || p == "opening";
                 }
                 std::size_t matched_len = 0;
@@ -1317,7 +1327,7 @@ private:
         const bool place = type == EntityType::LOCATION || type == EntityType::COUNTRY;
         for (int hops = 0; hops < 3; ++hops) {
             const std::string_view c = low(q);
-            if (!(c == "of" || c == "from" || is_possessive(T[q].text) || (place && (c == "in" || c == "at")))) return false;
+            if (!(c == "of" || c == "from" || poss(q) || (place && (c == "in" || c == "at")))) return false;
             ++q;
             while (q < o && T[q].lower() && (determiner(q) || nominal(q))) ++q;
             if (q == o) return true;
@@ -1518,7 +1528,7 @@ private:
         int sub = -1;
         std::uint32_t k = b;
         while (k > se.begin && T[k - 1].lower() && !is_verb(k - 1) && b - k < 2) --k;  // "X's recent focus"
-        if (k > se.begin && is_possessive(T[k - 1].text)) sub = st.mention_ending(k - 1);
+        if (k > se.begin && poss(k - 1)) sub = st.mention_ending(k - 1);
         else if (k > se.begin && is_verb(k - 1)) sub = nearest_left(k - 1, se.begin, t.subject_types, true);  // "X imposed sanctions on Y"
         else if (k > se.begin) sub = st.mention_ending(k);
         // "X is an outspoken critic of Y", "X, a longtime ally of Y,": the noun predicated of a name.
@@ -1575,7 +1585,7 @@ private:
                         places.push_back(static_cast<int>(k));
                 }
                 // "Shanghai's Huangpu River": a place inside a place.
-                if (t == EntityType::LOCATION && !m.pseudo && m.e + 1 < T.size() && is_possessive(T[m.e].text)) {
+                if (t == EntityType::LOCATION && !m.pseudo && m.e + 1 < T.size() && poss(m.e)) {
                     int in = st.mention_at(m.e + 1);
                     if (in >= 0 && type_of(in) == EntityType::LOCATION) {
                         emit(ent(in), "located_in", ent(static_cast<int>(k)), 0.6, s);
@@ -1663,7 +1673,7 @@ private:
                 const Cue* c = lw(i).cue;
                 if (!c || c->type != EntityType::EVENT || c->where != Cue::head) continue;
                 std::string_view d = low(i - 1);
-                const bool year_s = is_possessive(T[i - 1].text) && i >= se.begin + 2 && low(i - 2) == "year";
+                const bool year_s = poss(i - 1) && i >= se.begin + 2 && low(i - 2) == "year";
                 if (!(d == "the" || d == "this" || year_s)) continue;
                 // "this year's summit" from its determiner, when the sentence has one before "year".
                 std::uint32_t b = !year_s ? i - 1 : i >= se.begin + 3 ? i - 3 : i - 2;
@@ -1902,7 +1912,7 @@ private:
                 }
                 if (const int y = person_at(x.e + 1); y >= 0) {
                     const std::uint32_t a = st.mentions[y].e;
-                    if (a + 1 < se.end && is_possessive(T[a].text) && kin(a + 1))
+                    if (a + 1 < se.end && poss(a) && kin(a + 1))
                         emit(x.entity, "family_of", st.mentions[y].entity, 0.8, x.sentence);
                 }
             }
@@ -1911,7 +1921,7 @@ private:
             if (b > se.begin + 1 && T[b - 1].text == ",") --b;
             if (b >= se.begin + 2 && kin(b - 1)) {
                 const std::uint32_t w = b - 2;  // before the kin noun
-                if (is_possessive(T[w].text)) {
+                if (poss(w)) {
                     if (const int y = person_ending(w); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.8, x.sentence);
                 } else if ((low(w) == "his" || low(w) == "her") && w >= se.begin + 2 && low(w - 1) == "and") {
                     if (const int y = person_ending(w - 1); y >= 0) emit(x.entity, "family_of", st.mentions[y].entity, 0.75, x.sentence);
