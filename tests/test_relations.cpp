@@ -788,3 +788,8 @@ TEST_CASE("relations: a bare apostrophe after a name ending in s is a possessive
     CHECK(extract("He beat the Nordvale Times' Jon Bell.").has("Jon Bell", "works_for", "Nordvale Times"));
     CHECK(extract("He said the word 'Nordvale Wins' and Jon Bell laughed.").x.relations.empty());
 }
+
+TEST_CASE("relations: a body's short name in brackets does not hide the place after it") {
+    CHECK(extract("It was awarded by the Nordvale Tourism Organisation (NTO) in Madrid, Spain yesterday.")
+              .has("Nordvale Tourism Organisation", "based_in", "Madrid"));
+}

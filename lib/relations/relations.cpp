@@ -1954,8 +1954,6 @@ private:
                     else if (type_of(c) == EntityType::COUNTRY) emit(a.entity, "citizen_of", st.mentions[c].entity, 0.65, a.sentence);
                 }
             }
-            // "in the Congo": an article between "in" and the place.
-            const bool the = low(a.e) == "in" && a.e + 2 < se.end && low(a.e + 1) == "the";
             // "Jon Bell (NP-Tellburg)": the party the member sits for, and the seat.
             if (type_of(static_cast<int>(k)) == EntityType::PERSON && a.e + 4 < se.end && T[a.e].text == "(") {
                 const int party = st.mention_at(a.e + 1);
@@ -1967,11 +1965,17 @@ private:
                     }
                 }
             }
-            const int b = st.mention_at(a.e + 1 + (the ? 1 : 0));
+            // "the Acme Organisation (AO) in Madrid": past a short name in brackets.
+            std::uint32_t ae = a.e;
+            if (ae + 4 < se.end && T[ae].text == "(" && T[ae + 2].text == ")" && (low(ae + 3) == "in" || low(ae + 3) == "of"))
+                ae += 3;
+            // "in the Congo": an article between "in" and the place.
+            const bool the = low(ae) == "in" && ae + 2 < se.end && low(ae + 1) == "the";
+            const int b = st.mention_at(ae + 1 + (the ? 1 : 0));
             if (b < 0 || st.mentions[b].entity < 0 || st.mentions[b].entity == a.entity) continue;
             const MentionCand& m = st.mentions[b];
             const EntityType ta = type_of(static_cast<int>(k)), tb = type_of(b);
-            const std::string_view sep = low(a.e);
+            const std::string_view sep = low(ae);
             // "... and Thesprotia, Greece": the last of a list may carry its country.
             const bool list_before = a.b > se.begin && (T[a.b - 1].text == "," || low(a.b - 1) == "or" ||
                                                         (low(a.b - 1) == "and" && tb != EntityType::COUNTRY));
