@@ -135,12 +135,12 @@ struct Rel {
             if (w == t) return true;
         return false;
     }
-    // A title that opens with a deputy's word ("deputy", "vice", "assistant", "associate").
+    // A deputy's word: "deputy", "vice", "assistant", "associate".
+    static bool deputy_word(std::string_view w) { return w == "deputy" || w == "vice" || w == "assistant" || w == "associate"; }
+    // A title that opens with a deputy's word ("deputy chairman", "vice-president").
     static bool subordinate(std::string_view role) {
-        for (std::string_view w : {"deputy", "vice", "assistant", "associate"})
-            if (role.size() > w.size() + 1 && role.compare(0, w.size(), w) == 0 && (role[w.size()] == ' ' || role[w.size()] == '-'))
-                return true;
-        return false;
+        const std::size_t end = role.find_first_of(" -");
+        return end != std::string_view::npos && end + 1 < role.size() && deputy_word(role.substr(0, end));
     }
     std::string role_predicate(const std::string& role) const {
         const std::string* pred = lx.role_predicates.find(role);
@@ -346,7 +346,7 @@ struct Rel {
             // "Acme deputy group chief executive X", "AIP vice chairman X": a deputy's word among the title's
             // words before the role makes it a deputy's post.
             for (std::uint32_t q = i; !role.empty() && q < start; ++q)
-                if (subordinate(std::string(low(q)) + " x")) {
+                if (deputy_word(low(q))) {
                     role = std::string(low(q)) + " " + role;
                     break;
                 }
@@ -543,7 +543,7 @@ struct Rel {
                     role_code = n > 1 && code != "HON" ? code : *lw(i).role;
                     role_at = i;
                     const std::uint32_t before = n > 1 && code != "HON" ? i - n : i - 1;  // "the deputy chairman of"
-                    if (before >= first && before < i && subordinate(std::string(low(before)) + " x"))
+                    if (before >= first && before < i && deputy_word(low(before)))
                         role = std::string(low(before)) + " " + role;
                 }
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "formerly" || w == "previously" ||
