@@ -615,17 +615,21 @@ struct Rel {
         return false;
     }
 
+    // The gazetteer's demonym entry for exactly tokens [b, e) ("South Korean"), or nullptr.
+    const GazEntry* demonym_at(std::uint32_t b, std::uint32_t e) const {
+        if (const auto* es = lx.lookup(st.text(b, e)))
+            for (const auto& x : *es)
+                if (x.demonym) return &x;
+        return nullptr;
+    }
     // A one- or two-word demonym ("Chinese", "South Korean") ending at token i, its first token in `from`.
     const GazEntry* demonym_ending(std::uint32_t i, std::uint32_t& from) const {
         for (std::uint32_t w = 2; w >= 1; --w) {
             if (i + 1 < w || (w == 2 && T[i - 1].kind != TokKind::word)) continue;  // not ", German"
-            const auto* es = lx.lookup(st.text(i + 1 - w, i + 1));
-            if (!es) continue;
-            for (const auto& e : *es)
-                if (e.demonym) {
-                    from = i + 1 - w;
-                    return &e;
-                }
+            if (const GazEntry* d = demonym_at(i + 1 - w, i + 1)) {
+                from = i + 1 - w;
+                return d;
+            }
         }
         return nullptr;
     }
@@ -650,12 +654,9 @@ struct Rel {
     // several words, names the country it is based in. The body's country entity, or -1.
     int demonym_of_body(const MentionCand& m) {
         const Sentence& se = st.tok.sentences[m.sentence];
-        for (std::uint32_t w = 2; w >= 1; --w) {
-            if (m.b + w >= m.e) continue;
-            if (const auto* es = lx.lookup(st.text(m.b, m.b + w)))
-                for (const auto& e : *es)
-                    if (e.demonym) return demonym_country(m.b, m.b, e, m.sentence);
-        }
+        for (std::uint32_t w = 2; w >= 1; --w)
+            if (m.b + w < m.e)
+                if (const GazEntry* d = demonym_at(m.b, m.b + w)) return demonym_country(m.b, m.b, *d, m.sentence);
         std::uint32_t from = 0;
         if (m.b > se.begin && T[m.b - 1].cap())
             if (const GazEntry* d = demonym_ending(m.b - 1, from); d && from >= se.begin)
@@ -701,12 +702,7 @@ struct Rel {
                         if (q + w > se.end || (w == 2 && T[q + 1].kind != TokKind::word)) continue;
                         const std::uint32_t end = q + w;
                         if (end < se.end && T[end].cap()) continue;  // "a Kenyan Airways pilot": a name goes on
-                        if (const auto* es = lx.lookup(st.text(q, end)))
-                            for (const auto& e : *es)
-                                if (e.demonym) {
-                                    country = demonym_country(q, end, e, m.sentence);
-                                    break;
-                                }
+                        if (const GazEntry* d = demonym_at(q, end)) country = demonym_country(q, end, *d, m.sentence);
                     }
                 }
             }
