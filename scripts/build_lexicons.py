@@ -222,6 +222,7 @@ class Gazetteer:
     def __init__(self):
         self.rows = {}
         self.conflicts = collections.Counter()
+        self.regions = {}  # (surface, "LOCATION") -> the first-level division a town lies in
 
     def add(self, surface, typ, canonical, country, flags=(), prio=5):
         surface = surface.strip()
@@ -752,7 +753,125 @@ def build(args):
             gz.add(sn, typ, cname, country, flags=flags, prio=3 if s == name else 4)
         gz.add(cname, typ, cname, country, flags=flags, prio=2)
 
+    # ---- towns and cities (GeoNames through Debian's libgeonames0): the places news files from
+    if args.geonames_lib:
+        a2_canon = {c["alpha_2"]: canon[c["alpha_3"]] for c in c1}
+        add_cities(gz, stats, geonames_cities(args.geonames_lib), a2_canon, shadowed, args.dictionary)
+
     return gz, stats
+
+
+# ----------------------------------------------------------------------------------------------
+# GeoNames cities
+
+# What GeoNames writes around a state's name that ISO 3166-2 leaves out ("State of Maine", "Aichi Prefecture").
+REGION_DESIGNATOR = re.compile(r"^(?:State of|Free State of|Estado de|Federal Territory of|Province of)\s+|"
+                               r"\s+(?:Province|Region|Prefecture|Oblast|District|Voivodeship|Municipality|"
+                               r"Autonomous Region|Governorate|Department|County|State)$")
+
+
+def geonames_cities(lib_path):
+    """(name, country code, population, state) of every town GeoNames lists with 15,000 people or more, read
+    through libgeonames (the data is GeoNames', CC BY 4.0; the library only serves it)."""
+    import ctypes
+    try:
+        lib = ctypes.CDLL(lib_path)
+    except OSError as e:
+        sys.exit("%s: %s (apt-get install libgeonames0, or --geonames-lib '' to leave the towns out)" % (lib_path, e))
+    lib.geonames_get_n_cities.restype = ctypes.c_int
+    lib.geonames_get_city.restype = ctypes.c_void_p
+    lib.geonames_get_city.argtypes = [ctypes.c_int]
+    lib.geonames_city_free.argtypes = [ctypes.c_void_p]
+    for f in ("name", "country_code", "state"):
+        getattr(lib, "geonames_city_get_" + f).restype = ctypes.c_char_p
+        getattr(lib, "geonames_city_get_" + f).argtypes = [ctypes.c_void_p]
+    lib.geonames_city_get_population.restype = ctypes.c_uint
+    lib.geonames_city_get_population.argtypes = [ctypes.c_void_p]
+    out = []
+    for i in range(lib.geonames_get_n_cities()):
+        c = lib.geonames_get_city(i)
+        out.append((lib.geonames_city_get_name(c).decode("utf-8"), lib.geonames_city_get_country_code(c).decode(),
+                    lib.geonames_city_get_population(c), (lib.geonames_city_get_state(c) or b"").decode("utf-8")))
+        lib.geonames_city_free(c)
+    return sorted(out)
+
+
+def english_words(dictionary):
+    """Lower-case words: the English dictionary's (Debian wamerican), those EWT writes lower-case at least as
+    often as capitalized, calendar words, world regions (scripts/world_regions.txt), and the given names and surnames the project knows. A town called
+    "Corona", "Summit", "Split" or "Florence" would turn ordinary words and people into places."""
+    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+    words = set()
+    if dictionary:
+        try:
+            with open(dictionary, encoding="utf-8") as f:
+                words |= {w.strip() for w in f if w[:1].islower()}
+        except OSError as e:
+            sys.exit("%s: %s (apt-get install wamerican, or --dictionary '' to go without)" % (dictionary, e))
+    with open(os.path.join(data, "words.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            w, _, _, share = line.rstrip("\n").split("\t")
+            if float(share) >= 0.5:
+                words.add(w.lower())
+    with open(os.path.join(data, "non_names.txt"), encoding="utf-8") as f:
+        words |= {w.strip().lower() for w in f if w.strip() and not w.startswith("#")}
+    with open(os.path.join(data, "person_names.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                words.add(line.split("\t")[0].lower())
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "world_regions.txt"), encoding="utf-8") as f:
+        words |= {w.strip().lower() for w in f if w.strip() and not w.startswith("#")}
+    return words
+
+
+def add_cities(gz, stats, cities, a2_canon, shadowed, dictionary):
+    """Each town's name as a LOCATION of its country, below every other source: a surface another row
+    already has (a country, a person, a body, a subdivision) keeps that row alone. A name that several
+    towns share belongs to the most populous, and to no country unless it has twice the people of the next.
+    One-word names that are English words or people's names are left out (english_words()). A town's
+    region is the gazetteer's subdivision that GeoNames names as its state, where the two agree on it."""
+    common = english_words(dictionary)
+    taken = {s for (s, t) in gz.rows}
+    subdivisions = {(s, row[2]): row[1] for (s, t), row in gz.rows.items() if t == "LOCATION"}
+
+    def region_of(state, country):
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", state) if not unicodedata.combining(ch))
+        for name in (state, plain):
+            bare = REGION_DESIGNATOR.sub("", name).strip()
+            for cand in (name, bare):
+                if (cand, country) in subdivisions:
+                    return subdivisions[(cand, country)]
+        return ""
+
+    by_name = collections.defaultdict(list)
+    for name, a2, pop, state in cities:
+        if a2 in a2_canon:
+            by_name[name].append((pop, a2_canon[a2], state))
+    for name, towns in sorted(by_name.items()):
+        towns.sort(key=lambda t: (-t[0], t[1], t[2]))
+        sure = len(towns) == 1 or towns[0][0] >= 2 * towns[1][0]
+        country = towns[0][1] if sure or towns[0][1] == towns[1][1] else ""
+        region = region_of(towns[0][2], country) if sure and country else ""
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+        for surface in dict.fromkeys((name, plain)):
+            known = gz.rows.get((surface, "LOCATION"))
+            if known and known[0] >= 4 and known[2] == country and region and region != known[1]:
+                # a city PETRARCH lists ("Houston"): in Texas; never a subdivision (ISO's "Oregon" is no town)
+                gz.regions.setdefault((surface, "LOCATION"), region)
+            if not is_latin(surface) or junk(surface) or surface in taken or shadowed(surface):
+                stats["city_skipped"] += 1
+                continue
+            if " " not in surface and "-" not in surface and surface.lower() in common:
+                stats["city_common_word"] += 1
+                continue
+            gz.add(surface, "LOCATION", name, country, flags={"town"}, prio=6)
+            if region and region != name:
+                gz.regions[(surface, "LOCATION")] = region
+                stats["city_with_region"] += 1
+            taken.add(surface)
+            stats["city_added"] += 1
 
 
 # ----------------------------------------------------------------------------------------------
@@ -826,7 +945,8 @@ def pluralize(phrase):
 HEADER_SOURCES = [
     "# Sources: Debian iso-codes iso_3166-1.json / iso_3166-2.json (LGPL-2.1-or-later);",
     "#   PETRARCH2 dictionaries Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,",
-    "#   Phoenix.agents.txt (MIT, (c) 2014 Open Event Data Alliance; see data/LICENSE.petrarch2).",
+    "#   Phoenix.agents.txt (MIT, (c) 2014 Open Event Data Alliance; see data/LICENSE.petrarch2);",
+    "#   GeoNames towns of 15,000 people or more (CC BY 4.0, geonames.org; read through Debian libgeonames0).",
     "# Generated by scripts/build_lexicons.py; do not edit by hand (see data/README.md).",
 ]
 
@@ -836,6 +956,10 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap.add_argument("--iso-dir", default="/usr/share/iso-codes/json")
     ap.add_argument("--petrarch-dir", default="/work/shared/data/petrarch2")
+    ap.add_argument("--geonames-lib", default="/usr/lib/x86_64-linux-gnu/libgeonames.so.0",
+                    help="libgeonames (Debian libgeonames0) whose GeoNames towns to add; '' for none")
+    ap.add_argument("--dictionary", default="/usr/share/dict/american-english",
+                    help="an English word list (Debian wamerican): towns named by its lower-case words are left out")
     ap.add_argument("--out-dir", default=os.path.join(os.path.dirname(here), "data"))
     args = ap.parse_args()
 
@@ -844,7 +968,8 @@ def main():
     for (surface, typ), (prio, canonical, country, flags) in gz.rows.items():
         if "\t" in surface or "\t" in canonical:
             continue
-        rows.append((surface, typ, canonical, country, ",".join(sorted(flags))))
+        row = (surface, typ, canonical, country, ",".join(sorted(flags)))
+        rows.append(row + (gz.regions[(surface, typ)],) if (surface, typ) in gz.regions else row)
     # A PERSON row must read as a person's name: two or more words, not a place or an organisation's
     # name (PETRARCH files dated country periods and armed groups under the same layout as people).
     places = {r[0] for r in rows if r[1] in ("COUNTRY", "LOCATION", "ORGANIZATION", "COMPANY", "DEMONYM")}
@@ -896,7 +1021,7 @@ def main():
     rows.sort(key=lambda r: (r[0].encode("utf-8"), r[1]))
     out = os.path.join(args.out_dir, "gazetteer.tsv")
     with open(out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("# gazetteer.tsv: surface\ttype\tcanonical\tcountry\tflags\n")
+        f.write("# gazetteer.tsv: surface\ttype\tcanonical\tcountry\tflags\tregion (towns only)\n")
         for h in HEADER_SOURCES:
             f.write(h + "\n")
         for r in rows:

@@ -134,7 +134,7 @@ void load(Lexicons& lx) {
     std::string_view first;
     std::vector<std::string_view> flags;
     each_row("gazetteer.tsv", [&](const std::vector<std::string_view>& c, std::size_t line, std::size_t layer) {
-        if (c.size() < 3) throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": expected 5 columns");
+        if (c.size() < 3) throw Error(ExitCode::bad_input, "gazetteer.tsv:" + std::to_string(line) + ": expected 3 to 6 columns");
         GazEntry e;
         std::string_view type = c[1];
         if (type == "DEMONYM") {
@@ -153,7 +153,9 @@ void load(Lexicons& lx) {
             for (auto f : flags) {
                 if (f == "seat") e.seat = true;
                 if (f == "gov") e.gov = true;
+                if (f == "town") e.town = true;
             }
+        if (c.size() > 5) e.region = std::string(c[5]);
         key.clear();
         bool space = false;
         fold_append(key, space, c[0]);  // fold_name(c[0]) into a reused string
@@ -271,7 +273,7 @@ void load(Lexicons& lx) {
     std::set<std::tuple<std::string, std::string, std::string>> trigger_seen;  // (words, noun/verb, predicate)
     for (const char* file : {"triggers.tsv", "triggers_cameo.tsv"})
     each_row(file, [&](const std::vector<std::string_view>& c, std::size_t line) {
-        if (c.size() < 5) throw Error(ExitCode::bad_input, std::string(file) + ":" + std::to_string(line) + ": expected 5 columns");
+        if (c.size() < 5) throw Error(ExitCode::bad_input, std::string(file) + ":" + std::to_string(line) + ": expected 3 to 6 columns");
         Trigger proto;
         proto.predicate = std::string(c[1]);
         proto.subject_types = parse_types(c[2], "triggers.tsv");

@@ -184,6 +184,8 @@ struct GazEntry {
     std::string country;      ///< country a place or person belongs to
     bool seat = false;        ///< a city that can stand for its country's government ("Beijing said")
     bool gov = false;         ///< a person holding government office
+    bool town = false;        ///< a town only GeoNames lists: the recognizer was trained without such rows
+    std::string region;       ///< first-level division a town lies in ("Sarawak"), when known
     bool user = false;        ///< from the user's overlay (--data DIR): wins over built-in senses
 };
 

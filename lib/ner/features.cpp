@@ -160,7 +160,7 @@ void fill_facts(const Lexicons& lx, const std::string_view* words, std::size_t n
             if (const auto* senses = lx.lookup_folded(key)) {
                 const GazEntry* g = nullptr;
                 for (const GazEntry& s : *senses)
-                    if (!g || (g->demonym && !s.demonym)) g = &s;
+                    if (!s.town && (!g || (g->demonym && !s.demonym))) g = &s;
                 if (g && (out[i + k].has_upper || k == 0)) {
                     best = k + 1;
                     best_g = g;

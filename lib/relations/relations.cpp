@@ -1814,20 +1814,31 @@ private:
     // --- places the gazetteer puts in a country the document also names ---------------------------------
     // Evidence: the first sentence naming both, else the place's first mention (the country is named
     // elsewhere in the text, so the document does speak of both).
+    int entity_named(EntityType type, const std::string& name) const {
+        for (std::size_t k = 0; k < st.entities.size(); ++k)
+            if (st.entities[k].type == type && st.entities[k].name == name) return static_cast<int>(k);
+        return -1;
+    }
+
     void known_places() {
         for (std::size_t p = 0; p < st.entities.size(); ++p) {
             const DocEnt& place = st.entities[p];
             if (place.type != EntityType::LOCATION) continue;
             std::string country;
+            const std::string* region = nullptr;
             for (std::size_t k : place.mentions)
                 if (!st.mentions[k].pseudo && !st.mentions[k].country.empty()) {
                     country = st.mentions[k].country;
+                    if (const auto* senses = lx.lookup(st.mentions[k].canonical))
+                        for (const GazEntry& g : *senses)
+                            if (g.type == EntityType::LOCATION && g.country == country && !g.region.empty()) region = &g.region;
                     break;
                 }
             if (country.empty() || country == place.name) continue;
-            int c = -1;
-            for (std::size_t k = 0; k < st.entities.size() && c < 0; ++k)
-                if (st.entities[k].type == EntityType::COUNTRY && st.entities[k].name == country) c = static_cast<int>(k);
+            // The town's region when the document names it ("Kuching ... Sarawak"), else its country: the
+            // region lies in the country already.
+            int c = region ? entity_named(EntityType::LOCATION, *region) : -1;
+            if (c < 0) c = entity_named(EntityType::COUNTRY, country);
             if (c < 0) continue;
             std::uint32_t sentence = UINT32_MAX, first = UINT32_MAX;
             for (std::size_t k : place.mentions) {
