@@ -412,3 +412,16 @@ TEST_CASE("names: bodies the actor lists file under one code keep their own name
     for (const auto& e : y.entities) departments += e.name.find("State") != std::string::npos;
     CHECK(departments == 1);
 }
+
+TEST_CASE("resolve: a name whose initials follow in brackets is a body's, unless it opens with a given name") {
+    // The recognizer reads these unfamiliar words as a person's name; the bracketed initials say otherwise.
+    const auto x = extract("Voters backed Kestrel Harapan Baru (KHB) in the vote. KHB won four seats in Tellburg.");
+    const auto* party = find(x, "Kestrel Harapan Baru");
+    REQUIRE(party);
+    CHECK(party->type == kg::EntityType::ORGANIZATION);
+    CHECK(has_alias(*party, "KHB"));
+    const auto y = extract("The court heard from Jon Bell (JB) on Monday.");
+    const auto* bell = find(y, "Jon Bell");
+    REQUIRE(bell);
+    CHECK(bell->type == kg::EntityType::PERSON);
+}

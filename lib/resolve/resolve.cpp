@@ -380,6 +380,21 @@ void resolve_entities(DocState& st) {
                 if (m.b < 2 || T[m.b - 1].text != "(") continue;
                 const int o = st.mention_ending(m.b - 1);
                 if (o < 0 || st.mentions[o].e - st.mentions[o].b < 2) continue;
+                // "Sabah Maju Jaya (SMJ)": news spells out a body's initials in brackets, seldom a person's,
+                // so a name the model read as a person's is a body's, wherever the document writes it, unless
+                // it opens with a given name the name lists know ("Jon Bell (JB)").
+                auto given_name = [&](const MentionCand& n) {
+                    const auto* counts = lx.person_tokens.find(T[n.b].text);
+                    return counts && counts->first >= 2 && counts->first > counts->second;
+                };
+                if (const std::size_t* f = acronym ? by_initials.find(m.surface) : nullptr;
+                    f && keys[*f] == keys[static_cast<std::size_t>(o)] && st.mentions[o].type == EntityType::PERSON &&
+                    st.mentions[o].source < TypeSource::lexicon && !given_name(st.mentions[o]))
+                    for (MentionCand& q : st.mentions)
+                        if (&q != &m && keys[&q - st.mentions.data()] == keys[static_cast<std::size_t>(o)]) {
+                            q.type = EntityType::ORGANIZATION;
+                            q.source = TypeSource::cue;
+                        }
                 // "Jon Bell (NP-Tellburg)": a body's short name after a person is the person's party, not a name of theirs.
                 if (st.mentions[o].type == EntityType::PERSON && m.type != EntityType::PERSON) continue;
                 // Not places: "Springfield (Illinois)" names where it lies.
