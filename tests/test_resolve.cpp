@@ -425,3 +425,12 @@ TEST_CASE("resolve: a name whose initials follow in brackets is a body's, unless
     REQUIRE(bell);
     CHECK(bell->type == kg::EntityType::PERSON);
 }
+
+TEST_CASE("resolve: a word in brackets that spells a name's initials in any case is its acronym, whatever type it was read as") {
+    const auto x = extract("The Nordvale Organisation of Volunteer Agencies (Nova) opened a shelter. Nova said more help was needed.");
+    const auto* body = find(x, "Nordvale Organisation of Volunteer Agencies");
+    REQUIRE(body);
+    CHECK(body->type == kg::EntityType::ORGANIZATION);
+    CHECK(has_alias(*body, "Nova"));
+    CHECK_FALSE(find(x, "Nova"));
+}

@@ -387,9 +387,13 @@ void resolve_entities(DocState& st) {
                     const auto* counts = lx.person_tokens.find(T[n.b].text);
                     return counts && counts->first >= 2 && counts->first > counts->second;
                 };
-                if (const std::size_t* f = acronym ? by_initials.find(m.surface) : nullptr;
-                    f && keys[*f] == keys[static_cast<std::size_t>(o)] && st.mentions[o].type == EntityType::PERSON &&
-                    st.mentions[o].source < TypeSource::lexicon && !given_name(st.mentions[o]))
+                // The initials in any case: "the Malaysian United Democratic Alliance (Muda)".
+                std::string upper(m.e - m.b == 1 ? m.surface : std::string());
+                for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                const std::size_t* f = upper.size() >= 2 ? by_initials.find(upper) : nullptr;
+                const bool spelled = f && keys[*f] == keys[static_cast<std::size_t>(o)];
+                if (spelled && st.mentions[o].type == EntityType::PERSON && st.mentions[o].source < TypeSource::lexicon &&
+                    !given_name(st.mentions[o]))
                     for (MentionCand& q : st.mentions)
                         if (&q != &m && keys[&q - st.mentions.data()] == keys[static_cast<std::size_t>(o)]) {
                             q.type = EntityType::ORGANIZATION;
@@ -398,7 +402,7 @@ void resolve_entities(DocState& st) {
                 // "Jon Bell (NP-Tellburg)": a body's short name after a person is the person's party, not a name of theirs.
                 if (st.mentions[o].type == EntityType::PERSON && m.type != EntityType::PERSON) continue;
                 // Not places: "Springfield (Illinois)" names where it lies.
-                if (!acronym && (m.e >= T.size() || T[m.e].text != ")" || m.type != st.mentions[o].type ||
+                if (!acronym && !spelled && (m.e >= T.size() || T[m.e].text != ")" || m.type != st.mentions[o].type ||
                                  (m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION)))
                     continue;
                 j = static_cast<std::size_t>(o);
