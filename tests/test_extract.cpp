@@ -320,3 +320,15 @@ TEST_CASE("mentions: a place's government is a body named with the place; a nati
     CHECK(r.find("Tellburg"));
     for (const auto& e : extract("The French government said no.").x.entities) CHECK(e.name.find("government") == std::string::npos);
 }
+
+TEST_CASE("mentions: a town of several words the gazetteer knows is a place, though the model reads a person") {
+    auto r = extract("He travelled from Alor Gajah to Nibong Tebal on Monday.");
+    REQUIRE(r.find("Alor Gajah"));
+    CHECK(r.find("Alor Gajah")->type == kg::EntityType::LOCATION);
+    REQUIRE(r.find("Nibong Tebal"));
+    CHECK(r.find("Nibong Tebal")->type == kg::EntityType::LOCATION);
+    // A person's name stays a person's, even where a town shares a word of it.
+    auto p = extract("He travelled with Jon Bell to Nibong Tebal on Monday.");
+    REQUIRE(p.find("Jon Bell"));
+    CHECK(p.find("Jon Bell")->type == kg::EntityType::PERSON);
+}

@@ -820,11 +820,19 @@ struct Finder {
         // it than the model's reading of the name, which has seen few names of its kind.
         const bool context_says = (m.source == TypeSource::context && context_type(b) == std::optional<EntityType>(rule)) ||
                                   (m.source >= TypeSource::weak && rule == EntityType::PRODUCT);
+        // A place of several words the gazetteer knows and knows no person by ("Lahad Datu"): the model,
+        // which has seen few such names, reads them as people's.
+        auto names_person = [&] {
+            const auto* es = gaz_lookup(b, e);
+            return es && std::any_of(es->begin(), es->end(), [](const GazEntry& g) { return g.type == EntityType::PERSON; });
+        };
+        const bool gazetteer_place = rule == EntityType::LOCATION && m.source == TypeSource::lexicon && sp.coarse == ner::Coarse::PER &&
+                                     e - b >= 2 && !names_person();
         if (coded) {
             m.type = EntityType::PRODUCT;
             m.source = TypeSource::cue;
             m.canonical.clear();
-        } else if ((strong && (fits(rule) || head_cue)) || context_says) {
+        } else if ((strong && (fits(rule) || head_cue)) || context_says || gazetteer_place) {
             // the gazetteer or a cue word agrees with the model, or the context decides: keep the finer type
         } else if (sp.coarse == ner::Coarse::PER) {
             m.type = EntityType::PERSON;
