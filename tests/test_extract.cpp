@@ -332,3 +332,12 @@ TEST_CASE("mentions: a town of several words the gazetteer knows is a place, tho
     REQUIRE(p.find("Jon Bell"));
     CHECK(p.find("Jon Bell")->type == kg::EntityType::PERSON);
 }
+
+TEST_CASE("mentions: a place of one country before another country's name is a body's name, not a place") {
+    auto r = extract("Investors turned net sellers on Konya Malaysia last week.");  // Konya lies in Türkiye
+    REQUIRE(r.find("Konya Malaysia"));
+    CHECK(r.find("Konya Malaysia")->type == kg::EntityType::ORGANIZATION);
+    // Words the treebank knows before a country name a region of it.
+    for (const auto& e : extract("Rain fell across North America and Western Australia.").x.entities)
+        CHECK(e.type == kg::EntityType::LOCATION);
+}

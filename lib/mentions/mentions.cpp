@@ -1098,8 +1098,29 @@ void find_mentions(DocState& st) {
                 sp.confidence = std::min(sp.confidence, spans[k + 1].confidence);
                 ++k;
             } else if (sp.coarse == ner::Coarse::LOC && sp.e - sp.b >= 2) {
+                // Or a place of another country before the country's name ("Bursa Malaysia": Bursa lies in
+                // Türkiye): no place is named so, a body often is.
+                auto foreign_place = [&](std::uint32_t c) {
+                    // Not "North America", "Ruanda-Urundi": a word the treebank knows or a hyphenated pair.
+                    if (f.lw(sp.b).info || T[c - 1].text == "-" || T[c].text == "-") return false;
+                    const auto* es = f.gaz_lookup(sp.b, c);
+                    const auto* cs = f.gaz_lookup(c, sp.e);
+                    if (!es || !cs) return false;
+                    auto in = [&](const std::string& place_country) {
+                        return std::any_of(cs->begin(), cs->end(), [&](const GazEntry& g) {
+                            return g.type == EntityType::COUNTRY && !g.demonym && g.canonical == place_country;
+                        });
+                    };
+                    bool foreign = false;
+                    for (const GazEntry& g : *es) {
+                        if (g.type != EntityType::LOCATION || g.country.empty()) continue;
+                        if (in(g.country)) return false;
+                        foreign = true;
+                    }
+                    return foreign;
+                };
                 for (std::uint32_t c = sp.b + 1; c < sp.e; ++c)
-                    if (country(c, sp.e) && org_names.contains(f.fold_span(sp.b, c))) {
+                    if (country(c, sp.e) && (org_names.contains(f.fold_span(sp.b, c)) || foreign_place(c))) {
                         sp.coarse = ner::Coarse::ORG;
                         sp.fine = -1;
                         break;
