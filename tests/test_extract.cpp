@@ -341,3 +341,10 @@ TEST_CASE("mentions: a place of one country before another country's name is a b
     for (const auto& e : extract("Rain fell across North America and Western Australia.").x.entities)
         CHECK(e.type == kg::EntityType::LOCATION);
 }
+
+TEST_CASE("mentions: a person of a place the gazetteer knows is two names (\"Jane Roe of Ipoh\")") {
+    auto r = extract("Tom Vale of Ipoh said he saw it.");
+    CHECK(r.find("Tom Vale"));
+    CHECK(r.find("Ipoh"));
+    CHECK(r.has("Tom Vale", "lives_in", "Ipoh"));
+}

@@ -806,3 +806,14 @@ TEST_CASE("relations: a body's short name in brackets does not hide the place af
     CHECK(extract("It was awarded by the Nordvale Tourism Organisation (NTO) in Madrid, Spain yesterday.")
               .has("Nordvale Tourism Organisation", "based_in", "Madrid"));
 }
+
+TEST_CASE("relations: killing verbs of several words, and a passive in a relative clause speaks of the name before it") {
+    CHECK(extract("Tom Vale gunned down Jon Bell outside his home.").has("Tom Vale", "kills", "Jon Bell"));
+    CHECK(extract("Jon Bell was shot dead by Tom Vale in 1968.").has("Tom Vale", "kills", "Jon Bell"));
+    auto rel = extract("Jon Bell, who was shot dead by Tom Vale in 1968, was buried in Tellburg.");
+    CHECK(rel.has("Tom Vale", "kills", "Jon Bell"));
+    auto body = extract("Kestrel Capital, which was acquired by Nordvale Bank in 2001, closed.");
+    CHECK(body.has("Nordvale Bank", "acquires", "Kestrel Capital"));
+    // A common noun before the relative pronoun is the passive's subject: no name is.
+    CHECK(!extract("Jon Bell said the man who was killed by Tom Vale had debts.").has("Tom Vale", "kills", "Jon Bell"));
+}

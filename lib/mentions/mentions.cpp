@@ -651,6 +651,15 @@ struct Finder {
                 sp.fine = -1;  // the second stage's reading was of another class
                 break;
             }
+        // "Jane Roe of Ipoh": a person of a place the gazetteer knows; the model reads one name. (Not a
+        // noble's one name: "Catherine of Aragon".)
+        if (sp.coarse == ner::Coarse::PER)
+            for (std::uint32_t p = b + 2; p + 1 < e; ++p)
+                if (low(p) == "of") {
+                    const GazEntry* g = gaz_best(p + 1, e, false);
+                    if (g && (g->type == EntityType::LOCATION || g->type == EntityType::COUNTRY)) e = p;
+                    break;
+                }
         // (Not a party's adjective: "Republican Governor X".)
         // A person's span too when a name follows the title: titles come before names, not after.
         if (const std::uint32_t n = sp.coarse != ner::Coarse::LOC && e - b <= 3 && !adjective(b) ? place_title_at(e, se.end) : 0;

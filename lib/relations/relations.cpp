@@ -1379,20 +1379,28 @@ private:
             // condemned by X": Turkey, not the EU).
             int obj = nearest_left(b, se.begin, t.object_types, true);
             // "According to X, the rebels are backed by Y": a common noun or a pronoun right before the
-            // auxiliary is the passive's subject, so no name further left is.
+            // auxiliary is the passive's subject, so no name further left is; but a relative pronoun stands
+            // for the name it follows ("X, who was killed by Y").
+            bool relative = false;
             if (obj >= 0) {
                 std::uint32_t k = b;
                 auto aux = [&](std::string_view w) {
                     return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being";
                 };
                 while (k > se.begin && b - k < 4 && (aux(low(k - 1)) || st.tag(k - 1) == Upos::ADV || st.tag(k - 1) == Upos::AUX)) --k;
-                if (k < b && k > se.begin && mention_covering(k - 1) < 0 && T[k - 1].lower() &&
-                    (st.tag(k - 1) == Upos::NOUN || st.tag(k - 1) == Upos::PRON))
+                if (k < b && k > se.begin + 1 && (low(k - 1) == "who" || low(k - 1) == "which")) {
+                    const std::uint32_t q = T[k - 2].text == "," ? k - 2 : k - 1;
+                    const int r = st.mention_ending(q);
+                    relative = r >= 0 && allowed(r, t.object_types);
+                    obj = relative ? r : -1;
+                } else if (k < b && k > se.begin && mention_covering(k - 1) < 0 && T[k - 1].lower() &&
+                           (st.tag(k - 1) == Upos::NOUN || st.tag(k - 1) == Upos::PRON)) {
                     obj = -1;
+                }
             }
             // A direct object, made the passive's subject, stands right before the verb: "the Committee
             // (JPBN) chaired by X", not "an inquiry at the airport, led by X".
-            if (obj >= 0 && t.direct) {
+            if (obj >= 0 && t.direct && !relative) {
                 std::uint32_t k = b;
                 if (k > se.begin && T[k - 1].text == ",") --k;
                 const std::uint32_t e = st.mentions[obj].e;
