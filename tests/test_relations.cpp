@@ -817,3 +817,14 @@ TEST_CASE("relations: killing verbs of several words, and a passive in a relativ
     // A common noun before the relative pronoun is the passive's subject: no name is.
     CHECK(!extract("Jon Bell said the man who was killed by Tom Vale had debts.").has("Tom Vale", "kills", "Jon Bell"));
 }
+
+TEST_CASE("relations: where a person was born or grew up is where they live (CoNLL04 and DocRED's Live_In)") {
+    CHECK(extract("Jon Bell was born in Tellburg, Ohio, in 1950.").has("Jon Bell", "lives_in", "Tellburg"));
+    CHECK(extract("Jon Bell grew up in Boston.").has("Jon Bell", "lives_in", "Boston"));
+    // A common noun right before the form is its subject: no name further left is.
+    CHECK(!extract("Jon Bell said his son was born in Boston.").has("Jon Bell", "lives_in", "Boston"));
+    CHECK(!extract("Judge Jon Bell ruled that people born in Boston may vote.").has("Jon Bell", "lives_in", "Boston"));
+    CHECK(!extract("Kestrel Capital sued a bank based in Boston.").has("Kestrel Capital", "based_in", "Boston"));
+    // A description of the firm still stands for it.
+    CHECK(extract("Kestrel Capital said the firm is based in Boston.").has("Kestrel Capital", "based_in", "Boston"));
+}

@@ -135,6 +135,10 @@ struct Rel {
             if (w == t) return true;
         return false;
     }
+    // A form of "be", the auxiliary of passives and of forms like "is based in".
+    static bool is_aux(std::string_view w) {
+        return w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being";
+    }
     // A deputy's word: "deputy", "vice", "assistant", "associate".
     static bool deputy_word(std::string_view w) { return w == "deputy" || w == "vice" || w == "assistant" || w == "associate"; }
     // A title that opens with a deputy's word ("deputy chairman", "vice-president").
@@ -1349,7 +1353,7 @@ private:
             for (std::uint32_t k = b; k > se.begin && b - k < 3;) {
                 --k;
                 std::string_view w = low(k);
-                if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being") {
+                if (is_aux(w)) {
                     passive = true;
                     break;
                 }
@@ -1365,7 +1369,7 @@ private:
             std::uint32_t k = b - 1;
             if (k > se.begin && st.verb(k) == false && T[k].lower() && low(k).size() > 2 && low(k).substr(low(k).size() - 2) == "ly") --k;
             const std::string_view w = low(k);
-            if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" || w == "being") return;
+            if (is_aux(w)) return;
         }
         std::vector<int> subjects, objects;
         std::vector<int> subject_ents;
@@ -1384,10 +1388,7 @@ private:
             bool relative = false;
             if (obj >= 0) {
                 std::uint32_t k = b;
-                auto aux = [&](std::string_view w) {
-                    return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" || w == "being";
-                };
-                while (k > se.begin && b - k < 4 && (aux(low(k - 1)) || st.tag(k - 1) == Upos::ADV || st.tag(k - 1) == Upos::AUX)) --k;
+                while (k > se.begin && b - k < 4 && (is_aux(low(k - 1)) || st.tag(k - 1) == Upos::ADV || st.tag(k - 1) == Upos::AUX)) --k;
                 if (k < b && k > se.begin + 1 && (low(k - 1) == "who" || low(k - 1) == "which")) {
                     const std::uint32_t q = T[k - 2].text == "," ? k - 2 : k - 1;
                     const int r = st.mention_ending(q);
@@ -1420,7 +1421,16 @@ private:
             const bool noun_participle = v.size() > 4 && v.substr(v.size() - 3) == "ing" && b > se.begin &&
                                          T[b - 1].lower() && st.tag(b - 1) == Upos::NOUN && mention_covering(b - 1) < 0 &&
                                          !time_noun(low(b - 1));  // not "started the month visiting X"
-            int sub = noun_participle ? -1 : nearest_left(b, se.begin, t.subject_types, true);
+            // "his son was born in X", "people born in X", "the firm is based in X": a common noun right before
+            // a form ending in its preposition (or its auxiliary) is the subject, so no name further left is (a
+            // description may still stand for one: pronoun_subject()).
+            bool noun_subject = false;
+            if (with_preposition) {
+                std::uint32_t k = b;
+                while (k > se.begin && b - k < 3 && (is_aux(low(k - 1)) || st.tag(k - 1) == Upos::ADV)) --k;
+                noun_subject = k > se.begin && mention_covering(k - 1) < 0 && T[k - 1].lower() && st.tag(k - 1) == Upos::NOUN;
+            }
+            int sub = noun_participle || noun_subject ? -1 : nearest_left(b, se.begin, t.subject_types, true);
             if (sub >= 0) subjects = list_left(sub, t.subject_types);
             if (subjects.empty() && !noun_participle) {
                 // "He criticized X": the pronoun's one possible antecedent, at a lower confidence.
