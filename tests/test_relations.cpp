@@ -828,3 +828,9 @@ TEST_CASE("relations: where a person was born or grew up is where they live (CoN
     // A description of the firm still stands for it.
     CHECK(extract("Kestrel Capital said the firm is based in Boston.").has("Kestrel Capital", "based_in", "Boston"));
 }
+
+TEST_CASE("relations: \"PLACE-born\" before or about a person gives lives_in, never a body's based_in") {
+    CHECK(extract("Boston-born Jon Bell signed for Kestrel FC.").has("Jon Bell", "lives_in", "Boston"));
+    CHECK(extract("Jon Bell, a Tellburg-born lawyer, said he saw it.").has("Jon Bell", "lives_in", "Tellburg"));
+    CHECK(!extract("The Boston-born firm Kestrel Capital grew.").has("Kestrel Capital", "based_in", "Boston"));
+}

@@ -1286,10 +1286,11 @@ void find_mentions(DocState& st) {
         }
         erase_marked(st.mentions, drop);  // the mentions added above lie past drop's end: they stay
     }
-    // "Dayton-based", "Paris-headquartered": what a body is based in is a place, whatever the model read.
+    // "Dayton-based", "Paris-headquartered", "Boston-born": what a body is based in or a person born in is a
+    // place, whatever the model read.
     for (MentionCand& m : st.mentions)
         if (m.e + 1 < T.size() && T[m.e].text == "-" && !T[m.e].space_before && !T[m.e + 1].space_before &&
-            (st.lower_tok(m.e + 1) == "based" || st.lower_tok(m.e + 1) == "headquartered") &&
+            (st.lower_tok(m.e + 1) == "based" || st.lower_tok(m.e + 1) == "headquartered" || st.lower_tok(m.e + 1) == "born") &&
             m.type != EntityType::COUNTRY && m.type != EntityType::LOCATION) {
             m.type = EntityType::LOCATION;
             m.source = TypeSource::cue;

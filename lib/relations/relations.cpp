@@ -793,8 +793,9 @@ struct Rel {
             const Sentence& se = st.tok.sentences[p.sentence];
             const std::uint32_t h = p.e;
             if (h + 1 >= se.end || T[h].text != "-" || T[h].space_before || T[h + 1].space_before ||
-                (low(h + 1) != "based" && low(h + 1) != "headquartered"))
+                (low(h + 1) != "based" && low(h + 1) != "headquartered" && low(h + 1) != "born"))
                 continue;
+            const bool born = low(h + 1) == "born";  // "Boston-born Jon Bell": a person's, as "born in" is
             int o = -1;
             // The name the phrase modifies, after a few lower-case words ("energy firm").
             for (std::uint32_t i = h + 2; i < se.end && i < h + 7 && o < 0; ++i) {
@@ -809,7 +810,7 @@ struct Rel {
             }
             if (o < 0) continue;
             const EntityType ot = type_of(o);
-            if (org_like(ot)) emit(ent(o), "based_in", ent(static_cast<int>(k)), 0.8, p.sentence);
+            if (org_like(ot) && !born) emit(ent(o), "based_in", ent(static_cast<int>(k)), 0.8, p.sentence);
             else if (ot == EntityType::PERSON) emit(ent(o), "lives_in", ent(static_cast<int>(k)), 0.75, p.sentence);
         }
     }
