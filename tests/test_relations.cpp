@@ -834,3 +834,9 @@ TEST_CASE("relations: \"PLACE-born\" before or about a person gives lives_in, ne
     CHECK(extract("Jon Bell, a Tellburg-born lawyer, said he saw it.").has("Jon Bell", "lives_in", "Tellburg"));
     CHECK(!extract("The Boston-born firm Kestrel Capital grew.").has("Kestrel Capital", "based_in", "Boston"));
 }
+
+TEST_CASE("relations: the agent nouns of killing, predicated of a name with a, an or the") {
+    CHECK(extract("Tom Vale, the assassin of Jon Bell, died in prison.").has("Tom Vale", "kills", "Jon Bell"));
+    CHECK(extract("Tom Vale is the killer of Jon Bell, police said.").has("Tom Vale", "kills", "Jon Bell"));
+    CHECK(!extract("Tom Vale hunted the killer of Jon Bell for years.").has("Tom Vale", "kills", "Jon Bell"));
+}

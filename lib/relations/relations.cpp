@@ -1546,11 +1546,12 @@ private:
         if (k > se.begin && poss(k - 1)) sub = st.mention_ending(k - 1);
         else if (k > se.begin && is_verb(k - 1)) sub = nearest_left(k - 1, se.begin, t.subject_types, true);  // "X imposed sanctions on Y"
         else if (k > se.begin) sub = st.mention_ending(k);
-        // "X is an outspoken critic of Y", "X, a longtime ally of Y,": the noun predicated of a name.
+        // "X is an outspoken critic of Y", "X, a longtime ally of Y,", "X, the assassin of Y": the noun
+        // predicated of a name.
         if (sub < 0) {
             std::uint32_t j = b;
             while (j > se.begin && b - j < 3 && T[j - 1].lower() && !is_verb(j - 1) && !lw(j - 1).function_word) --j;
-            if (j >= se.begin + 3 && (low(j - 1) == "a" || low(j - 1) == "an") &&
+            if (j >= se.begin + 3 && (low(j - 1) == "a" || low(j - 1) == "an" || low(j - 1) == "the") &&
                 (low(j - 2) == "is" || low(j - 2) == "was" || T[j - 2].text == ","))
                 sub = st.mention_ending(j - 2);
         }
