@@ -284,6 +284,7 @@ void load(Lexicons& lx) {
             if (o == "implicit") proto.implicit = true;
             if (o == "role_as") proto.role_as = true;
             if (o == "direct") proto.direct = true;
+            if (o == "agent") proto.agent = true;
         }
         for (auto form : split(c[0], '|')) {
             Trigger t = proto;

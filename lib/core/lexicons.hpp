@@ -209,6 +209,7 @@ struct Trigger {
     bool noun = false, reverse = false, implicit = false;
     bool role_as = false;  ///< "S appointed O as ROLE": O takes ROLE's relation to S (role_relations.tsv)
     bool direct = false;   ///< the object follows the verb at once ("heads the council", not "headed to Acme")
+    bool agent = false;    ///< a noun naming its subject ("critic", "killer"): only "S, a/the NOUN of O" and "S is a NOUN of O"
 };
 
 /// Everything the lower-case lexicons say about one word, gathered at load time: the stages look a token

@@ -1543,9 +1543,15 @@ private:
         int sub = -1;
         std::uint32_t k = b;
         while (k > se.begin && T[k - 1].lower() && !is_verb(k - 1) && b - k < 2) --k;  // "X's recent focus"
-        if (k > se.begin && poss(k - 1)) sub = st.mention_ending(k - 1);
-        else if (k > se.begin && is_verb(k - 1)) sub = nearest_left(k - 1, se.begin, t.subject_types, true);  // "X imposed sanctions on Y"
-        else if (k > se.begin) sub = st.mention_ending(k);
+        if (t.agent || k == se.begin) {
+            // an agent noun names its subject only as below ("X hunted the killer of Y" says nothing of X)
+        } else if (poss(k - 1)) {
+            sub = st.mention_ending(k - 1);
+        } else if (is_verb(k - 1)) {
+            sub = nearest_left(k - 1, se.begin, t.subject_types, true);  // "X imposed sanctions on Y"
+        } else {
+            sub = st.mention_ending(k);
+        }
         // "X is an outspoken critic of Y", "X, a longtime ally of Y,", "X, the assassin of Y": the noun
         // predicated of a name.
         if (sub < 0) {
