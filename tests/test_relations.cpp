@@ -840,3 +840,13 @@ TEST_CASE("relations: the agent nouns of killing, predicated of a name with a, a
     CHECK(extract("Tom Vale is the killer of Jon Bell, police said.").has("Tom Vale", "kills", "Jon Bell"));
     CHECK(!extract("Tom Vale hunted the killer of Jon Bell for years.").has("Tom Vale", "kills", "Jon Bell"));
 }
+
+TEST_CASE("relations: a place in a place, or described as a town or region of one, is located_in it") {
+    CHECK(extract("The film premiered at the Egyptian Theatre in Hollywood on Friday.").has("Egyptian Theatre", "located_in", "Hollywood"));
+    CHECK(extract("Tellburg, a small fishing town in Nordvale, was flooded.").has("Tellburg", "located_in", "Nordvale"));
+    CHECK(extract("They were moved to Patagonia, the southernmost region of Chile, on Monday.").has("Patagonia", "located_in", "Chile"));
+    // "near X in Y": the place in Y is another.
+    CHECK(!extract("The plane flew to an airfield near San Diego in El Cajon.").has("San Diego", "located_in", "El Cajon"));
+    // A description without a place noun says nothing of where the place lies.
+    CHECK(!extract("Tellburg, a rival of Nordvale, was flooded.").has("Tellburg", "located_in", "Nordvale"));
+}

@@ -782,6 +782,41 @@ struct Rel {
         }
     }
 
+    // A place described as lying in another: "the Egyptian Theatre in Hollywood", "Tellburg, a fishing town in
+    // Nordvale", "Patagonia, the southernmost region of Chile" (data/context.tsv's place nouns).
+    void place_in_place() {
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::LOCATION) continue;
+            const Sentence& se = st.tok.sentences[m.sentence];
+            if (m.b > se.begin && (low(m.b - 1) == "near" || low(m.b - 1) == "outside")) continue;  // "near X in Y": Y is not X's
+            std::uint32_t i = m.e;
+            double conf = 0.7;
+            if (i + 3 < se.end && T[i].text == "," && (low(i + 1) == "a" || low(i + 1) == "an" || low(i + 1) == "the")) {
+                // The appositive's head: a place noun after a few lower-case words ("small fishing town").
+                std::uint32_t q = i + 2;
+                while (q < se.end && q < i + 7 && T[q].lower() && !is_verb(q) && !place_noun(q)) ++q;
+                if (q >= se.end || !place_noun(q)) continue;
+                i = q + 1;
+                if (i >= se.end || (low(i) != "in" && low(i) != "of")) continue;
+                conf = 0.75;
+            } else if (i >= se.end || low(i) != "in") {
+                continue;
+            }
+            ++i;
+            if (i < se.end && low(i) == "the") ++i;
+            const int c = st.mention_at(i);
+            if (c < 0 || st.mentions[c].entity < 0 || st.mentions[c].pseudo || demonym_mention(c) ||
+                (type_of(c) != EntityType::LOCATION && type_of(c) != EntityType::COUNTRY) || st.mentions[c].entity == m.entity)
+                continue;
+            emit(m.entity, "located_in", st.mentions[c].entity, conf, m.sentence);
+        }
+    }
+    bool place_noun(std::uint32_t i) const {
+        const EntityType* t = lw(i).context;
+        return T[i].lower() && t && (*t == EntityType::LOCATION || *t == EntityType::COUNTRY);
+    }
+
     // "Houston-based Enron", "the Oslo-based company Acme", "Acme, a Houston-based energy firm": a body is
     // based in the place before "-based"/"-headquartered" (a person so described lives or works there).
     void place_based() {
@@ -2084,6 +2119,7 @@ public:
         based_in();
         place_based();
         place_appositive();
+        place_in_place();
         org_parts();
         products();
         triggers();
