@@ -782,34 +782,28 @@ struct Rel {
         }
     }
 
-    // A place described as lying in another: "the Egyptian Theatre in Hollywood", "Tellburg, a fishing town in
-    // Nordvale", "Patagonia, the southernmost region of Chile" (data/context.tsv's place nouns).
+    // A place described as lying in another: "Tellburg, a fishing town in Nordvale", "Patagonia, the
+    // southernmost region of Chile" (data/context.tsv's place nouns). ("X in Y": adjacent_names().)
     void place_in_place() {
         for (std::size_t k = 0; k < st.mentions.size(); ++k) {
             const MentionCand& m = st.mentions[k];
             if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::LOCATION) continue;
             const Sentence& se = st.tok.sentences[m.sentence];
-            if (m.b > se.begin && (low(m.b - 1) == "near" || low(m.b - 1) == "outside")) continue;  // "near X in Y": Y is not X's
             std::uint32_t i = m.e;
-            double conf = 0.7;
-            if (i + 3 < se.end && T[i].text == "," && (low(i + 1) == "a" || low(i + 1) == "an" || low(i + 1) == "the")) {
-                // The appositive's head: a place noun after a few lower-case words ("small fishing town").
-                std::uint32_t q = i + 2;
-                while (q < se.end && q < i + 7 && T[q].lower() && !is_verb(q) && !place_noun(q)) ++q;
-                if (q >= se.end || !place_noun(q)) continue;
-                i = q + 1;
-                if (i >= se.end || (low(i) != "in" && low(i) != "of")) continue;
-                conf = 0.75;
-            } else if (i >= se.end || low(i) != "in") {
-                continue;
-            }
+            if (i + 3 >= se.end || T[i].text != "," || !(low(i + 1) == "a" || low(i + 1) == "an" || low(i + 1) == "the")) continue;
+            // The appositive's head: a place noun after a few lower-case words ("small fishing town").
+            std::uint32_t q = i + 2;
+            while (q < se.end && q < i + 7 && T[q].lower() && !is_verb(q) && !place_noun(q)) ++q;
+            if (q >= se.end || !place_noun(q)) continue;
+            i = q + 1;
+            if (i >= se.end || (low(i) != "in" && low(i) != "of")) continue;
             ++i;
             if (i < se.end && low(i) == "the") ++i;
             const int c = st.mention_at(i);
             if (c < 0 || st.mentions[c].entity < 0 || st.mentions[c].pseudo || demonym_mention(c) ||
                 (type_of(c) != EntityType::LOCATION && type_of(c) != EntityType::COUNTRY) || st.mentions[c].entity == m.entity)
                 continue;
-            emit(m.entity, "located_in", st.mentions[c].entity, conf, m.sentence);
+            emit(m.entity, "located_in", st.mentions[c].entity, 0.75, m.sentence);
         }
     }
     bool place_noun(std::uint32_t i) const {
@@ -2051,8 +2045,16 @@ private:
             auto list_word = [&](std::uint32_t i) {
                 return i + 1 < se.end && (low(i) == "and" || low(i) == "or") && (st.mention_at(i + 1) >= 0 || (T[i + 1].cap() && !is_role(i + 1)));
             };
+            // (Not a place and its region: "the Egyptian Theatre in Hollywood, California on Friday".)
+            auto region_after = [&](std::uint32_t i) {
+                const int c = st.mention_at(i);
+                if (c < 0 || st.mentions[c].pseudo || (type_of(c) != EntityType::LOCATION && type_of(c) != EntityType::COUNTRY)) return false;
+                const std::uint32_t ce = st.mentions[c].e;
+                return ce >= se.end || !(T[ce].text == "," || low(ce) == "and" || low(ce) == "or");
+            };
             const bool list_after = list_word(m.e) || (m.e < se.end && T[m.e].text == "," && m.e + 1 < se.end &&
-                                                       (st.mention_at(m.e + 1) >= 0 || list_word(m.e + 1)));
+                                                       ((st.mention_at(m.e + 1) >= 0 && !(sep == "in" && ta == EntityType::LOCATION && region_after(m.e + 1))) ||
+                                                        list_word(m.e + 1)));
             if (sep == "," && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
                 !list_before && !list_after)
                 emit(a.entity, "located_in", m.entity, 0.7, a.sentence);
@@ -2088,7 +2090,8 @@ private:
                     for (int p : places) emit(a.entity, "based_in", p, 0.55, a.sentence);
             }
             else if (sep == "in" && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
-                     !list_after) {
+                     !list_after && !(a.b > se.begin && (low(a.b - 1) == "near" || low(a.b - 1) == "outside"))) {
+                // (Not "an airfield near X in Y": the place in Y is another.)
                 emit(a.entity, "located_in", m.entity, 0.6, a.sentence);  // "Kampung Rampayan in Manggatal"
                 // "the towns of Beni, Butembo and Katwa in the Congo": every place of the list before.
                 for (std::uint32_t i = a.b; i > se.begin + 1;) {
