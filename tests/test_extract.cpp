@@ -348,3 +348,12 @@ TEST_CASE("mentions: a person of a place the gazetteer knows is two names (\"Jan
     CHECK(r.find("Ipoh"));
     CHECK(r.has("Tom Vale", "lives_in", "Ipoh"));
 }
+
+TEST_CASE("mentions: a lone party, faith or nationality word right before a person's name is no entity; nor is money") {
+    for (const char* text : {"Republican Jon Bell said no.", "Democrat Jon Bell won the seat."}) {
+        const auto r = extract(text);
+        CHECK(r.find("Jon Bell"));
+        CHECK(r.x.entities.size() == 1);
+    }
+    for (const auto& e : extract("Onions cost Rs.30 a kilo in Tellburg.").x.entities) CHECK(e.name.find("Rs") == std::string::npos);
+}

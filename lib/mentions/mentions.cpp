@@ -1093,6 +1093,11 @@ void find_mentions(DocState& st) {
         std::size_t out = 0;
         for (std::size_t k = 0; k < spans.size(); ++k) {
             ner::Span sp = spans[k];
+            // "Republican | Jon Bell", "Catholic | Jon Bell": one word of the miscellaneous class right before a
+            // person's name is the person's party, faith or nationality, an adjective, not a name.
+            if (sp.coarse == ner::Coarse::MISC && sp.e - sp.b == 1 && k + 1 < spans.size() &&
+                span_sentence[k + 1] == span_sentence[k] && spans[k + 1].b == sp.e && spans[k + 1].coarse == ner::Coarse::PER)
+                continue;
             if (sp.coarse == ner::Coarse::ORG && k + 1 < spans.size() && span_sentence[k + 1] == span_sentence[k] &&
                 spans[k + 1].b == sp.e && spans[k + 1].coarse == ner::Coarse::LOC && country(spans[k + 1].b, spans[k + 1].e)) {
                 sp.e = spans[k + 1].e;
