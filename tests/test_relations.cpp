@@ -850,3 +850,15 @@ TEST_CASE("relations: a place in a place, or described as a town or region of on
     // A description without a place noun says nothing of where the place lies.
     CHECK(!extract("Tellburg, a rival of Nordvale, was flooded.").has("Tellburg", "located_in", "Nordvale"));
 }
+
+TEST_CASE("relations: a party or coalition has members, not staff, whatever rule tied a person to it") {
+    auto r = extract("I had also worked with NPK's Jon Bell and Tom Vale. NPK candidate Jane Roe won the seat.");
+    CHECK(r.has("Jon Bell", "member_of", "NPK"));  // the document shows NPK has members
+    CHECK(!r.has("Jon Bell", "works_for", "NPK"));
+    auto c = extract("Voters backed the NPK coalition. NPK's Jon Bell spoke.");
+    CHECK(c.has("Jon Bell", "member_of", "NPK"));
+    auto p = extract("Tellburg Green Party spokesman Jon Bell said no.");
+    CHECK(p.has("Jon Bell", "member_of", "Tellburg Green Party"));
+    // A company keeps its staff.
+    CHECK(extract("Kestrel Capital's Jon Bell said profits rose.").has("Jon Bell", "works_for", "Kestrel Capital"));
+}

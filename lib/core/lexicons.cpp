@@ -249,6 +249,7 @@ void load(Lexicons& lx) {
     });
     each_row("member_bodies.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.member_bodies.emplace(lower(trim(c[0])), true);
+        if (c.size() > 1 && trim(c[1]) == "always") lx.membership_bodies.emplace(lower(trim(c[0])), true);
     });
     each_row("kinship.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.kinship.emplace(lower(trim(c[0])), true);

@@ -261,6 +261,7 @@ struct Lexicons {
     StringSet common_acronyms;                                  ///< "AI", "CEO": nouns, not names
     StringMap<std::string> role_predicates;                     ///< "founder" → "founder_of"
     StringSet member_bodies;                                    ///< member_bodies.txt: "party": its people are members
+    StringSet membership_bodies;                                ///< those marked "always": whatever their title
     StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M'
     StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
     StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places

@@ -2135,6 +2135,28 @@ public:
         adjacent_names();
         classified();
         link_pronouns();
+        members_not_staff();
+    }
+
+    // A person works for a company or an agency but is a member of a party or a coalition: a body whose name
+    // ends in such a word (data/member_bodies.txt, "always"), that the document writes before such a word
+    // ("the PH coalition"), or that some person is a member of in this document ("DAP candidate X"), takes
+    // member_of where a rule read works_for ("DAP's X", "the Green Party spokesman X").
+    void members_not_staff() {
+        std::vector<char> member_body(st.entities.size(), 0);
+        for (const DocRelation& r : st.relations)
+            if (r.predicate == "member_of" && st.entities[r.subject].type == EntityType::PERSON) member_body[r.object] = 1;
+        for (const MentionCand& m : st.mentions)
+            if (m.entity >= 0 && !m.pseudo && m.e < T.size() && T[m.e].lower() && lx.membership_bodies.contains(std::string(low(m.e))))
+                member_body[static_cast<std::size_t>(m.entity)] = 1;
+        for (std::size_t e = 0; e < st.entities.size(); ++e) {
+            const std::string& name = st.entities[e].name;
+            const std::size_t sp = name.rfind(' ');
+            if (lx.membership_bodies.contains(lower_ascii(name.substr(sp == std::string::npos ? 0 : sp + 1)))) member_body[e] = 1;
+        }
+        for (DocRelation& r : st.relations)
+            if (r.predicate == "works_for" && member_body[r.object] && org_like(st.entities[r.object].type))
+                r.predicate = "member_of";
     }
 };
 
