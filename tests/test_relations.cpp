@@ -862,3 +862,13 @@ TEST_CASE("relations: a party or coalition has members, not staff, whatever rule
     // A company keeps its staff.
     CHECK(extract("Kestrel Capital's Jon Bell said profits rose.").has("Jon Bell", "works_for", "Kestrel Capital"));
 }
+
+TEST_CASE("relations: a country's elite without office is its citizen; a plural title is each one's") {
+    auto actor = extract("Tributes were paid to US actor Jon Bell on Sunday.");
+    CHECK(actor.has("Jon Bell", "citizen_of", "United States"));
+    CHECK(!actor.has("Jon Bell", "works_for", "United States"));
+    CHECK(extract("US Attorney Jon Bell said no.").has("Jon Bell", "works_for", "United States"));
+    auto former = extract("Speakers included former US presidents Jon Bell and Tom Vale.");
+    CHECK(former.has("Jon Bell", "leader_of", "United States"));
+    CHECK(!former.has("Jon Bell", "works_for", "United States"));
+}

@@ -123,10 +123,11 @@ struct Rel {
         st.index_pseudo(st.mentions.size() - 1);
     }
 
-    bool gov_code(const std::string& code) const {
+    bool gov_code(const std::string& code) const { return office_code(code) || code.find("ELI") != std::string::npos; }
+    // A public office: government, legislature, military, judiciary (not an elite's standing: "actor", "VIP").
+    static bool office_code(const std::string& code) {
         return code.find("GOV") != std::string::npos || code.find("LEG") != std::string::npos ||
-               code.find("ELI") != std::string::npos || code.find("MIL") != std::string::npos ||
-               code.find("JUD") != std::string::npos;
+               code.find("MIL") != std::string::npos || code.find("JUD") != std::string::npos;
     }
     // A noun of time ("visited Oslo yesterday", "started the month visiting X"): no noun the name modifies.
     static bool time_noun(std::string_view w) {
@@ -150,6 +151,11 @@ struct Rel {
         const std::string* pred = lx.role_predicates.find(role);
         // The roles list has "former president" as a title of its own: it is a president's, ended.
         if (!pred && role.compare(0, 7, "former ") == 0) pred = lx.role_predicates.find(role.substr(7));
+        // A plural title of a list ("former presidents X, Y and Z") is each one's.
+        if (!pred && role.size() > 3 && role.back() == 's') {
+            const std::string one = role.substr(role.compare(0, 7, "former ") == 0 ? 7 : 0, std::string::npos);
+            pred = lx.role_predicates.find(one.substr(0, one.size() - 1));
+        }
         // "director general" is the list's "director-general".
         if (std::string hyphened = role; !pred && role.find(' ') != std::string::npos) {
             std::replace(hyphened.begin(), hyphened.end(), ' ', '-');
@@ -223,9 +229,10 @@ struct Rel {
                 }
                 // A head of state or government leads the country; any other office of it (minister,
                 // attorney, ambassador, senator) is a post in its service (data/role_relations.tsv).
-                // A country's candidate or nominee ("US presidential nominee X") is its citizen, no member.
+                // A country's candidate or nominee ("US presidential nominee X") is its citizen, no member;
+                // so is one of its elite who holds no office ("US actor X").
                 std::string pred = role_predicate(m.role);
-                if (pred == "member_of") pred = "citizen_of";
+                if (pred == "member_of" || (pred == "works_for" && !office_code(m.role_code))) pred = "citizen_of";
                 emit(ent(pk), pred, country, 0.9, m.sentence, UINT32_MAX,
                      former_before(m.mod_e > m.mod_b ? m.mod_b : m.b, st.tok.sentences[m.sentence].begin));
             }
