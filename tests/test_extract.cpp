@@ -357,3 +357,10 @@ TEST_CASE("mentions: a lone party, faith or nationality word right before a pers
     }
     for (const auto& e : extract("Onions cost Rs.30 a kilo in Tellburg.").x.entities) CHECK(e.name.find("Rs") == std::string::npos);
 }
+
+TEST_CASE("mentions: a name before a possessive and the title of a place's head is the place") {
+    auto r = extract("Tellburg's mayor, Jon Bell, said the roads were closed.");
+    REQUIRE(r.find("Tellburg"));
+    CHECK(r.find("Tellburg")->type == kg::EntityType::LOCATION);
+    CHECK(r.has("Jon Bell", "lives_in", "Tellburg"));
+}

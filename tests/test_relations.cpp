@@ -872,3 +872,8 @@ TEST_CASE("relations: a country's elite without office is its citizen; a plural 
     CHECK(former.has("Jon Bell", "leader_of", "United States"));
     CHECK(!former.has("Jon Bell", "works_for", "United States"));
 }
+
+TEST_CASE("relations: who teaches or lectures at a body works for it") {
+    CHECK(extract("Jon Bell, who teaches at Tellburg University, said so.").has("Jon Bell", "works_for", "Tellburg University"));
+    CHECK(extract("Jon Bell lectured at Tellburg University for years.").has("Jon Bell", "works_for", "Tellburg University"));
+}

@@ -667,6 +667,11 @@ struct Finder {
             sp.coarse = ner::Coarse::LOC;
             sp.fine = -1;
         }
+        // "Tellburg's mayor", "Penang's chief minister": whose head the title names is a place.
+        if (sp.coarse != ner::Coarse::LOC && e - b <= 3 && e + 1 < se.end && st.lex[e].possessive && place_title_at(e + 1, se.end)) {
+            sp.coarse = ner::Coarse::LOC;
+            sp.fine = -1;
+        }
         // "Captain Rochester", "Mr Jordan": a title or honorific right before a short name the model read as a
         // place names a person (a place's title follows it: "Texas Governor X").
         if (sp.coarse == ner::Coarse::LOC && e - b <= 2 && b > se.begin && !lw(b - 1).function_word)  // not "Ambassador to X"
