@@ -364,3 +364,11 @@ TEST_CASE("mentions: a name before a possessive and the title of a place's head 
     CHECK(r.find("Tellburg")->type == kg::EntityType::LOCATION);
     CHECK(r.has("Jon Bell", "lives_in", "Tellburg"));
 }
+
+TEST_CASE("mentions: two bodies' names joined by \"and\", each ending in a body's word, are two names") {
+    auto r = extract("Officials said the Tellburg Trade and Industry Ministry and Finance Ministry would meet.");
+    CHECK(r.find("Finance Ministry"));
+    CHECK(r.find("Tellburg Trade and Industry Ministry"));
+    // One body's name with "and" inside stays whole.
+    CHECK(extract("The Ministry of Plantation Industries and Commodities said so.").find("Ministry of Plantation Industries and Commodities"));
+}

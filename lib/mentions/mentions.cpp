@@ -236,6 +236,11 @@ struct Finder {
         phrase_buf += low(b);
         return lx.role(phrase_buf) != nullptr;
     }
+    // A body's head word ("Ministry", "Council", data/cues.tsv).
+    bool body_word(std::uint32_t i) const {
+        const Cue* c = cue(i);
+        return c && (c->where == Cue::head || c->where == Cue::any) && (c->type == EntityType::ORGANIZATION || c->type == EntityType::COMPANY);
+    }
     bool cue_head(std::uint32_t i) const {
         const Cue* c = cue(i);
         return c && c->where != Cue::after && c->type != EntityType::LOCATION;
@@ -642,6 +647,15 @@ struct Finder {
     void take_model_span(std::uint32_t b, std::uint32_t e, std::uint32_t s, const ner::Span& given) {
         const Sentence& se = st.tok.sentences[s];
         ner::Span sp = given;
+        // "the Communications Ministry and Finance Ministry": two bodies' names, each ending in a body's word,
+        // read as one. (Not "the Ministry of Housing and Local Government", whose first part ends in none.)
+        if (sp.coarse == ner::Coarse::ORG && e - b >= 5 && body_word(e - 1))
+            for (std::uint32_t p = b + 2; p + 2 < e; ++p)
+                if (low(p) == "and" && body_word(p - 1) && T[p + 1].cap()) {
+                    take_model_span(p + 1, e, s, given);
+                    e = p;
+                    break;
+                }
         // "Sabah Chief Minister" read as a person, "Penang" of "Penang Chief Minister X" read as a body: a name
         // right before the title of a place's head is the place.
         for (std::uint32_t p = b + 1; p < e; ++p)
