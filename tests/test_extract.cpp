@@ -366,9 +366,12 @@ TEST_CASE("mentions: a name before a possessive and the title of a place's head 
 }
 
 TEST_CASE("mentions: two bodies' names joined by \"and\", each ending in a body's word, are two names") {
-    auto r = extract("Officials said the Tellburg Trade and Industry Ministry and Finance Ministry would meet.");
+    auto r = extract("Officials said the Nordvale Communications and Multimedia Ministry and Finance Ministry (MOF) would table a memorandum.");
     CHECK(r.find("Finance Ministry"));
-    CHECK(r.find("Tellburg Trade and Industry Ministry"));
+    CHECK(r.find("Multimedia Ministry"));
+    CHECK_FALSE(r.find("Multimedia Ministry and Finance Ministry"));
+    // Not a company's word before "and": "Securities and Exchange Commission" is one body.
+    CHECK(extract("He told the U.S. Securities and Exchange Commission so.").find("U.S. Securities and Exchange Commission"));
     // One body's name with "and" inside stays whole.
     CHECK(extract("The Ministry of Plantation Industries and Commodities said so.").find("Ministry of Plantation Industries and Commodities"));
 }

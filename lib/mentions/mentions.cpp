@@ -239,7 +239,7 @@ struct Finder {
     // A body's head word ("Ministry", "Council", data/cues.tsv).
     bool body_word(std::uint32_t i) const {
         const Cue* c = cue(i);
-        return c && (c->where == Cue::head || c->where == Cue::any) && (c->type == EntityType::ORGANIZATION || c->type == EntityType::COMPANY);
+        return c && (c->where == Cue::head || c->where == Cue::any) && c->type == EntityType::ORGANIZATION;
     }
     bool cue_head(std::uint32_t i) const {
         const Cue* c = cue(i);
