@@ -375,3 +375,9 @@ TEST_CASE("mentions: two bodies' names joined by \"and\", each ending in a body'
     // One body's name with "and" inside stays whole.
     CHECK(extract("The Ministry of Plantation Industries and Commodities said so.").find("Ministry of Plantation Industries and Commodities"));
 }
+
+TEST_CASE("mentions: an honorific inside a person's span opens the name; the words before it end a title") {
+    auto r = extract("The plan was approved, Minister of Communications and Multimedia Tan Sri Amran Yusof said.");
+    CHECK(r.find("Amran Yusof"));
+    CHECK_FALSE(r.find("Multimedia Tan Sri Amran Yusof"));
+}

@@ -765,6 +765,17 @@ struct Finder {
                     b = q;
                     break;
                 }
+            // An honorific inside the span opens the name ("Minister of Communications and Multimedia Tan Sri
+            // X" read from "Multimedia"): what comes before it is the end of a title.
+            if (m.role.empty())
+                for (std::uint32_t p = b + 1; p + 1 < e && p <= b + 3; ++p) {
+                    std::string role, code;
+                    const std::uint32_t k = role_match(p, e, &role, &code);
+                    if (k && code == "HON" && p + k < e && !lw(p - 1).function_word) {
+                        b = p;
+                        break;
+                    }
+                }
             for (std::uint32_t again = 0; again < 3 && b < e; ++again) {
                 std::string role, code;
                 const std::uint32_t k = role_match(b, e, &role, &code);
