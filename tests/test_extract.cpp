@@ -381,3 +381,10 @@ TEST_CASE("mentions: an honorific inside a person's span opens the name; the wor
     CHECK(r.find("Amran Yusof"));
     CHECK_FALSE(r.find("Multimedia Tan Sri Amran Yusof"));
 }
+
+TEST_CASE("mentions: an initial before a one-word name makes it a person's name, the initial included") {
+    auto r = extract("Earlier today, Tellburg council secretary A. Rajendran and others visited the site.");
+    REQUIRE(r.find("A. Rajendran"));
+    CHECK(r.find("A. Rajendran")->type == kg::EntityType::PERSON);
+    CHECK(extract("He served in the U.S. Army for years.").find("U.S. Army"));
+}

@@ -46,6 +46,15 @@ TEST_CASE("tokenize: a middle initial keeps its period and the name its sentence
     CHECK(s[1] == "It ended World War I.");
 }
 
+TEST_CASE("tokenize: an initial after a lower-case word or a comma keeps its period and the name its sentence") {
+    std::string text = "Earlier, council secretary A. Rajendran and forwards N. Bell, K. Vale left.";
+    auto t = tokenize(text, abbr());
+    auto w = words(t);
+    CHECK(std::find(w.begin(), w.end(), "A.") != w.end());
+    CHECK(std::find(w.begin(), w.end(), "K.") != w.end());
+    CHECK(sentences(text, t).size() == 1);
+}
+
 TEST_CASE("tokenize: zero-width characters are no part of a word") {
     std::string text = "Nordvale\xE2\x80\x8D said \xEF\xBB\xBFso\xE2\x80\x8B.";
     auto w = words(tokenize(text, abbr()));

@@ -1321,6 +1321,31 @@ void find_mentions(DocState& st) {
         }
         erase_marked(st.mentions, drop);  // the mentions added above lie past drop's end: they stay
     }
+    // "A. Rajendran", "N. Thanabalan": an initial right before a one-word name is a person's, and part of it
+    // (the model reads the name alone, often as a place).
+    {
+        // The initial's tokens ending right before token i ("A." or "A" "."), or 0.
+        auto initial = [&](std::uint32_t i, std::uint32_t begin) -> std::uint32_t {
+            auto letter = [&](std::uint32_t k) { return T[k].text.size() == 1 && T[k].text[0] >= 'A' && T[k].text[0] <= 'Z'; };
+            if (i > begin && T[i - 1].text.size() == 2 && T[i - 1].text[1] == '.' && T[i - 1].text[0] >= 'A' && T[i - 1].text[0] <= 'Z')
+                return 1;
+            if (i > begin + 1 && T[i - 1].text == "." && !T[i - 1].space_before && letter(i - 2)) return 2;
+            return 0;
+        };
+        for (MentionCand& m : st.mentions) {
+            const Sentence& se = st.tok.sentences[m.sentence];
+            const std::uint32_t n = m.pseudo || m.e - m.b != 1 || !st.lex[m.b].plain_cap ? 0 : initial(m.b, se.begin);
+            if (!n) continue;
+            const std::uint32_t a = m.b - n;  // the initial's first token
+            if (a > se.begin && (initial(a, se.begin) || T[a - 1].cap())) continue;  // "U. S. Army", "Jon B. Bell"
+            m.b = a;
+            m.surface = std::string(st.text(m.b, m.e));
+            m.type = EntityType::PERSON;
+            m.source = TypeSource::cue;
+            m.canonical.clear();
+            m.country.clear();
+        }
+    }
     // "Dayton-based", "Paris-headquartered", "Boston-born": what a body is based in or a person born in is a
     // place, whatever the model read.
     for (MentionCand& m : st.mentions)

@@ -157,13 +157,14 @@ void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
             break;
         }
         std::string_view w = t.substr(s, i - s);
-        // Keep the final period of known abbreviations and dotted initials ("Ltd.", "U.S."), and of a middle
-        // initial: one capital after a capitalized word, before a capitalized one on the same line ("George
-        // W. Bush"), so that the name is not cut into two sentences. Not "I", which ends "World War I.".
+        // Keep the final period of known abbreviations and dotted initials ("Ltd.", "U.S."), and of an
+        // initial: one capital after a word or a comma, before a capitalized word on the same line ("George
+        // W. Bush", "secretary A. Rajendran", "writer L. Ron Hubbard"), so that the name is not cut into two
+        // sentences. Not "I", which ends "World War I.".
         if (i < n && t[i] == '.') {
             std::string lw = lower(w);
             const bool middle_initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z' && w[0] != 'I' && !toks.empty() &&
-                                        !newline && toks.back().kind == TokKind::word && toks.back().cap() &&
+                                        !newline && (toks.back().kind == TokKind::word || toks.back().text == ",") &&
                                         i + 2 < n && t[i + 1] == ' ' && t[i + 2] >= 'A' && t[i + 2] <= 'Z';
             if (dotted_initials(w) || abbr.all.count(lw) || middle_initial) ++i;
         }
