@@ -877,3 +877,9 @@ TEST_CASE("relations: who teaches or lectures at a body works for it") {
     CHECK(extract("Jon Bell, who teaches at Tellburg University, said so.").has("Jon Bell", "works_for", "Tellburg University"));
     CHECK(extract("Jon Bell lectured at Tellburg University for years.").has("Jon Bell", "works_for", "Tellburg University"));
 }
+
+TEST_CASE("relations: a title before an honorific is the person's role (\"Malaysian Prime Minister Datuk Seri X\")") {
+    CHECK(extract("Malaysian Prime Minister Datuk Seri Jon Bell said so.").has("Jon Bell", "leader_of", "Malaysia"));
+    CHECK(extract("Kestrel Capital executive chairman Datuk Seri Amran Yusof said exports rose.")
+              .has("Amran Yusof", "leader_of", "Kestrel Capital"));
+}

@@ -236,6 +236,20 @@ struct Finder {
         phrase_buf += low(b);
         return lx.role(phrase_buf) != nullptr;
     }
+    // "Prime Minister Datuk Seri X": the title before an honorific that starts at p is the mention's role.
+    // Returns where the role now starts (p when there is no such title).
+    std::uint32_t title_before_honorific(MentionCand& m, std::uint32_t p, std::uint32_t begin) const {
+        if (m.role_code != "HON") return p;
+        for (std::uint32_t q = p > begin + 4 ? p - 4 : begin; q < p; ++q) {
+            std::string role, code;
+            if (role_match(q, p, &role, &code) == p - q && code != "HON") {
+                m.role = role;
+                m.role_code = code;
+                return q;
+            }
+        }
+        return p;
+    }
     // A body's head word ("Ministry", "Council", data/cues.tsv).
     bool body_word(std::uint32_t i) const {
         const Cue* c = cue(i);
@@ -757,6 +771,9 @@ struct Finder {
                     m.role = role;
                     m.role_code = code;
                     b = p + k;
+                    if (const std::uint32_t t = title_before_honorific(m, p, se.begin); t < p)
+                        for (std::uint32_t q = t > se.begin + 3 ? t - 3 : se.begin; q < t; ++q)
+                            if (take_country(q, t)) break;
                     break;
                 }
             }
@@ -776,6 +793,7 @@ struct Finder {
                         break;
                     }
                 }
+            const std::uint32_t titles_from = b;  // where the titles inside the span start
             for (std::uint32_t again = 0; again < 3 && b < e; ++again) {
                 std::string role, code;
                 const std::uint32_t k = role_match(b, e, &role, &code);
@@ -783,10 +801,17 @@ struct Finder {
                 // A capitalized word for ordinary people ("Hunter" of "Hunter Biden", "Mason"), inside the
                 // sentence, is a given name: such words are no title before a name (CVL: civilians).
                 if (code == "CVL" && k == 1 && T[b].cap() && b > se.begin) break;
-                m.role = m.role.empty() ? role : m.role + " " + role;
-                m.role_code = code;
+                // An honorific after a title ("Prime Minister Datuk Seri X") leaves the title the role.
+                if (code != "HON" || m.role.empty()) {
+                    m.role = m.role.empty() ? role : m.role + " " + role;
+                    m.role_code = code;
+                }
                 b += k;
             }
+            if (b > titles_from)
+                if (const std::uint32_t t = title_before_honorific(m, titles_from, se.begin); t < titles_from)
+                    for (std::uint32_t q = t > se.begin + 3 ? t - 3 : se.begin; q < t; ++q)
+                        if (take_country(q, t)) break;
         }
         // "the Sultan of Perak, X" read as one place: the office's title is no part of the place's name (the
         // relations read it before the name, as they read "the mayor of Paris, X"). Only before the holder's
@@ -820,6 +845,7 @@ struct Finder {
                 if (role_match(p, b, &role, &code) != b - p) continue;
                 m.role = role;
                 m.role_code = code;
+                p = title_before_honorific(m, p, se.begin);
                 for (std::uint32_t q = p > se.begin + 3 ? p - 3 : se.begin; q < p; ++q)
                     if (take_country(q, p)) break;
                 break;
