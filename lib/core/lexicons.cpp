@@ -274,7 +274,7 @@ void load(Lexicons& lx) {
     std::set<std::tuple<std::string, std::string, std::string>> trigger_seen;  // (words, noun/verb, predicate)
     for (const char* file : {"triggers.tsv", "triggers_cameo.tsv"})
     each_row(file, [&](const std::vector<std::string_view>& c, std::size_t line) {
-        if (c.size() < 5) throw Error(ExitCode::bad_input, std::string(file) + ":" + std::to_string(line) + ": expected 3 to 6 columns");
+        if (c.size() < 5) throw Error(ExitCode::bad_input, std::string(file) + ":" + std::to_string(line) + ": expected 5 columns");
         Trigger proto;
         proto.predicate = std::string(c[1]);
         proto.subject_types = parse_types(c[2], "triggers.tsv");
