@@ -883,3 +883,10 @@ TEST_CASE("relations: a title before an honorific is the person's role (\"Malays
     CHECK(extract("Kestrel Capital executive chairman Datuk Seri Amran Yusof said exports rose.")
               .has("Amran Yusof", "leader_of", "Kestrel Capital"));
 }
+
+TEST_CASE("relations: a region is never located in one of its own towns") {
+    // A team named after its state, playing in the state's town: the gazetteer knows which lies in which.
+    auto r = extract("The coach has been training Karnataka in Mysore since last week.");
+    CHECK(!r.has("Karnataka", "located_in", "Mysore"));
+    CHECK(r.has("Mysore", "located_in", "Karnataka"));
+}

@@ -50,6 +50,7 @@ struct Rel {
     void emit(int s_ent, const std::string& pred, int o_ent, double conf, std::uint32_t sentence,
               std::uint32_t trigger = UINT32_MAX, bool former = false) {
         if (s_ent < 0 || o_ent < 0 || s_ent == o_ent || !is_predicate(pred)) return;
+        if (pred == "located_in" && in_region(o_ent, s_ent)) return;  // "Sabah located_in Kota Kinabalu": the other way
         if (!seen.emplace(s_ent, pred, o_ent, sentence).second) return;
         DocRelation r;
         r.subject = static_cast<std::size_t>(s_ent);
@@ -60,6 +61,14 @@ struct Rel {
         if (trigger != UINT32_MAX) hedge(trigger, sentence, r.evidence);
         r.evidence.former = former;
         st.relations.push_back(std::move(r));
+    }
+
+    // Whether the gazetteer puts town entity t in region entity r.
+    bool in_region(int t, int r) const {
+        if (const auto* senses = lx.lookup(st.entities[static_cast<std::size_t>(t)].name))
+            for (const GazEntry& g : *senses)
+                if (g.type == EntityType::LOCATION && g.region == st.entities[static_cast<std::size_t>(r)].name) return true;
+        return false;
     }
 
     // Hedges and negations in the few words before a trigger, inside its clause (data/modality.tsv).
