@@ -1352,10 +1352,9 @@ void find_mentions(DocState& st) {
     {
         // The initial's tokens ending right before token i ("A." or "A" "."), or 0.
         auto initial = [&](std::uint32_t i, std::uint32_t begin) -> std::uint32_t {
-            auto letter = [&](std::uint32_t k) { return T[k].text.size() == 1 && T[k].text[0] >= 'A' && T[k].text[0] <= 'Z'; };
-            if (i > begin && T[i - 1].text.size() == 2 && T[i - 1].text[1] == '.' && T[i - 1].text[0] >= 'A' && T[i - 1].text[0] <= 'Z')
-                return 1;
-            if (i > begin + 1 && T[i - 1].text == "." && !T[i - 1].space_before && letter(i - 2)) return 2;
+            auto capital = [&](std::uint32_t k) { return T[k].text[0] >= 'A' && T[k].text[0] <= 'Z'; };
+            if (i > begin && T[i - 1].text.size() == 2 && T[i - 1].text[1] == '.' && capital(i - 1)) return 1;
+            if (i > begin + 1 && T[i - 1].text == "." && !T[i - 1].space_before && T[i - 2].text.size() == 1 && capital(i - 2)) return 2;
             return 0;
         };
         for (MentionCand& m : st.mentions) {

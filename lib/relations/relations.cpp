@@ -187,10 +187,12 @@ struct Rel {
     // A person tied to an organization by no role word ("X of Acme", "Acme's X") works for it, or is a
     // member of a body whose people are members (data/member_bodies.txt: "X of the Green Party").
     const char* affiliation_predicate(int o) const {
-        const std::string& name = st.entities[ent(o)].name;
+        return lx.member_bodies.contains(head_word(st.entities[ent(o)].name)) ? "member_of" : "works_for";
+    }
+    // The last word of a body's name, lower-cased ("party" of "the Green Party").
+    static std::string head_word(const std::string& name) {
         const std::size_t sp = name.rfind(' ');
-        std::string head = lower_ascii(name.substr(sp == std::string::npos ? 0 : sp + 1));
-        return lx.member_bodies.contains(head) ? "member_of" : "works_for";
+        return lower_ascii(name.substr(sp == std::string::npos ? 0 : sp + 1));
     }
     bool org_like(EntityType t) const { return t == EntityType::COMPANY || t == EntityType::ORGANIZATION; }
     // A possessive at token i: "'s", or a bare apostrophe closing a capitalized name that ends in s ("the
@@ -2165,11 +2167,8 @@ public:
         for (const MentionCand& m : st.mentions)
             if (m.entity >= 0 && !m.pseudo && m.e < T.size() && T[m.e].lower() && lx.membership_bodies.contains(std::string(low(m.e))))
                 member_body[static_cast<std::size_t>(m.entity)] = 1;
-        for (std::size_t e = 0; e < st.entities.size(); ++e) {
-            const std::string& name = st.entities[e].name;
-            const std::size_t sp = name.rfind(' ');
-            if (lx.membership_bodies.contains(lower_ascii(name.substr(sp == std::string::npos ? 0 : sp + 1)))) member_body[e] = 1;
-        }
+        for (std::size_t e = 0; e < st.entities.size(); ++e)
+            if (lx.membership_bodies.contains(head_word(st.entities[e].name))) member_body[e] = 1;
         for (DocRelation& r : st.relations)
             if (r.predicate == "works_for" && member_body[r.object] && org_like(st.entities[r.object].type))
                 r.predicate = "member_of";
