@@ -388,3 +388,15 @@ TEST_CASE("mentions: an initial before a one-word name makes it a person's name,
     CHECK(r.find("A. Rajendran")->type == kg::EntityType::PERSON);
     CHECK(extract("He served in the U.S. Army for years.").find("U.S. Army"));
 }
+
+TEST_CASE("mentions: an acronym the text defines by lower-case words is a noun, wherever it is written") {
+    const auto r = extract("Nordvale Bank said sales rose 4 per cent year-on-year (YoY). The loan-to-value (LTV) limit "
+                           "stays. Patients in intensive care units (ICU) fell, and YoY growth slowed. Two ICUs closed.");
+    CHECK(r.find("Nordvale Bank"));
+    for (const char* w : {"YoY", "LTV", "ICU", "ICUs"}) CHECK_FALSE(r.find(w));
+    // A capitalized expansion names a body: its acronym stays a name.
+    const auto s = extract("The Tellburg Port Authority (TPA) raised fees, and TPA said more would follow.");
+    REQUIRE(s.find("Tellburg Port Authority"));
+    const auto& aliases = s.find("Tellburg Port Authority")->aliases;
+    CHECK(std::find(aliases.begin(), aliases.end(), "TPA") != aliases.end());
+}

@@ -1041,6 +1041,67 @@ bool is_title_case(const DocState& st, const Sentence& se) {
     return (lowers == 0 && words >= 2) || (words >= 8 && caps * 20 >= words * 17);
 }
 
+
+// True when the words [b, e) can spell `acr` by their initials: each word that is not a function word
+// gives the acronym's next letter by its first letter, and may give more by letters later in it
+// ("identification" gives I and D of RFID); a function word ("of", "on") gives its first letter or none.
+bool spells(const DocState& st, std::uint32_t b, std::uint32_t e, std::string_view acr) {
+    const auto& T = st.tok.tokens;
+    auto low = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+    // Depth-first over (word, letters spelled so far): expansions are a few words, acronyms a few letters.
+    std::vector<std::pair<std::uint32_t, std::size_t>> todo{{b, 0}};
+    while (!todo.empty()) {
+        auto [i, a] = todo.back();
+        todo.pop_back();
+        while (i < e && T[i].text == "-") ++i;
+        if (i == e) {
+            if (a == acr.size()) return true;
+            continue;
+        }
+        const std::string_view w = T[i].text;
+        if (st.lex[i].low.function_word) todo.push_back({i + 1, a});
+        if (a == acr.size() || low(acr[a]) != w[0]) continue;
+        todo.push_back({i + 1, a + 1});
+        for (std::size_t k = 1, at = 1; a + k < acr.size(); ++k) {
+            const std::size_t found = w.find(low(acr[a + k]), at);
+            if (found == std::string_view::npos) break;
+            at = found + 1;
+            todo.push_back({i + 1, a + k + 1});
+        }
+    }
+    return false;
+}
+
+// Acronyms the document defines by a lower-case phrase: "intensive care units (ICU)", "year-on-year (YoY)",
+// "loan-to-value (LTV) ratio". Names are capitalized; an acronym of ordinary words is a noun's short form,
+// wherever the document writes it.
+StringSet lowercase_defined_acronyms(const DocState& st) {
+    StringSet out;
+    const auto& T = st.tok.tokens;
+    for (const Sentence& se : st.tok.sentences)
+        for (std::uint32_t i = se.begin + 2; i + 1 < se.end; ++i) {
+            if (T[i - 1].text != "(" || T[i + 1].text != ")" || T[i].kind != TokKind::word) continue;
+            const std::string_view acr = T[i].text;
+            std::size_t upper = 0;
+            for (char c : acr) upper += c >= 'A' && c <= 'Z';
+            if (upper < 2 || acr.size() > 8 || st.lex[i].digit) continue;
+            // The shortest run of lower-case words right before the bracket that spells it.
+            const std::uint32_t open = i - 1;
+            std::uint32_t words = 0;
+            for (std::uint32_t b = open; b > se.begin && words < acr.size() + 4;) {
+                --b;
+                if (T[b].text == "-") continue;
+                if (T[b].kind != TokKind::word || !T[b].lower()) break;
+                ++words;
+                if (!st.lex[b].low.function_word && spells(st, b, open, acr)) {
+                    out.emplace(acr, 1);
+                    break;
+                }
+            }
+        }
+    return out;
+}
+
 }  // namespace
 
 // The recognizer's confidence from which one ordinarily lower-case word is taken as a name on its own.
@@ -1481,6 +1542,7 @@ void find_mentions(DocState& st) {
     std::vector<char> in_mention(T.size() + 1, 0);
     for (const MentionCand& m : st.mentions)
         for (std::uint32_t i = m.b; i < m.e; ++i) in_mention[i] = 1;
+    const StringSet noun_acronyms = lowercase_defined_acronyms(st);
     auto junk = [&](const MentionCand& m) {
         if (!st.lx->not_entities.empty() && st.lx->not_entities.contains(fold_name(m.surface))) return true;
         // "((WN))", "((Jane Roe))": an interview transcript's speaker label, a turn marker and not a mention
@@ -1494,6 +1556,11 @@ void find_mentions(DocState& st) {
             !(st.lex[m.b].low.info && st.lex[m.b].low.info->tag == Upos::PROPN))
             return true;
         if (m.e - m.b != 1) return false;
+        if (!noun_acronyms.empty()) {
+            std::string_view w = T[m.b].text;
+            if (noun_acronyms.contains(w) || (w.size() > 2 && w.back() == 's' && noun_acronyms.contains(w.substr(0, w.size() - 1))))
+                return true;
+        }
         // One word the recognizer cut from a longer capitalized name ("Labour" of "Labour Day" in running
         // text): a piece, not the name.
         // Not before a title or an acronym: "Google CEO Eric Schmidt".
