@@ -400,3 +400,23 @@ TEST_CASE("mentions: an acronym the text defines by lower-case words is a noun, 
     const auto& aliases = s.find("Tellburg Port Authority")->aliases;
     CHECK(std::find(aliases.begin(), aliases.end(), "TPA") != aliases.end());
 }
+
+TEST_CASE("mentions: a name no list knows before the title of a body's head and a person's name is the body") {
+    const auto r = extract("He said Kelmar deputy president Jon Bell would lead the campaign.");
+    REQUIRE(r.find("Kelmar"));
+    CHECK(r.find("Kelmar")->type != kg::EntityType::LOCATION);
+    CHECK(r.find("Kelmar")->type != kg::EntityType::PERSON);
+    CHECK_FALSE(r.has("Jon Bell", "lives_in", "Kelmar"));
+    // A place's head keeps the place ("Chief Minister" is a place title, not "chief").
+    const auto p = extract("The plan was approved, said Tellburg Chief Minister Tom Vale.");
+    REQUIRE(p.find("Tellburg"));
+    CHECK(p.find("Tellburg")->type == kg::EntityType::LOCATION);
+}
+
+TEST_CASE("mentions: a body's short name in brackets that the model read as a person or place is the body's") {
+    const auto r = extract("Seats went to Parti Gemilang Rakyat (Gemilang) eight and others. Gemilang did not win any seats.");
+    REQUIRE(r.find("Parti Gemilang Rakyat"));
+    CHECK_FALSE(r.find("Gemilang"));
+    const auto& aliases = r.find("Parti Gemilang Rakyat")->aliases;
+    CHECK(std::find(aliases.begin(), aliases.end(), "Gemilang") != aliases.end());
+}

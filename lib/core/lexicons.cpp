@@ -257,6 +257,9 @@ void load(Lexicons& lx) {
     each_row("place_titles.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.place_titles.emplace(lower(trim(c[0])), true);
     });
+    each_row("body_titles.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.body_titles.emplace(lower(trim(c[0])), true);
+    });
     each_row("gender.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 2 || (trim(c[1]) != "F" && trim(c[1]) != "M"))
             throw Error(ExitCode::bad_input, "gender.tsv:" + std::to_string(line) + ": expected a word and F or M");

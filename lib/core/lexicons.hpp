@@ -265,6 +265,7 @@ struct Lexicons {
     StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M'
     StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
     StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places
+    StringSet body_titles;                                      ///< body_titles.txt: "chairman": heads of bodies, not places
     StringMap<std::string> org_nouns;                           ///< org_nouns.tsv: "subsidiary" → "part_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form
     std::vector<Trigger> triggers;

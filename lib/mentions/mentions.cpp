@@ -642,13 +642,23 @@ struct Finder {
     static constexpr float kUnsureFine = 0.9f;
     // Length of the title of a place's head (data/place_titles.txt: "chief minister") starting at token i,
     // at most three words and not past `end`; 0 if none.
-    std::uint32_t place_title_at(std::uint32_t i, std::uint32_t end) const {
+    std::uint32_t place_title_at(std::uint32_t i, std::uint32_t end) const { return title_at(lx.place_titles, i, end); }
+    // Likewise for the title of a body's head or officer (data/body_titles.txt: "secretary-general").
+    std::uint32_t body_title_at(std::uint32_t i, std::uint32_t end) const { return title_at(lx.body_titles, i, end); }
+    std::uint32_t title_at(const StringSet& titles, std::uint32_t i, std::uint32_t end) const {
         std::string phrase;
         std::uint32_t found = 0;
-        for (std::uint32_t n = 1; n <= 3 && i + n <= end && T[i + n - 1].kind == TokKind::word; ++n) {
-            if (n > 1) phrase += ' ';
+        // Up to three words; a hyphen between two of them ("secretary-general") is part of the title.
+        for (std::uint32_t n = 1, words = 0; words < 3 && i + n <= end; ++n) {
+            const Token& t = T[i + n - 1];
+            if (t.kind == TokKind::word) {
+                ++words;
+            } else if (!(t.text == "-" && n > 1 && !t.space_before)) {
+                break;
+            }
+            if (n > 1 && t.space_before) phrase += ' ';
             append_lower(phrase, T[i + n - 1].text);
-            if (lx.place_titles.contains(phrase)) found = n;
+            if (titles.contains(phrase)) found = n;
         }
         return found;
     }
@@ -695,6 +705,14 @@ struct Finder {
             sp.coarse = ner::Coarse::LOC;
             sp.fine = -1;
         }
+        // "Nordpa president Jon Bell", "Kestrel CVLB director Jane Roe": a name no list knows, right before the
+        // title of a body's head or officer and a name, is the body (the model often reads a person or a place).
+        if ((sp.coarse == ner::Coarse::PER || sp.coarse == ner::Coarse::LOC) && e - b <= 3 && !xw(b).person && !gaz_lookup(b, e) &&
+            !place_title_at(e, se.end))
+            if (const std::uint32_t n = body_title_at(e, se.end); n && e + n < se.end && T[e + n].kind == TokKind::word && T[e + n].cap()) {
+                sp.coarse = ner::Coarse::ORG;
+                sp.fine = -1;
+            }
         // "Tellburg's mayor", "Penang's chief minister": whose head the title names is a place.
         if (sp.coarse != ner::Coarse::LOC && e - b <= 3 && e + 1 < se.end && st.lex[e].possessive && place_title_at(e + 1, se.end)) {
             sp.coarse = ner::Coarse::LOC;
@@ -1597,6 +1615,8 @@ void find_mentions(DocState& st) {
         for (const MentionCand& m : st.mentions)
             for (std::uint32_t i = m.b; i < m.e; ++i) in_mention[i] = 1;
         StringMap<std::size_t> defined;  // a one-word short name → the mention that defines it
+        StringMap<std::size_t> retyped;  // likewise, for a short name the model read as a person or a place
+        const std::vector<int> owner = token_owners(st.mentions, T.size());
         const std::size_t n = st.mentions.size();
         for (std::size_t k = 0; k < n; ++k) {
             const MentionCand& m = st.mentions[k];
@@ -1604,6 +1624,17 @@ void find_mentions(DocState& st) {
             const Sentence& se = st.tok.sentences[m.sentence];
             const std::uint32_t open = m.e;
             if (open + 2 >= se.end || T[open].text != "(") continue;
+            // "Parti Amanah Negara (Amanah)": the model read the short name alone as a person; it is the body's.
+            if (const int o = owner[open + 1]; o >= 0 && T[open + 2].text == ")") {
+                MentionCand& a = st.mentions[static_cast<std::size_t>(o)];
+                if (a.b == open + 1 && a.e == open + 2 && a.source < TypeSource::lexicon &&
+                    (a.type == EntityType::PERSON || a.type == EntityType::LOCATION)) {
+                    a.type = m.type;
+                    a.source = m.source;
+                    retyped.emplace(a.surface, k);
+                }
+                continue;
+            }
             std::uint32_t close = open + 1;
             while (close < se.end && close - open <= 3 && T[close].kind == TokKind::word && T[close].cap() &&
                    !st.lex[close].digit && !in_mention[close] && !st.lex[close].low.function_word)
@@ -1619,6 +1650,14 @@ void find_mentions(DocState& st) {
             for (std::uint32_t i = open + 1; i < close; ++i) in_mention[i] = 1;
             if (close == open + 2) defined.emplace(T[open + 1].text, st.mentions.size() - 1);
         }
+        // And wherever else the document writes it alone.
+        if (!retyped.empty())
+            for (MentionCand& a : st.mentions)
+                if (const std::size_t* d = retyped.find(a.surface);
+                    d && a.source < TypeSource::lexicon && (a.type == EntityType::PERSON || a.type == EntityType::LOCATION)) {
+                    a.type = st.mentions[*d].type;
+                    a.source = st.mentions[*d].source;
+                }
         if (!defined.empty())
             for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s) {
                 const Sentence& se = st.tok.sentences[s];
