@@ -890,3 +890,11 @@ TEST_CASE("relations: a region is never located in one of its own towns") {
     CHECK(!r.has("Karnataka", "located_in", "Mysore"));
     CHECK(r.has("Mysore", "located_in", "Karnataka"));
 }
+
+TEST_CASE("relations: an appositive's title reaches the body past a place-based or hyphenated modifier") {
+    auto r = extract("Jon Bell, a spokesman for the Tellburg-based Nordvale Corp., said the plant would close.");
+    CHECK(r.has("Jon Bell", "works_for", "Nordvale"));
+    CHECK(r.has("Nordvale", "based_in", "Tellburg"));
+    CHECK(extract("Jon Bell, the president of Curitiba-based Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, a spokesman for the state-owned Nordvale Corp., said so.").has("Jon Bell", "works_for", "Nordvale"));
+}

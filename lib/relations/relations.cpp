@@ -524,6 +524,12 @@ struct Rel {
                                 if (!T[q].lower() || is_verb(q)) break;
                             }
                         }
+                        // "a spokesman for the Tellburg-based Acme", "the head of Paris-owned Acme": the place
+                        // modifies the body named next, which the appositive is about.
+                        if (modifier && !possessive && after + 2 < se.end && !T[after].space_before && T[after + 1].lower()) {
+                            i = after + 2;
+                            continue;
+                        }
                         break;
                     }
                     std::uint32_t after = st.mentions[o].e;
@@ -570,7 +576,7 @@ struct Rel {
                 }
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "formerly" || w == "previously" ||
                            w == "in" || w == "of" || w == "at" ||
-                           w == "for" || lw(i).context || (T[i].lower() && (!is_verb(i) || (lw(i).role_first && i + 1 < se.end && is_role(i + 1)))) ||
+                           w == "for" || lw(i).context || (w == "-" && !T[i].space_before) || (T[i].lower() && (!is_verb(i) || (lw(i).role_first && i + 1 < se.end && is_role(i + 1)))) ||
                            (w.find('.') != std::string_view::npos && st.lex[i].alpha)))  // "a Ph.D. candidate at"
                     break;
                 ++i;
