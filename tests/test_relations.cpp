@@ -898,3 +898,10 @@ TEST_CASE("relations: an appositive's title reaches the body past a place-based 
     CHECK(extract("Jon Bell, the president of Curitiba-based Nordvale Bank, said so.").has("Jon Bell", "leader_of", "Nordvale Bank"));
     CHECK(extract("Jon Bell, a spokesman for the state-owned Nordvale Corp., said so.").has("Jon Bell", "works_for", "Nordvale"));
 }
+
+TEST_CASE("relations: a person's home or hometown in a place, and an appositive after the person's age") {
+    CHECK(extract("Tom Vale died at his home in Mysore on Sunday.").has("Tom Vale", "lives_in", "Mysore"));
+    CHECK(extract("Jon Bell was buried in his hometown of Konya.").has("Jon Bell", "lives_in", "Konya"));
+    CHECK(extract("Jon Bell, 61, chairman of Nordvale Bank, resigned.").has("Jon Bell", "leader_of", "Nordvale Bank"));
+    CHECK(extract("Jane Roe, 52, a lawyer in Curitiba, filed the suit.").has("Jane Roe", "lives_in", "Curitiba"));
+}

@@ -444,6 +444,8 @@ struct Rel {
         // "X, Acme reporter" / "X, the executive in Acme's unit" / "X of consultancy Acme" / "X, founder of Acme"
         // Also "X is the director of Acme", "X, who was chief economist at Acme".
         std::uint32_t i = p.e;
+        // "X, 52, a lawyer in Y": the age set off by commas stands between the name and its appositive.
+        if (i + 3 < se.end && T[i].text == "," && T[i + 1].kind == TokKind::number && T[i + 2].text == ",") i += 2;
         bool copula = false;
         bool ended = false;  // "resigned as", "stepped down as": the title is held no more
         {
