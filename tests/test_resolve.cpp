@@ -434,3 +434,14 @@ TEST_CASE("resolve: a word in brackets that spells a name's initials in any case
     CHECK(has_alias(*body, "Nova"));
     CHECK_FALSE(find(x, "Nova"));
 }
+
+TEST_CASE("resolve: a body named with its country goes by its name without the country") {
+    const auto x = extract("Shares on Bursa Malaysia fell. Trading on Bursa was thin, brokers said.");
+    const auto* bursa = find(x, "Bursa Malaysia");
+    REQUIRE(bursa);
+    CHECK(x.entities.size() == 1);
+    CHECK(has_alias(*bursa, "Bursa"));
+    const auto y = extract("Nordvale Malaysia launched a car. Nordvale said bookings were strong.");
+    REQUIRE(find(y, "Nordvale Malaysia"));
+    CHECK(has_alias(*find(y, "Nordvale Malaysia"), "Nordvale"));
+}

@@ -1225,6 +1225,7 @@ void find_mentions(DocState& st) {
         StringSet org_names;
         for (const ner::Span& sp : spans)
             if (sp.coarse == ner::Coarse::ORG) org_names.emplace(f.fold_span(sp.b, sp.e), 1);
+        StringSet short_names;  // the part before the country of a body read so below ("Bursa")
         std::size_t out = 0;
         for (std::size_t k = 0; k < spans.size(); ++k) {
             ner::Span sp = spans[k];
@@ -1272,6 +1273,7 @@ void find_mentions(DocState& st) {
                     if (country(c, sp.e) && (org_names.contains(f.fold_span(sp.b, c)) || foreign_place(c))) {
                         sp.coarse = ner::Coarse::ORG;
                         sp.fine = -1;
+                        short_names.emplace(f.fold_span(sp.b, c), 1);
                         break;
                     }
             }
@@ -1280,6 +1282,13 @@ void find_mentions(DocState& st) {
         }
         spans.resize(out);
         span_sentence.resize(out);
+        // The body's name without its country, written alone ("Bursa" for "Bursa Malaysia"), is the body's.
+        if (!short_names.empty())
+            for (ner::Span& sp : spans)
+                if (sp.coarse == ner::Coarse::LOC && short_names.contains(f.fold_span(sp.b, sp.e))) {
+                    sp.coarse = ner::Coarse::ORG;
+                    sp.fine = -1;
+                }
     }
     for (std::size_t k = 0; k < spans.size(); ++k) f.take_model_span(spans[k].b, spans[k].e, span_sentence[k], spans[k]);
     {

@@ -276,6 +276,14 @@ void resolve_entities(DocState& st) {
                          (head->where == Cue::head &&
                           (head->type == EntityType::COMPANY || head->type == EntityType::ORGANIZATION))))
                 offer(fold(T[o.b].text), j);
+            // Or the words before a country closing the name: a body's national arm or market ("Bursa
+            // Malaysia", "Nestle India") goes by its name without the country. Not an adjective or an
+            // English word alone ("Republican US Senator X" read as one name).
+            else if (const WordInfo* w = st.lex[o.b].low.info;
+                     o.e - o.b >= 2 && (o.e - o.b > 2 || !w || (w->tag != Upos::ADJ && w->lower_share < 0.5f)))
+                if (const auto* es = st.lx->lookup(T[o.e - 1].text);
+                    es && std::any_of(es->begin(), es->end(), [](const GazEntry& g) { return g.type == EntityType::COUNTRY && !g.demonym; }))
+                    offer(fold(st.text(o.b, o.e - 1)), j);
         }
         name_words(st, o, words);
         by_initials.emplace(initials(words, false), j);
