@@ -905,3 +905,27 @@ TEST_CASE("relations: a person's home or hometown in a place, and an appositive 
     CHECK(extract("Jon Bell, 61, chairman of Nordvale Bank, resigned.").has("Jon Bell", "leader_of", "Nordvale Bank"));
     CHECK(extract("Jane Roe, 52, a lawyer in Curitiba, filed the suit.").has("Jane Roe", "lives_in", "Curitiba"));
 }
+
+TEST_CASE("relations: a title's field names the ministry or department the document names in full") {
+    CHECK(extract("Health Minister Jon Bell said 20 cases were recorded. The Ministry of Health detected ten new clusters.")
+              .has("Jon Bell", "leader_of", "Ministry of Health"));
+    CHECK(extract("Youth and Sports Minister Datuk Jon Bell spoke. The Youth and Sports Ministry will hold talks.")
+              .has("Jon Bell", "leader_of", "Youth and Sports Ministry"));
+    CHECK(extract("Health director-general Tan Sri Dr Jon Bell said 20 cases were recorded. He said the Health Ministry "
+                  "had detected ten new clusters.")
+              .has("Jon Bell", "leader_of", "Health Ministry"));
+    // Another field's body is not the person's.
+    CHECK_FALSE(extract("Health Minister Jon Bell spoke. The Finance Ministry declined to comment.").has("Jon Bell", "leader_of", "Finance Ministry"));
+}
+
+TEST_CASE("relations: a business head with no company named leads the story's only company") {
+    CHECK(extract("KUALA LUMPUR: Nordvale Holdings Bhd posted revenue of RM95.6 million for the third quarter.\n\n"
+                  "Group managing director Jon Bell said the company is on track to deliver growth.")
+              .has("Jon Bell", "leader_of", "Nordvale"));
+}
+
+TEST_CASE("relations: \"its\" title with no body before it in its sentence points to the previous sentence's body") {
+    CHECK(extract("The Agriculture Ministry (MOA) has clarified that the imports are temporary. Such imports will cease "
+                  "once supply is sufficient, said its minister, Datuk Seri Jon Bell.")
+              .has("Jon Bell", "works_for", "Agriculture Ministry"));
+}

@@ -604,9 +604,10 @@ struct Rel {
                         for (std::uint32_t x = se.begin; x < k - 1 && o < 0; ++x)
                             if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) o = c;
                     }
-                    // "... Gabungan Parti Merbau. Its chairman X said": the previous sentence's, its
-                    // speaker first ("..., said Acme Bank. Its analyst X").
-                    if (o < 0 && k - 1 == se.begin && s > 0)
+                    // "... Gabungan Parti Merbau. Its chairman X said", "..., said its minister X": with no
+                    // body before it in its sentence, the previous sentence's, its speaker first ("..., said
+                    // Acme Bank. Its analyst X").
+                    if (o < 0 && s > 0)
                         for (std::uint32_t x = st.tok.sentences[s - 1].begin; x < se.begin; ++x)
                             if (int c = st.mention_at(x); c >= 0 && org_like(type_of(c))) {
                                 const MentionCand& cm = st.mentions[c];
@@ -1700,7 +1701,7 @@ private:
     // The event the document is about: the most mentioned one, if it is named at least twice or in the
     // headline or lead (an event named once in passing is no implicit object of "will attend").
     // The company an article is about: the one named most often (at least twice, once in its first two
-    // sentences), when no other company is named as often.
+    // sentences), when no other company is named as often; or the only company, named in those sentences.
     void find_main_company() {
         main_company = find_main(EntityType::COMPANY);
     }
@@ -1725,7 +1726,8 @@ private:
                 second = n;
             }
         }
-        return best < 2 || second == best ? -1 : main;
+        // Named twice at least, more often than any other; or the only one, named in the lead.
+        return (best < 2 && second > 0) || second == best ? -1 : main;
     }
 
     void find_main_event() {
@@ -2159,9 +2161,60 @@ public:
         family();
         named_after_place();
         adjacent_names();
+        domain_offices();
         classified();
         link_pronouns();
         members_not_staff();
+    }
+
+    // "Health Minister X", "Health director-general Datuk X" in a story that names the Health Ministry (or the
+    // Ministry of Health, the Health Department): the words before the title name the field of the body the
+    // person serves. Government news names an office by its field and the body in full elsewhere.
+    void domain_offices() {
+        std::vector<std::pair<std::string, int>> fields;  // "health" → the body's entity
+        for (std::size_t k = 0; k < st.entities.size(); ++k) {
+            const DocEnt& d = st.entities[k];
+            if (!org_like(d.type) || d.mentions.empty()) continue;
+            const std::string name = lower_ascii(d.name);
+            for (const char* body : {"ministry", "department"}) {
+                const std::string tail = std::string(" ") + body, head = std::string(body) + " of ";
+                if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0)
+                    fields.emplace_back(name.substr(0, name.size() - tail.size()), static_cast<int>(k));
+                else if (name.size() > head.size() && name.compare(0, head.size(), head) == 0)
+                    fields.emplace_back(name.substr(head.size()), static_cast<int>(k));
+            }
+        }
+        if (fields.empty()) return;
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || m.entity < 0 || m.role.empty() || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
+            const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
+            std::string code;
+            std::uint32_t b = m.b;  // before the honorifics ("Datuk Seri")
+            for (std::uint32_t n; b > begin + 1 && (n = role_ending(b - 1, begin, code)) && code == "HON";) b -= n;
+            const std::uint32_t n = b > begin ? role_ending(b - 1, begin, code) : 0;
+            if (!n || code == "HON") continue;
+            // The field: capitalized words (and "and") right before the title, in no name of their own.
+            std::uint32_t f = b - n;
+            while (f > begin && mention_covering(f - 1) < 0 &&
+                   ((T[f - 1].kind == TokKind::word && T[f - 1].cap()) || (low(f - 1) == "and" && f - 1 > begin && T[f - 2].cap())) &&
+                   b - n - f < 5)
+                --f;
+            if (f < b - n && (low(f) == "former" || low(f) == "acting")) ++f;  // "Former Health Minister X"
+            // The title's words from the field on ("youth and sports minister": the lexicon may hold "sports
+            // minister" as one role).
+            const std::string title = lower_ascii(std::string(st.text(f, b)));
+            for (const auto& [name, body] : fields)
+                if (title.size() > name.size() + 1 && title.compare(0, name.size(), name) == 0 && title[name.size()] == ' ') {
+                    const std::string role = title.substr(name.size() + 1);
+                    // A ministry's minister heads it; other titles take their usual tie.
+                    const bool head = role.size() >= 8 && role.compare(role.size() - 8, 8, "minister") == 0 &&
+                                      lower_ascii(st.entities[body].name).find("ministry") != std::string::npos;
+                    emit(m.entity, head ? "leader_of" : role_predicate(role), body, 0.75, m.sentence, UINT32_MAX,
+                         former_before(f, begin) || (f > 0 && low(f - 1) == "former"));
+                    break;
+                }
+        }
     }
 
     // A person works for a company or an agency but is a member of a party or a coalition: a body whose name
