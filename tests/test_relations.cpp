@@ -929,3 +929,15 @@ TEST_CASE("relations: \"its\" title with no body before it in its sentence point
                   "once supply is sufficient, said its minister, Datuk Seri Jon Bell.")
               .has("Jon Bell", "works_for", "Agriculture Ministry"));
 }
+
+TEST_CASE("relations: the head of a place below a country, with no place in the title, leads the one place government named") {
+    CHECK(extract("The Perak government has agreed to cut rents, said Menteri Besar Datuk Seri Jon Bell.")
+              .has("Jon Bell", "leader_of", "Perak government"));
+    CHECK(extract("The Perak government has agreed to cut rents. Deputy Chief Minister Jon Bell said the cut would help.")
+              .has("Jon Bell", "works_for", "Perak government"));
+    // A title with its own place names that place, not the other government.
+    const auto r = extract("The Perak government agreed. Johor Menteri Besar Jon Bell disagreed.");
+    CHECK_FALSE(r.has("Jon Bell", "leader_of", "Perak government"));
+    CHECK(r.has_entity("Johor"));
+    CHECK_FALSE(r.has_entity("Johor Menteri"));
+}

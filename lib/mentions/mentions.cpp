@@ -682,8 +682,9 @@ struct Finder {
                 }
         // "Sabah Chief Minister" read as a person, "Penang" of "Penang Chief Minister X" read as a body: a name
         // right before the title of a place's head is the place.
+        // Also when the title goes on past the span ("Johor Menteri | Besar X").
         for (std::uint32_t p = b + 1; p < e; ++p)
-            if (place_title_at(p, e) == e - p) {
+            if (const std::uint32_t n = place_title_at(p, se.end); n && (n == e - p || (p + n > e && T[p].cap()))) {
                 e = p;
                 sp.coarse = ner::Coarse::LOC;
                 sp.fine = -1;  // the second stage's reading was of another class

@@ -2184,11 +2184,36 @@ public:
                     fields.emplace_back(name.substr(head.size()), static_cast<int>(k));
             }
         }
-        if (fields.empty()) return;
+        // "The Perak government ..., said Menteri Besar X": the head of a place below a country, with no place
+        // named in the title, leads the one place's government the story names.
+        int government = -1;
+        for (std::size_t k = 0; k < st.entities.size(); ++k) {
+            const std::string name = lower_ascii(st.entities[k].name);
+            if (!org_like(st.entities[k].type) || st.entities[k].mentions.empty() || name.size() <= 11 ||
+                name.compare(name.size() - 11, 11, " government") != 0)
+                continue;
+            // A country's government has no head of a place ("Governor X" beside "the US government").
+            if (const auto* es = lx.lookup(std::string_view(st.entities[k].name).substr(0, name.size() - 11));
+                es && std::any_of(es->begin(), es->end(), [](const GazEntry& g) { return g.type == EntityType::COUNTRY; }))
+                continue;
+            government = government == -1 ? static_cast<int>(k) : -2;
+        }
+        if (fields.empty() && government < 0) return;
         for (std::size_t k = 0; k < st.mentions.size(); ++k) {
             const MentionCand& m = st.mentions[k];
             if (m.pseudo || m.entity < 0 || m.role.empty() || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
             const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
+            if (government >= 0 && m.country.empty() && lx.place_titles.contains(lower_ascii(m.role))) {
+                std::uint32_t t = m.b;  // the title's first word: no place right before it ("Perak Menteri Besar X")
+                for (std::string code; t > begin + 1 && role_ending(t - 1, begin, code);) t -= role_ending(t - 1, begin, code);
+                const int before = t > begin ? mention_covering(t - 1) : -1;
+                if (before < 0 || (type_of(before) != EntityType::LOCATION && type_of(before) != EntityType::COUNTRY))
+                {
+                    bool deputy = subordinate(lower_ascii(m.role));  // "Deputy Chief Minister X": a post under the head
+                    for (std::uint32_t q = t > begin ? t - 1 : t; q < m.b && !deputy; ++q) deputy = deputy_word(low(q));
+                    emit(m.entity, deputy ? "works_for" : "leader_of", government, 0.7, m.sentence, UINT32_MAX, former_before(t, begin));
+                }
+            }
             std::string code;
             std::uint32_t b = m.b;  // before the honorifics ("Datuk Seri")
             for (std::uint32_t n; b > begin + 1 && (n = role_ending(b - 1, begin, code)) && code == "HON";) b -= n;
