@@ -420,3 +420,19 @@ TEST_CASE("mentions: a body's short name in brackets that the model read as a pe
     const auto& aliases = r.find("Parti Gemilang Rakyat")->aliases;
     CHECK(std::find(aliases.begin(), aliases.end(), "Gemilang") != aliases.end());
 }
+
+TEST_CASE("mentions: in a sports report a place's name used as a team's is the team, an organization") {
+    const std::string report =
+        "Kestrel coach Jon Bell was pleased with the 1-0 win over Tellburg in the first leg of the cup quarter-finals. "
+        "Striker Tom Vale scored in the 52nd minute at the stadium. Tellburg are fifth in the league standings. "
+        "The match was played in Curitiba.";
+    const auto r = extract(report);
+    REQUIRE(r.find("Tellburg"));
+    CHECK(r.find("Tellburg")->type == kg::EntityType::ORGANIZATION);
+    REQUIRE(r.find("Curitiba"));  // written as a place ("in Curitiba")
+    CHECK(r.find("Curitiba")->type == kg::EntityType::LOCATION);
+    // Not outside sports reports: the same sentence shape about a vote keeps the country.
+    const auto v = extract("Nordvale won the vote over Brazil. Brazil are unhappy, officials said.");
+    REQUIRE(v.find("Brazil"));
+    CHECK(v.find("Brazil")->type == kg::EntityType::COUNTRY);
+}

@@ -260,6 +260,14 @@ void load(Lexicons& lx) {
     each_row("body_titles.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.body_titles.emplace(lower(trim(c[0])), true);
     });
+    each_row("sports.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        const std::string_view kind = c.size() > 1 ? trim(c[1]) : std::string_view();
+        const unsigned char bit = kind == "topic" ? Lexicons::sports_topic : kind == "after" ? Lexicons::sports_after
+                                : kind == "before" ? Lexicons::sports_before : 0;
+        if (!bit) throw Error(ExitCode::bad_input, "sports.tsv:" + std::to_string(line) + ": expected a word and topic, after or before");
+        auto [slot, added] = lx.sports.try_emplace(lower(trim(c[0])));
+        *slot = static_cast<unsigned char>((added ? 0 : *slot) | bit);
+    });
     each_row("gender.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 2 || (trim(c[1]) != "F" && trim(c[1]) != "M"))
             throw Error(ExitCode::bad_input, "gender.tsv:" + std::to_string(line) + ": expected a word and F or M");

@@ -266,6 +266,9 @@ struct Lexicons {
     StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
     StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places
     StringSet body_titles;                                      ///< body_titles.txt: "chairman": heads of bodies, not places
+    /// sports.tsv: words of sports reports (bits below), which name teams by their places ("Tellburg beat X").
+    StringMap<unsigned char> sports;
+    static constexpr unsigned char sports_topic = 1, sports_after = 2, sports_before = 4;
     StringMap<std::string> org_nouns;                           ///< org_nouns.tsv: "subsidiary" → "part_of"
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form
     std::vector<Trigger> triggers;

@@ -1091,6 +1091,55 @@ bool spells(const DocState& st, std::uint32_t b, std::uint32_t e, std::string_vi
     return false;
 }
 
+// Sports reports name teams by their town, state or country ("Tellburg edged Kestrel 2-1", "Tellburg are
+// fifth"): in a document with enough words of sports reporting (data/sports.tsv), a place's name that some
+// sentence uses as a team's (a competition verb or a score after it, "over"/"against" before it) and none as
+// a place's ("in Tellburg") is the team, an organization, wherever the document writes it.
+void teams_named_by_place(DocState& st) {
+    const Lexicons& lx = *st.lx;
+    if (lx.sports.empty() || st.mentions.empty()) return;
+    const auto& T = st.tok.tokens;
+    auto bits = [&](std::uint32_t i) {
+        const unsigned char* b = lx.sports.find(st.lower_tok(i));
+        return b ? *b : 0;
+    };
+    StringSet topics;
+    for (std::uint32_t i = 0; i < T.size() && topics.size() < 4; ++i)
+        if (T[i].kind == TokKind::word && (bits(i) & Lexicons::sports_topic)) topics.emplace(st.lower_tok(i), 1);
+    if (topics.size() < 4) return;
+    auto place = [](const MentionCand& m) { return m.type == EntityType::LOCATION || m.type == EntityType::COUNTRY; };
+    StringMap<std::pair<int, int>> uses;  // name → (as a team, as a place)
+    for (const MentionCand& m : st.mentions) {
+        if (!place(m) || m.pseudo) continue;
+        const Sentence& se = st.tok.sentences[m.sentence];
+        const std::string_view before = m.b > se.begin ? st.lower_tok(m.b - 1) : std::string_view();
+        const bool score = m.e + 2 < se.end && T[m.e].kind == TokKind::number && T[m.e + 1].text == "-" &&
+                           T[m.e + 2].kind == TokKind::number;
+        const bool team = score || (m.e < se.end && (bits(m.e) & Lexicons::sports_after)) ||
+                          (m.b > se.begin && (bits(m.b - 1) & Lexicons::sports_before));
+        // A place's use: after a preposition of place, or the country as such ("countries like X", "X as a country").
+        const bool locative = before == "in" || before == "at" || before == "from" || before == "near" || before == "to" ||
+                              before == "into" || before == "across" || before == "around" || before == "throughout" ||
+                              before == "like" || (m.e < se.end && st.lower_tok(m.e) == "as");
+        auto& u = *uses.try_emplace(m.surface).first;
+        u.first += team;
+        u.second += locative;
+    }
+    for (MentionCand& m : st.mentions) {
+        if (!place(m) || m.pseudo) continue;
+        const auto* u = uses.find(m.surface);
+        if (!u || u->first == 0 || u->second > 0) continue;
+        m.type = EntityType::ORGANIZATION;
+        // As sure as a gazetteer's reading: the other documents' votes for the place must not undo it (the
+        // team and the place are two entities).
+        m.source = TypeSource::lexicon;
+        m.canonical.clear();
+        m.country.clear();
+        m.seat = false;
+        m.dateline = false;
+    }
+}
+
 // Acronyms the document defines by a lower-case phrase: "intensive care units (ICU)", "year-on-year (YoY)",
 // "loan-to-value (LTV) ratio". Names are capitalized; an acronym of ordinary words is a noun's short form,
 // wherever the document writes it.
@@ -1508,7 +1557,9 @@ void find_mentions(DocState& st) {
         m.e = g + 1;
         m.surface = std::string(st.text(m.b, m.e));
         m.type = EntityType::ORGANIZATION;
-        m.source = TypeSource::cue;
+        // As sure as a gazetteer's reading: the other documents' votes for the place must not undo it (the
+        // team and the place are two entities).
+        m.source = TypeSource::lexicon;
         m.canonical.clear();
     }
     // Datelines: the place a story was filed from, whatever the model or the rules read there.
@@ -1688,6 +1739,7 @@ void find_mentions(DocState& st) {
                 }
             }
     }
+    teams_named_by_place(st);
     // Stable order by start token. Sorting indices and moving each mention once is much cheaper than
     // sorting the mentions themselves (each holds several strings); in order already, none moves.
     auto by_start = [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; };
