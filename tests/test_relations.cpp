@@ -941,3 +941,11 @@ TEST_CASE("relations: the head of a place below a country, with no place in the 
     CHECK(r.has_entity("Johor"));
     CHECK_FALSE(r.has_entity("Johor Menteri"));
 }
+
+TEST_CASE("relations: a body named by a party's or coalition's word first has members, not staff") {
+    CHECK(extract("Jane Roe is going against Jon Bell of Parti Bumi Tellburg in a straight fight.")
+              .has("Jon Bell", "member_of", "Parti Bumi Tellburg"));
+    const auto r = extract("Jane Roe won the seat with a 3,088-vote majority over Pakatan Nordvale's Jon Bell.");
+    CHECK(r.has("Jon Bell", "member_of", "Pakatan Nordvale"));
+    CHECK_FALSE(r.has("Jon Bell", "works_for", "Pakatan Nordvale"));
+}

@@ -248,8 +248,13 @@ void load(Lexicons& lx) {
         if (c.size() >= 2) lx.role_predicates.emplace(lower(trim(c[0])), std::string(trim(c[1])));
     });
     each_row("member_bodies.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        const std::string_view flag = c.size() > 1 ? trim(c[1]) : std::string_view();
+        if (flag == "first") {
+            lx.membership_first_words.emplace(lower(trim(c[0])), true);
+            return;
+        }
         lx.member_bodies.emplace(lower(trim(c[0])), true);
-        if (c.size() > 1 && trim(c[1]) == "always") lx.membership_bodies.emplace(lower(trim(c[0])), true);
+        if (flag == "always") lx.membership_bodies.emplace(lower(trim(c[0])), true);
     });
     each_row("kinship.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.kinship.emplace(lower(trim(c[0])), true);

@@ -262,6 +262,7 @@ struct Lexicons {
     StringMap<std::string> role_predicates;                     ///< "founder" → "founder_of"
     StringSet member_bodies;                                    ///< member_bodies.txt: "party": its people are members
     StringSet membership_bodies;                                ///< those marked "always": whatever their title
+    StringSet membership_first_words;                           ///< those marked "first": the name's first word ("parti")
     StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M'
     StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
     StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places

@@ -187,7 +187,12 @@ struct Rel {
     // A person tied to an organization by no role word ("X of Acme", "Acme's X") works for it, or is a
     // member of a body whose people are members (data/member_bodies.txt: "X of the Green Party").
     const char* affiliation_predicate(int o) const {
-        return lx.member_bodies.contains(head_word(st.entities[ent(o)].name)) ? "member_of" : "works_for";
+        const std::string& name = st.entities[ent(o)].name;
+        return lx.member_bodies.contains(head_word(name)) || membership_first(name) ? "member_of" : "works_for";
+    }
+    // A body named by a party's or a coalition's word first ("Parti Bumi Kenyalang", "Pakatan Harapan").
+    bool membership_first(const std::string& name) const {
+        return lx.membership_first_words.contains(lower_ascii(name.substr(0, name.find(' '))));
     }
     // The last word of a body's name, lower-cased ("party" of "the Green Party").
     static std::string head_word(const std::string& name) {
@@ -2254,7 +2259,7 @@ public:
             if (m.entity >= 0 && !m.pseudo && m.e < T.size() && T[m.e].lower() && lx.membership_bodies.contains(std::string(low(m.e))))
                 member_body[static_cast<std::size_t>(m.entity)] = 1;
         for (std::size_t e = 0; e < st.entities.size(); ++e)
-            if (lx.membership_bodies.contains(head_word(st.entities[e].name))) member_body[e] = 1;
+            if (lx.membership_bodies.contains(head_word(st.entities[e].name)) || membership_first(st.entities[e].name)) member_body[e] = 1;
         for (DocRelation& r : st.relations)
             if (r.predicate == "works_for" && member_body[r.object] && org_like(st.entities[r.object].type))
                 r.predicate = "member_of";
