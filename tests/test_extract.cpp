@@ -436,3 +436,11 @@ TEST_CASE("mentions: in a sports report a place's name used as a team's is the t
     REQUIRE(v.find("Brazil"));
     CHECK(v.find("Brazil")->type == kg::EntityType::COUNTRY);
 }
+
+TEST_CASE("mentions: a storm named with its kind's word is an event, and goes by its name alone") {
+    const auto r = extract("Hurricane Nordia hit the Bahamas on Sunday, and Nordia then moved north toward Florida.");
+    REQUIRE(r.find("Hurricane Nordia"));
+    CHECK(r.find("Hurricane Nordia")->type == kg::EntityType::EVENT);
+    CHECK_FALSE(r.find("Nordia"));
+    CHECK(extract("The Kestrel Space Telescope was launched in May.").find("Kestrel Space Telescope")->type == kg::EntityType::PRODUCT);
+}

@@ -680,6 +680,12 @@ struct Finder {
                     e = p;
                     break;
                 }
+        // "Hurricane | Dorian", "Kampung | Tellburg": a capitalized word that opens names of its kind (cues.tsv
+        // "first") right before the span is the name's first word, which the model often leaves out.
+        if (b > se.begin && e - b <= 2 && T[b - 1].cap() && cue(b - 1) && cue(b - 1)->where == Cue::first) {
+            --b;
+            sp.fine = -1;
+        }
         // "Sabah Chief Minister" read as a person, "Penang" of "Penang Chief Minister X" read as a body: a name
         // right before the title of a place's head is the place.
         // Also when the title goes on past the span ("Johor Menteri | Besar X").
@@ -896,8 +902,9 @@ struct Finder {
         const bool head_cue = strong && m.source == TypeSource::cue &&
                               (rule == EntityType::POLICY || (rule == EntityType::EVENT && sp.coarse != ner::Coarse::PER) ||
                                (rule == EntityType::COMPANY && legal) ||
-                               (rule == EntityType::LOCATION && sp.coarse == ner::Coarse::PER && cue(b) &&
-                                cue(b)->where == Cue::first) ||
+                               // "Kampung X", "Hurricane X": the generic word that opens the name types it
+                               ((rule == EntityType::LOCATION || rule == EntityType::EVENT) && sp.coarse == ner::Coarse::PER && cue(b) &&
+                                cue(b)->where == Cue::first && cue(b)->type == rule) ||
                                (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::LOC) ||
                                (rule == EntityType::ORGANIZATION && sp.coarse == ner::Coarse::PER && any_cue(b, e)));
         // The words around this mention ("startups such as X", "its X robot", "analyst X") say more about

@@ -285,6 +285,10 @@ void resolve_entities(DocState& st) {
                     es && std::any_of(es->begin(), es->end(), [](const GazEntry& g) { return g.type == EntityType::COUNTRY && !g.demonym; }))
                     offer(fold(st.text(o.b, o.e - 1)), j);
         }
+        // "Hurricane Dorian" goes by "Dorian": a name opened by its kind's word (cues.tsv "first") without it.
+        if (!compound && o.type == EntityType::EVENT && st.lex[o.b].low.cue && st.lex[o.b].low.cue->where == Cue::first &&
+            st.lex[o.b].low.cue->type == EntityType::EVENT)
+            offer(fold(st.text(o.b + 1, o.e)), j);
         name_words(st, o, words);
         by_initials.emplace(initials(words, false), j);
         by_initials.emplace(initials(words, true), j);
@@ -365,8 +369,9 @@ void resolve_entities(DocState& st) {
         // Places and people open many a body's name ("Penang Island City Council", "Melinda Gates
         // Foundation"): a short form read as a place, or as a person with confidence or by a known given or
         // family name, stays what it was read as.
-        if (o.type != EntityType::PERSON && m.type != EntityType::COMPANY && m.type != EntityType::ORGANIZATION &&
-            m.type != EntityType::UNKNOWN &&
+        // (A storm's name alone is read as anything: "Dorian" moved north.)
+        if (o.type != EntityType::PERSON && o.type != EntityType::EVENT && m.type != EntityType::COMPANY &&
+            m.type != EntityType::ORGANIZATION && m.type != EntityType::UNKNOWN &&
             (m.type != EntityType::PERSON || m.confidence >= kSureType || st.as_written(m.b).person))
             continue;
         keys[k] = keys[*full];
