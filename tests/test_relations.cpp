@@ -949,3 +949,13 @@ TEST_CASE("relations: a body named by a party's or coalition's word first has me
     CHECK(r.has("Jon Bell", "member_of", "Pakatan Nordvale"));
     CHECK_FALSE(r.has("Jon Bell", "works_for", "Pakatan Nordvale"));
 }
+
+TEST_CASE("relations: a minister's field between the country or place and the title") {
+    CHECK(extract("He met Kenya Health Minister Jon Bell on Monday.").has("Jon Bell", "works_for", "Kenya"));
+    const auto r = extract("He met Nordvale Health Minister Jon Bell on Monday.");
+    CHECK(r.has_entity("Nordvale"));
+    CHECK_FALSE(r.has_entity("Nordvale Health"));
+    // Not before other titles, which follow bodies' names.
+    const auto b = extract("Kestrel League of Latin American Citizens President Jon Bell said so.");
+    CHECK_FALSE(b.has("Jon Bell", "leader_of", "United States"));
+}

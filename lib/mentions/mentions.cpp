@@ -688,6 +688,23 @@ struct Finder {
         }
         // "Sabah Chief Minister" read as a person, "Penang" of "Penang Chief Minister X" read as a body: a name
         // right before the title of a place's head is the place.
+        // "Tellburg Health | Minister X", "Tellburg Home Affairs | Minister X": ordinary English words closing
+        // the span right before "Minister" and a name are the title's field, not part of a body's name; the
+        // words before them name the place or country.
+        // Only a minister's field: other titles follow bodies' names ("League of X Citizens President Y").
+        if (sp.coarse == ner::Coarse::ORG && e - b >= 2 && e + 1 < se.end && (T[e + 1].cap() || T[e + 1].text == ",") &&
+            low(e) == "minister") {
+            std::uint32_t q = e;
+            while (q - 1 > b && lw(q - 1).info && lw(q - 1).info->lower_share >= 0.5f && !body_word(q - 1)) --q;
+            bool name_before = q < e;  // what stays is a name: no "of", no nationality word at its end
+            for (std::uint32_t i = b; i < q && name_before; ++i) name_before = !lw(i).function_word;
+            if (name_before && (adjective(q - 1) || gaz_match(b, q, true, nullptr) == q - b)) name_before = false;
+            if (name_before) {
+                e = q;
+                sp.coarse = ner::Coarse::LOC;  // a government's minister: of a country or a state
+                sp.fine = -1;
+            }
+        }
         // Also when the title goes on past the span ("Johor Menteri | Besar X").
         for (std::uint32_t p = b + 1; p < e; ++p)
             if (const std::uint32_t n = place_title_at(p, se.end); n && (n == e - p || (p + n > e && T[p].cap()))) {
@@ -871,8 +888,17 @@ struct Finder {
                 m.role = role;
                 m.role_code = code;
                 p = title_before_honorific(m, p, se.begin);
-                for (std::uint32_t q = p > se.begin + 3 ? p - 3 : se.begin; q < p; ++q)
-                    if (take_country(q, p)) break;
+                bool taken = false;
+                for (std::uint32_t q = p > se.begin + 3 ? p - 3 : se.begin; q < p && !taken; ++q) taken = take_country(q, p);
+                // "Kenya Health Minister X": ordinary words between the country and "Minister" are the office's
+                // field (not before other titles: "League of ... American Citizens President X").
+                if (!taken && m.role == "minister") {
+                    std::uint32_t f = p;
+                    while (f > se.begin + 1 && p - f < 3 && st.lex[f - 1].plain_cap && lw(f - 1).info &&
+                           lw(f - 1).info->lower_share >= 0.5f && !body_word(f - 1))
+                        --f;
+                    for (std::uint32_t q = f > se.begin + 3 ? f - 3 : se.begin; f < p && q < f && !taken; ++q) taken = take_country(q, f);
+                }
                 break;
             }
         }
@@ -1629,6 +1655,15 @@ void find_mentions(DocState& st) {
     for (const MentionCand& m : st.mentions)
         for (std::uint32_t i = m.b; i < m.e; ++i) in_mention[i] = 1;
     const StringSet noun_acronyms = lowercase_defined_acronyms(st);
+    // "Home Affairs Minister": ordinary capitalized words from token i, then a government title.
+    auto field_then_title = [&](std::uint32_t i, std::uint32_t end) {
+        std::uint32_t q = i;
+        while (q < end && q - i < 3 && st.lex[q].plain_cap && st.lex[q].low.info && st.lex[q].low.info->lower_share >= 0.5f &&
+               !st.lex[q].low.role)
+            ++q;
+        const std::string* code = q > i && q < end && st.lex[q].low.role ? st.lx->role(st.lower_tok(q)) : nullptr;
+        return code && code->compare(0, 3, "GOV") == 0;
+    };
     auto junk = [&](const MentionCand& m) {
         if (!st.lx->not_entities.empty() && st.lx->not_entities.contains(fold_name(m.surface))) return true;
         // "((WN))", "((Jane Roe))": an interview transcript's speaker label, a turn marker and not a mention
@@ -1652,7 +1687,7 @@ void find_mentions(DocState& st) {
         // Not before a title or an acronym: "Google CEO Eric Schmidt".
         if (m.recognized && m.e < st.tok.sentences[m.sentence].end && !st.title_case[m.sentence] && st.lex[m.e].plain_cap &&
             T[m.e].kind == TokKind::word && !in_mention[m.e] && !st.lex[m.e].low.function_word && !st.lex[m.e].low.role &&
-            !st.lex[m.e].low.role_first)
+            !st.lex[m.e].low.role_first && !field_then_title(m.e, st.tok.sentences[m.sentence].end))
             return true;
         // Likewise the last word of a name whose capitalized first word it lost ("Joe" of the programme
         // "Morning Joe"): not at a sentence's start, nor after a title, a date word or another name.
