@@ -959,3 +959,8 @@ TEST_CASE("relations: a minister's field between the country or place and the ti
     const auto b = extract("Kestrel League of Latin American Citizens President Jon Bell said so.");
     CHECK_FALSE(b.has("Jon Bell", "leader_of", "United States"));
 }
+
+TEST_CASE("relations: a person from a country is its citizen") {
+    CHECK(extract("The record is held by Jane Roe from Kenya.").has("Jane Roe", "citizen_of", "Kenya"));
+    CHECK(extract("The old record, held by Jane Roe also from Kenya, stands.").has("Jane Roe", "citizen_of", "Kenya"));
+}

@@ -2064,6 +2064,8 @@ private:
             std::uint32_t ae = a.e;
             if (ae + 4 < se.end && T[ae].text == "(" && T[ae + 2].text == ")" && (low(ae + 3) == "in" || low(ae + 3) == "of"))
                 ae += 3;
+            // "Jane Roe, also from Kenya": a person's origin.
+            if (low(ae) == "also" && ae + 2 < se.end && low(ae + 1) == "from") ++ae;
             // "in the Congo": an article between "in" and the place.
             const bool the = low(ae) == "in" && ae + 2 < se.end && low(ae + 1) == "the";
             const int b = st.mention_at(ae + 1 + (the ? 1 : 0));
@@ -2091,9 +2093,9 @@ private:
             if (sep == "," && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
                 !list_before && !list_after)
                 emit(a.entity, "located_in", m.entity, 0.7, a.sentence);
-            else if (sep == "of" && ta == EntityType::PERSON && !list_after &&
-                     (tb == EntityType::COUNTRY || tb == EntityType::LOCATION))
-                emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, 0.65, a.sentence);
+            else if ((sep == "of" || sep == "from") && ta == EntityType::PERSON && !list_after &&
+                     (tb == EntityType::COUNTRY || tb == EntityType::LOCATION) && !demonym_mention(b))
+                emit(a.entity, tb == EntityType::COUNTRY ? "citizen_of" : "lives_in", m.entity, sep == "of" ? 0.65 : 0.6, a.sentence);
             else if ((sep == "in" || sep == "of") && org_like(ta) && tb == EntityType::LOCATION && !list_after)
                 emit(a.entity, "based_in", m.entity, 0.6, a.sentence);  // "Nordvale Corp. of Dayton"
             else if (sep == "in" && org_like(ta) && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY)) {
