@@ -964,3 +964,8 @@ TEST_CASE("relations: a person from a country is its citizen") {
     CHECK(extract("The record is held by Jane Roe from Kenya.").has("Jane Roe", "citizen_of", "Kenya"));
     CHECK(extract("The old record, held by Jane Roe also from Kenya, stands.").has("Jane Roe", "citizen_of", "Kenya"));
 }
+
+TEST_CASE("relations: who speaks for a body works for it") {
+    CHECK(extract("Jon Bell, speaking on behalf of Nordvale Bank, declined to comment.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, speaking for the Health Ministry, reported new cases.").has("Jon Bell", "works_for", "Health Ministry"));
+}
