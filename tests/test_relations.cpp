@@ -969,3 +969,15 @@ TEST_CASE("relations: who speaks for a body works for it") {
     CHECK(extract("Jon Bell, speaking on behalf of Nordvale Bank, declined to comment.").has("Jon Bell", "works_for", "Nordvale Bank"));
     CHECK(extract("Jon Bell, speaking for the Health Ministry, reported new cases.").has("Jon Bell", "works_for", "Health Ministry"));
 }
+
+TEST_CASE("relations: a title after \"as\" with its body or country names the post of the one person before it") {
+    CHECK(extract("Jon Bell teaches business management as an adjunct professor at Kestrel College.")
+              .has("Jon Bell", "works_for", "Kestrel College"));
+    CHECK(extract("On Monday, Jon Bell, a career politician who served as President of India for five years, died.")
+              .has("Jon Bell", "leader_of", "India"));
+    // Two people before "as": the title may be either's.
+    CHECK_FALSE(extract("Jon Bell replaced Tom Vale as chairman of Nordvale Bank.").has("Tom Vale", "leader_of", "Nordvale Bank"));
+    // A country between them holds the title.
+    CHECK_FALSE(extract("Jon Bell said Nordvale would support Kenya's efforts as chair of the Kestrel Union.")
+                    .has("Jon Bell", "leader_of", "Kestrel Union"));
+}

@@ -2169,9 +2169,62 @@ public:
         named_after_place();
         adjacent_names();
         domain_offices();
+        as_role();
         classified();
         link_pronouns();
         members_not_staff();
+    }
+
+    // "X teaches law as an adjunct professor at Acme", "X, a career politician who served as President of
+    // Nordvale": a title after "as" with its body or country names the post of the one person named before
+    // it in the sentence. (With two people before it the title may be either's: "X replaced Y as chief".)
+    void as_role() {
+        for (std::size_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            for (std::uint32_t i = se.begin + 1; i + 3 < se.end; ++i) {
+                if (low(i) != "as") continue;
+                int person = -1, people = 0;
+                for (std::uint32_t q = se.begin; q < i; ++q)
+                    if (const int m = st.mention_at(q); m >= 0 && !st.mentions[m].pseudo && st.mentions[m].entity >= 0 &&
+                                                        type_of(m) == EntityType::PERSON) {
+                        if (person < 0 || st.mentions[m].entity != st.mentions[person].entity) ++people;
+                        person = m;
+                    }
+                if (people != 1) continue;
+                // Nor with a body or country between them ("X said Acme's role as chief of Y").
+                bool between = false;
+                for (std::uint32_t q = st.mentions[person].e; q < i && !between; ++q)
+                    if (const int m = st.mention_at(q); m >= 0 && type_of(m) != EntityType::PERSON) between = true;
+                if (between) continue;
+                // "as (a|an|the) [adjunct] professor (of|at|for) Acme": the longest title, then its body.
+                std::uint32_t j = i + 1;
+                if (low(j) == "a" || low(j) == "an" || low(j) == "the" || low(j) == "its" || low(j) == "their") ++j;
+                std::string role, code;
+                std::uint32_t end = 0;
+                for (std::uint32_t k = j; k < se.end && k < j + 5; ++k) {
+                    if (T[k].kind == TokKind::punct && T[k].text != "-") break;
+                    std::string c;
+                    if (const std::uint32_t n = role_ending(k, j, c); n && c != "HON") {
+                        role = lower_ascii(std::string(st.text(k + 1 - n, k + 1)));
+                        code = c;
+                        end = k + 1;
+                    }
+                    if (st.mention_at(k) >= 0) break;
+                }
+                if (role.empty() || end + 1 >= se.end) continue;
+                const std::string_view prep = low(end);
+                if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
+                std::uint32_t at = end + 1;
+                if (at + 1 < se.end && low(at) == "the") ++at;
+                const int o = st.mention_at(at);
+                if (o < 0 || st.mentions[o].pseudo || st.mentions[o].entity < 0) continue;
+                const bool former = former_before(j + 1, se.begin) || former_before(i, se.begin);
+                // The evidence's modality is read before "as" ("would serve as"): "as" is the trigger.
+                if (org_like(type_of(o))) emit(ent(person), role_predicate(role), ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
+                else if (type_of(o) == EntityType::COUNTRY && (gov_code(code) || role_predicate(role) == "leader_of"))
+                    emit(ent(person), role_predicate(role), ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
+            }
+        }
     }
 
     // "Health Minister X", "Health director-general Datuk X" in a story that names the Health Ministry (or the
