@@ -981,3 +981,10 @@ TEST_CASE("relations: a title after \"as\" with its body or country names the po
     CHECK_FALSE(extract("Jon Bell said Nordvale would support Kenya's efforts as chair of the Kestrel Union.")
                     .has("Jon Bell", "leader_of", "Kestrel Union"));
 }
+
+TEST_CASE("relations: a country's office by its demonym, set off by commas before the name") {
+    CHECK(extract("The Italian foreign minister, Jon Bell, joined the talks as an observer.").has("Jon Bell", "works_for", "Italy"));
+    CHECK(extract("He met the former Kenyan president, Jon Bell, on Monday.").has("Jon Bell", "leader_of", "Kenya"));
+    // Not an occupation that is no office.
+    CHECK_FALSE(extract("The Kenyan runner, Jon Bell, won.").has("Jon Bell", "works_for", "Kenya"));
+}

@@ -417,6 +417,24 @@ struct Rel {
             std::string code;
             if (const std::uint32_t n = titled > se.begin + 1 ? role_ending(titled - 1, se.begin, code) : 0) titled = named_start(titled - n);
         }
+        // "The Italian foreign minister, X,": a country's office by its demonym, set off before the name.
+        if (titled >= se.begin + 3 && T[titled - 1].text == "," && st.mention_ending(titled - 1) < 0) {
+            std::string code;
+            if (const std::uint32_t n = role_ending(titled - 2, se.begin, code); n && gov_code(code)) {
+                std::uint32_t q = titled - 1 - n;  // the role's first token
+                while (q > se.begin && titled - 1 - q < n + 2 && T[q - 1].lower() && !lw(q - 1).function_word && !is_verb(q - 1)) --q;
+                std::uint32_t from = 0;
+                const GazEntry* d = q > se.begin ? demonym_ending(q - 1, from) : nullptr;
+                if (d && from >= se.begin && (from == se.begin || low(from - 1) == "the" || low(from - 1) == "former") &&
+                    mention_covering(q - 1) < 0) {
+                    const std::string role = lower_ascii(std::string(st.text(titled - 1 - n, titled - 1)));
+                    const std::string pred = role_predicate(role);
+                    const int country = country_entity(d->canonical, from, q, s);
+                    if (office_code(code) || pred == "leader_of")
+                        emit(ent(pk), pred, country, 0.8, s, UINT32_MAX, former_before(from, se.begin));
+                }
+            }
+        }
         if (titled >= se.begin + 4 && T[titled - 1].text == ",") {
             const int o = st.mention_ending(titled - 1);
             std::uint32_t ob = o >= 0 ? st.mentions[o].b : 0;
