@@ -444,3 +444,9 @@ TEST_CASE("mentions: a storm named with its kind's word is an event, and goes by
     CHECK_FALSE(r.find("Nordia"));
     CHECK(extract("The Kestrel Space Telescope was launched in May.").find("Kestrel Space Telescope")->type == kg::EntityType::PRODUCT);
 }
+
+TEST_CASE("mentions: a body's coordinated name right after a dateline keeps its first words") {
+    const auto r = extract("TELLBURG: The Fisheries and Food Industry Ministry (FFIM) has clarified that the permit is temporary.");
+    CHECK(r.find("Fisheries and Food Industry Ministry"));
+    CHECK_FALSE(r.find("Food Industry Ministry"));
+}

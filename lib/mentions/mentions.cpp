@@ -1426,8 +1426,9 @@ void find_mentions(DocState& st) {
                 std::uint32_t nb = b - 2;
                 while (nb >= se.begin + 2 && T[nb - 1].text == "," && free_word(nb - 2) && b - nb < 6) nb -= 2;
                 while (nb > se.begin && free_word(nb - 1) && b - nb < 6) --nb;
+                // ("The" opening the sentence or following a dateline's colon is no name's word.)
                 const bool cap_before = nb > se.begin && T[nb - 1].kind == TokKind::word && T[nb - 1].cap() &&
-                                        !(nb - 1 == se.begin && f.lw(nb - 1).function_word);
+                                        !((nb - 1 == se.begin || T[nb - 2].kind == TokKind::punct) && f.lw(nb - 1).function_word);
                 // Two names sharing a head ("the Democratic and Republican Party", when "Democratic Party" is
                 // a name of its own), or a list before a name that opens with a place ("... and US Park Police").
                 std::string shared = std::string(st.text(nb, b - 1)) + " " + std::string(T[e - 1].text);
