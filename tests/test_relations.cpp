@@ -988,3 +988,10 @@ TEST_CASE("relations: a country's office by its demonym, set off by commas befor
     // Not an occupation that is no office.
     CHECK_FALSE(extract("The Kenyan runner, Jon Bell, won.").has("Jon Bell", "works_for", "Kenya"));
 }
+
+TEST_CASE("relations: a title placed in a body before the name (\"Minister in the Prime Minister's Department X\")") {
+    CHECK(extract("Minister in the Prime Minister's Department (Economy) Datuk Seri Jon Bell said so.")
+              .has("Jon Bell", "works_for", "Prime Minister's Department"));
+    CHECK(extract("On Sept 7, Minister in the Prime Minister's Department (Law), Datuk Seri Dr Jon Bell ordered the change.")
+              .has("Jon Bell", "works_for", "Prime Minister's Department"));
+}

@@ -2187,6 +2187,7 @@ public:
         named_after_place();
         adjacent_names();
         domain_offices();
+        title_in_body();
         as_role();
         classified();
         link_pronouns();
@@ -2242,6 +2243,34 @@ public:
                 else if (type_of(o) == EntityType::COUNTRY && (gov_code(code) || role_predicate(role) == "leader_of"))
                     emit(ent(person), role_predicate(role), ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
             }
+        }
+    }
+
+    // "Minister in the Prime Minister's Department (Economy) Datuk X": a title placed in a body before the
+    // name, the body's field in brackets at most between them.
+    void title_in_body() {
+        for (std::size_t k = 0; k < st.mentions.size(); ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
+            const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
+            std::string code;
+            std::uint32_t b = m.b;
+            for (std::uint32_t n; b > begin + 1 && (n = role_ending(b - 1, begin, code)) && code == "HON";) b -= n;
+            if (b > begin && T[b - 1].text == ",") --b;
+            if (b > begin && T[b - 1].text == ")")
+                for (std::uint32_t q = b - 1; q > begin && b - q < 8; --q)
+                    if (T[q - 1].text == "(") {
+                        b = q - 1;
+                        break;
+                    }
+            const int o = b > begin ? st.mention_ending(b) : -1;
+            if (o < 0 || st.mentions[o].pseudo || !org_like(type_of(o))) continue;
+            std::uint32_t i = st.mentions[o].b;
+            if (i > begin && low(i - 1) == "the") --i;
+            if (i < begin + 2 || low(i - 1) != "in") continue;
+            if (const std::uint32_t n = role_ending(i - 2, begin, code); n && code != "HON")
+                emit(m.entity, role_predicate(lower_ascii(std::string(st.text(i - 1 - n, i - 1)))), ent(o), 0.75, m.sentence,
+                     UINT32_MAX, former_before(i - 1 - n, begin));
         }
     }
 
