@@ -450,10 +450,3 @@ TEST_CASE("mentions: a body's coordinated name right after a dateline keeps its 
     CHECK(r.find("Fisheries and Food Industry Ministry"));
     CHECK_FALSE(r.find("Food Industry Ministry"));
 }
-
-TEST_CASE("mentions: a word before the title of a body's head and a person's name is the body, found by rule") {
-    const auto r = extract("Meanwhile, Kelpacs president Jon Bell said the union would appeal.");
-    REQUIRE(r.find("Kelpacs"));
-    CHECK(r.find("Kelpacs")->type != kg::EntityType::PERSON);
-    CHECK(r.find("Kelpacs")->type != kg::EntityType::LOCATION);
-}

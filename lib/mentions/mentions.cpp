@@ -401,14 +401,6 @@ struct Finder {
         // "its Cybertruck": one unknown word owned by an organization is most often its product.
         if (e - b == 1 && b > 0 && (low(b - 1) == "its" || low(b - 1) == "their") && !lw(b).role)
             set(EntityType::PRODUCT, TypeSource::weak);
-        // "Kestrel president Jon Bell", "NPK deputy president Jon Bell": the title of a body's head or officer
-        // (data/body_titles.txt), then a person's name.
-        if (e + 1 < T.size() && !xw(b).person && T[e].lower())
-            if (const std::uint32_t n = body_title_at(e, static_cast<std::uint32_t>(T.size()));
-                n && e + n < T.size() && T[e + n].kind == TokKind::word && T[e + n].cap()) {
-                set(EntityType::ORGANIZATION, TypeSource::context);
-                return;
-            }
         // A context noun right before ("startup X", "analyst Jane Roe"), or a list introduced by one.
         if (auto t = context_type(b)) set(*t, TypeSource::context);
         if (m.source >= TypeSource::context) return;
