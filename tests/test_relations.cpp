@@ -995,3 +995,12 @@ TEST_CASE("relations: a title placed in a body before the name (\"Minister in th
     CHECK(extract("On Sept 7, Minister in the Prime Minister's Department (Law), Datuk Seri Dr Jon Bell ordered the change.")
               .has("Jon Bell", "works_for", "Prime Minister's Department"));
 }
+
+TEST_CASE("relations: a verb of attending with no object means the story's main event only when people come to it") {
+    CHECK(extract("The Tellburg Tech Summit opened on Monday in Curitiba. The Tellburg Tech Summit drew 900 firms. "
+                  "Nordvale Bank also attended.")
+              .has("Nordvale Bank", "attends", "Tellburg Tech Summit"));
+    CHECK_FALSE(extract("The 2030 Nordvale general election will be held in May. Analysts expect the 2030 Nordvale general "
+                        "election to be close. On Saturday, Jon Bell attended.")
+                    .has("Jon Bell", "attends", "2030 Nordvale general election"));
+}

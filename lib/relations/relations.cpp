@@ -1550,7 +1550,7 @@ private:
         const bool own_object = e < se.end && (T[e].cap() || (word(e) && (word(e)->tag == Upos::NOUN ||
                                                                           word(e)->tag == Upos::DET ||
                                                                           word(e)->tag == Upos::PRON)));
-        if (object_ents.empty() && t.implicit && main_event >= 0 && !own_object &&
+        if (object_ents.empty() && t.implicit && main_event >= 0 && !own_object && gathering(main_event) &&
             std::find(t.object_types.begin(), t.object_types.end(), EntityType::EVENT) != t.object_types.end()) {
             object_ents.push_back(main_event);
             conf = 0.5;  // the object is inferred from the document, not read in the sentence
@@ -1793,6 +1793,19 @@ private:
         }
     }
 
+
+    // An event people come to, by its name's head word (cues.tsv: "conference", "summit", "festival"): the
+    // one a verb of attending with no object of its own may mean. Not a war, an election, nor a body or a
+    // place the recognizer typed as an event.
+    bool gathering(int event) const {
+        for (std::size_t k : st.entities[static_cast<std::size_t>(event)].mentions) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || m.e <= m.b) continue;
+            const Cue* c = lw(m.e - 1).cue;
+            if (c && c->type == EntityType::EVENT && c->where == Cue::head && low(m.e - 1) != "war") return true;
+        }
+        return false;
+    }
 
     // --- the learned classifier: what a sentence states between two of its names ------------------------
     static std::optional<rel::Arg> coarse(EntityType t) {
