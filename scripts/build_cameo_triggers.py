@@ -59,6 +59,10 @@ def load_codes():
                 subj, obj = types(row["subject"]), types(row["object"])
                 # ":inv": the verb's subject is the predicate's object ("China hosted Putin": Putin visits
                 # China); triggers.tsv's type columns are the verb's left and right arguments.
+                if "inv" in opts and row["predicate"] == "visits":
+                    # One hosted is a person or a country's delegation: a show or a town hall "hosted by" a
+                    # presenter is no visit ("the X Show, hosted by Jon Bell").
+                    subj = "PERSON,COUNTRY"
                 codes[code] = (row["predicate"], obj, subj, True) if "inv" in opts else (row["predicate"], subj, obj, False)
     return codes
 

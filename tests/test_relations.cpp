@@ -1004,3 +1004,11 @@ TEST_CASE("relations: a verb of attending with no object means the story's main 
                         "election to be close. On Saturday, Jon Bell attended.")
                     .has("Jon Bell", "attends", "2030 Nordvale general election"));
 }
+
+TEST_CASE("relations: a show hosted by a presenter is no visit; a newly elected official was not appointed by the subject") {
+    CHECK_FALSE(extract("Nordvale News simulcast the town hall, hosted by Jon Bell, on its main network.")
+                    .has("Nordvale News", "visits", "Jon Bell"));
+    CHECK(extract("Nordvale hosted Jon Bell on Monday.").has("Jon Bell", "visits", "Nordvale"));
+    CHECK_FALSE(extract("Tom Vale might have encouraged newly elected Kestrel president Jon Bell to act.")
+                    .has("Tom Vale", "appoints", "Jon Bell"));
+}

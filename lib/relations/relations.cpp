@@ -1142,8 +1142,10 @@ private:
                 bool nounish = false;
                 if (i > se.begin) {
                     std::string_view p = low(i - 1);
+                    // "newly elected president X": a participle used as an adjective is no verb of a clause.
                     nounish = poss(i - 1) || p == "the" || p == "a" || p == "an" || p == "its" ||
-                              p == "their" || p == "his" || p == "her" || p == "this" || p == "opening";
+                              p == "their" || p == "his" || p == "her" || p == "this" || p == "opening" ||
+                              p == "newly" || p == "democratically" || p == "popularly";
                 }
                 std::size_t matched_len = 0;
                 for (std::size_t idx : *candidates) {
