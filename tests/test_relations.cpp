@@ -1012,3 +1012,9 @@ TEST_CASE("relations: a show hosted by a presenter is no visit; a newly elected 
     CHECK_FALSE(extract("Tom Vale might have encouraged newly elected Kestrel president Jon Bell to act.")
                     .has("Tom Vale", "appoints", "Jon Bell"));
 }
+
+TEST_CASE("relations: an event is held in a place named near it only with no other name between, and not as a modifier") {
+    CHECK_FALSE(extract("Before the start of the 2030 Kestrel Summit, the shooting of Jon Bell in Curitiba led to protests.")
+                    .has("2030 Kestrel Summit", "held_in", "Curitiba"));
+    CHECK(extract("Jon Bell won the final at the 2030 Kestrel Games in Curitiba.").has("2030 Kestrel Games", "held_in", "Curitiba"));
+}

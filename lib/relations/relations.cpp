@@ -1696,12 +1696,23 @@ private:
                     }
                 }
             }
-            for (int ev : events)
+            for (int ev : events) {
+                // "a World War II-era bomber": an event in a modifier is not where anything happened.
+                const MentionCand& em = st.mentions[ev];
+                if (em.e < T.size() && T[em.e].text == "-" && !T[em.e].space_before) continue;
                 for (int pl : places) {
-                    std::uint32_t a = st.mentions[ev].b, c = st.mentions[pl].b;
+                    std::uint32_t a = em.b, c = st.mentions[pl].b;
                     std::uint32_t dist = a > c ? a - c : c - a;
-                    if (dist <= 14) emit(ent(ev), "held_in", ent(pl), 0.55, s);
+                    // A name of something else between them is what the place is of ("the 2020 X Convention, the
+                    // shooting of Jon Bell in Kenosha").
+                    bool other = false;
+                    for (std::uint32_t q = std::min(em.e, st.mentions[pl].e); q < std::max(a, c) && !other; ++q)
+                        if (const int m = mention_covering(q); m >= 0 && m != ev && m != pl && !st.mentions[m].pseudo &&
+                                                               type_of(m) != EntityType::LOCATION && type_of(m) != EntityType::COUNTRY)
+                            other = true;
+                    if (dist <= 14 && !other) emit(ent(ev), "held_in", ent(pl), 0.55, s);
                 }
+            }
         }
     }
 
