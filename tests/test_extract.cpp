@@ -450,3 +450,11 @@ TEST_CASE("mentions: a body's coordinated name right after a dateline keeps its 
     CHECK(r.find("Fisheries and Food Industry Ministry"));
     CHECK_FALSE(r.find("Food Industry Ministry"));
 }
+
+TEST_CASE("mentions: a cathedral or a mosque is a place") {
+    const auto r = extract("Twin bombings struck the Tellburg Cathedral on Sunday, and the Kestrel Grand Mosque was closed.");
+    REQUIRE(r.find("Tellburg Cathedral"));
+    CHECK(r.find("Tellburg Cathedral")->type == kg::EntityType::LOCATION);
+    REQUIRE(r.find("Kestrel Grand Mosque"));
+    CHECK(r.find("Kestrel Grand Mosque")->type == kg::EntityType::LOCATION);
+}
