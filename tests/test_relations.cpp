@@ -1018,3 +1018,7 @@ TEST_CASE("relations: an event is held in a place named near it only with no oth
                     .has("2030 Kestrel Summit", "held_in", "Curitiba"));
     CHECK(extract("Jon Bell won the final at the 2030 Kestrel Games in Curitiba.").has("2030 Kestrel Games", "held_in", "Curitiba"));
 }
+
+TEST_CASE("relations: a country's name modifying a noun is no one's citizenship") {
+    CHECK_FALSE(extract("Jon Bell recommended the United States troops in Kestrel withdraw.").has("Jon Bell", "citizen_of", "United States"));
+}

@@ -1938,6 +1938,17 @@ private:
                     const EntityType ts = st.entities[subj].type, to = st.entities[obj].type;
                     const std::string pred = placed(model.predicate(v.label), ts);
                     if (!is_predicate(pred) || !allowed(subject_types(pred), ts) || !allowed(object_types(pred), to)) continue;
+                    // A country's name that modifies a noun ("United States sanctions", "US-led war") says whose
+                    // the thing is, not whose citizen a person named near it is.
+                    // (Unless the noun is the person's title: "US singer and lyricist X".)
+                    if (pred == "citizen_of") {
+                        const MentionCand& c = st.mentions[names[first ? y : x]];
+                        const MentionCand& p = st.mentions[names[first ? x : y]];
+                        const bool title = p.b > c.e && p.b - c.e <= 4;
+                        if (!title && c.e < se.end &&
+                            ((T[c.e].text == "-" && !T[c.e].space_before) || (T[c.e].lower() && st.tag(c.e) == Upos::NOUN)))
+                            continue;
+                    }
                     emit(subj, pred, obj, std::round(static_cast<double>(v.probability) * 100) / 100, s);
                 }
         }
