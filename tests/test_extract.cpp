@@ -458,3 +458,13 @@ TEST_CASE("mentions: a cathedral or a mosque is a place") {
     REQUIRE(r.find("Kestrel Grand Mosque"));
     CHECK(r.find("Kestrel Grand Mosque")->type == kg::EntityType::LOCATION);
 }
+
+TEST_CASE("mentions: a name after a noun that never titles a person is no person") {
+    const auto r = extract("On Monday, Hungarian daily newspaper Kestrel Nap revealed a deal.");
+    REQUIRE(r.find("Kestrel Nap"));
+    CHECK(r.find("Kestrel Nap")->type != kg::EntityType::PERSON);
+    // An occupation does title a person.
+    const auto p = extract("Recently, Finnish video game developer Jon Bell discussed the game.");
+    REQUIRE(p.find("Jon Bell"));
+    CHECK(p.find("Jon Bell")->type == kg::EntityType::PERSON);
+}

@@ -211,6 +211,7 @@ void load(Lexicons& lx) {
         EntityType type = parse_types(c[1], "context.tsv").front();
         std::string w = lower(trim(c[0]));
         lx.context_nouns.emplace(w, type);
+        if (c.size() > 2 && trim(c[2]) == "thing") lx.thing_nouns.emplace(w, 1);
         if (!w.empty() && w.back() == 'y' && w.size() > 2 && std::string("aeiou").find(w[w.size() - 2]) == std::string::npos)
             lx.context_nouns.emplace(w.substr(0, w.size() - 1) + "ies", type);
         else if (!w.empty() && (w.back() == 's' || w.back() == 'x' || w.back() == 'h'))

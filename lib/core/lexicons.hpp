@@ -266,6 +266,7 @@ struct Lexicons {
     StringMap<char> gender_words;                               ///< gender.tsv: title or role → 'F' or 'M'
     StringSet kinship;                                          ///< kinship.txt: "son", "wife": nouns of family ties
     StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places
+    StringSet thing_nouns;                                      ///< context.tsv "thing": never a person's title ("newspaper")
     StringSet body_titles;                                      ///< body_titles.txt: "chairman": heads of bodies, not places
     /// sports.tsv: words of sports reports (bits below), which name teams by their places ("Tellburg beat X").
     StringMap<unsigned char> sports;

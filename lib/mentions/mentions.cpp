@@ -881,7 +881,9 @@ struct Finder {
             }
         if (b >= e) return;
         // Before the span: the longest title ending right before it, then a nationality before that.
-        if (sp.coarse == ner::Coarse::PER && m.role.empty()) {
+        // (Not a noun that introduces a body's or a thing's name: "daily newspaper X", "startup X".)
+        const bool body_noun = b > se.begin && T[b - 1].lower() && lx.thing_nouns.contains(low(b - 1));
+        if (sp.coarse == ner::Coarse::PER && m.role.empty() && !body_noun) {
             for (std::uint32_t p = b > se.begin + 4 ? b - 4 : se.begin; p < b; ++p) {
                 std::string role, code;
                 if (role_match(p, b, &role, &code) != b - p) continue;
