@@ -1022,3 +1022,8 @@ TEST_CASE("relations: an event is held in a place named near it only with no oth
 TEST_CASE("relations: a country's name modifying a noun is no one's citizenship") {
     CHECK_FALSE(extract("Jon Bell recommended the United States troops in Kestrel withdraw.").has("Jon Bell", "citizen_of", "United States"));
 }
+
+TEST_CASE("relations: a country's possessive before a title and a name") {
+    CHECK(extract("Germany's Chancellor Jon Bell spoke on Monday.").has("Jon Bell", "leader_of", "Germany"));
+    CHECK(extract("Kenya's Health Minister Jon Bell said so.").has("Jon Bell", "works_for", "Kenya"));
+}

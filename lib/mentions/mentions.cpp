@@ -892,6 +892,9 @@ struct Finder {
                 p = title_before_honorific(m, p, se.begin);
                 bool taken = false;
                 for (std::uint32_t q = p > se.begin + 3 ? p - 3 : se.begin; q < p && !taken; ++q) taken = take_country(q, p);
+                // "Germany's Chancellor X": the country before a possessive.
+                if (!taken && p > se.begin + 1 && st.lex[p - 1].possessive)
+                    for (std::uint32_t q = p - 1 > se.begin + 3 ? p - 4 : se.begin; q < p - 1 && !taken; ++q) taken = take_country(q, p - 1);
                 // "Kenya Health Minister X": ordinary words between the country and "Minister" are the office's
                 // field (not before other titles: "League of ... American Citizens President X").
                 if (!taken && m.role == "minister") {
@@ -899,7 +902,8 @@ struct Finder {
                     while (f > se.begin + 1 && p - f < 3 && st.lex[f - 1].plain_cap && lw(f - 1).info &&
                            lw(f - 1).info->lower_share >= 0.5f && !body_word(f - 1))
                         --f;
-                    for (std::uint32_t q = f > se.begin + 3 ? f - 3 : se.begin; f < p && q < f && !taken; ++q) taken = take_country(q, f);
+                    const std::uint32_t g = f < p && f > se.begin + 1 && st.lex[f - 1].possessive ? f - 1 : f;  // "Kenya's Health Minister"
+                    for (std::uint32_t q = g > se.begin + 3 ? g - 3 : se.begin; f < p && q < g && !taken; ++q) taken = take_country(q, g);
                 }
                 break;
             }
