@@ -1027,3 +1027,10 @@ TEST_CASE("relations: a country's possessive before a title and a name") {
     CHECK(extract("Germany's Chancellor Jon Bell spoke on Monday.").has("Jon Bell", "leader_of", "Germany"));
     CHECK(extract("Kenya's Health Minister Jon Bell said so.").has("Jon Bell", "works_for", "Kenya"));
 }
+
+TEST_CASE("relations: an appositive's capitalized title of several words") {
+    CHECK(extract("Jon Bell, the Supreme Leader of Iran, ordered three days of mourning.").has("Jon Bell", "leader_of", "Iran"));
+    // A capitalized word that opens a title is no verb: "now operating from X" stays no title.
+    CHECK_FALSE(extract("Jon Bell, now operating from the Kestrel Medical Center, will keep working.")
+                    .has("Jon Bell", "member_of", "Kestrel Medical Center"));
+}

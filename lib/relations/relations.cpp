@@ -601,7 +601,7 @@ struct Rel {
                 }
                 else if (!(w == "the" || w == "a" || w == "an" || w == "former" || w == "formerly" || w == "previously" ||
                            w == "in" || w == "of" || w == "at" ||
-                           w == "for" || lw(i).context || (w == "-" && !T[i].space_before) || (T[i].lower() && (!is_verb(i) || (lw(i).role_first && i + 1 < se.end && is_role(i + 1)))) ||
+                           w == "for" || lw(i).context || (w == "-" && !T[i].space_before) || (T[i].cap() && lw(i).role_first) || (T[i].lower() && (!is_verb(i) || (lw(i).role_first && i + 1 < se.end && is_role(i + 1)))) ||
                            (w.find('.') != std::string_view::npos && st.lex[i].alpha)))  // "a Ph.D. candidate at"
                     break;
                 ++i;
