@@ -468,3 +468,10 @@ TEST_CASE("mentions: a name after a noun that never titles a person is no person
     REQUIRE(p.find("Jon Bell"));
     CHECK(p.find("Jon Bell")->type == kg::EntityType::PERSON);
 }
+
+TEST_CASE("mentions: an appositive whose noun never titles a person types the name before it") {
+    const auto r = extract("He was bond department head at Kestrel Burnham Lambert, an investment bank.");
+    REQUIRE(r.find("Kestrel Burnham Lambert"));
+    CHECK(r.find("Kestrel Burnham Lambert")->type == kg::EntityType::COMPANY);
+    CHECK(extract("Jon Bell, a bank teller, was arrested.").find("Jon Bell")->type == kg::EntityType::PERSON);
+}

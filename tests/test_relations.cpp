@@ -1034,3 +1034,9 @@ TEST_CASE("relations: an appositive's capitalized title of several words") {
     CHECK_FALSE(extract("Jon Bell, now operating from the Kestrel Medical Center, will keep working.")
                     .has("Jon Bell", "member_of", "Kestrel Medical Center"));
 }
+
+TEST_CASE("relations: the head of a unit named before the title works for the body") {
+    const auto r = extract("In 1990, Jon Bell pled guilty to charges related to his time as bond department head at Kestrel Burnham Lambert, an investment bank.");
+    CHECK(r.has("Jon Bell", "works_for", "Kestrel Burnham Lambert"));
+    CHECK_FALSE(r.has("Jon Bell", "leader_of", "Kestrel Burnham Lambert"));
+}

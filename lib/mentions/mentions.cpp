@@ -1789,6 +1789,25 @@ void find_mentions(DocState& st) {
             }
     }
     teams_named_by_place(st);
+    // "Kestrel Burnham Lambert, an investment bank,": an appositive whose head noun never titles a person
+    // (context.tsv "thing") says what kind of name it follows.
+    for (MentionCand& m : st.mentions) {
+        if (m.pseudo || m.source >= TypeSource::lexicon || (m.type != EntityType::PERSON && m.type != EntityType::LOCATION)) continue;
+        const std::uint32_t end = st.tok.sentences[m.sentence].end;
+        std::uint32_t i = m.e;
+        if (i + 2 >= end || T[i].text != "," || (st.lower_tok(i + 1) != "a" && st.lower_tok(i + 1) != "an")) continue;
+        for (i += 2; i < end && i < m.e + 7 && T[i].lower() && !st.lx->thing_nouns.contains(st.lower_tok(i)); ++i) {
+        }
+        if (i >= end || !T[i].lower() || !st.lx->thing_nouns.contains(st.lower_tok(i))) continue;
+        if (i + 1 < end && T[i + 1].kind == TokKind::word && T[i + 1].lower() && st.lower_tok(i + 1) != "that" &&
+            st.lower_tok(i + 1) != "which" && st.lower_tok(i + 1) != "based")
+            continue;  // "X, a bank teller": the noun modifies another
+        const EntityType* t = st.lex[i].low.context;
+        if (!t) continue;
+        m.type = *t;
+        m.source = TypeSource::cue;
+        m.canonical.clear();
+    }
     // Stable order by start token. Sorting indices and moving each mention once is much cheaper than
     // sorting the mentions themselves (each holds several strings); in order already, none moves.
     auto by_start = [](const MentionCand& a, const MentionCand& b) { return a.b < b.b; };

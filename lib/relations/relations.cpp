@@ -2256,7 +2256,7 @@ public:
                 std::uint32_t j = i + 1;
                 if (low(j) == "a" || low(j) == "an" || low(j) == "the" || low(j) == "its" || low(j) == "their") ++j;
                 std::string role, code;
-                std::uint32_t end = 0;
+                std::uint32_t end = 0, role_b = 0;
                 for (std::uint32_t k = j; k < se.end && k < j + 5; ++k) {
                     if (T[k].kind == TokKind::punct && T[k].text != "-") break;
                     std::string c;
@@ -2264,6 +2264,7 @@ public:
                         role = lower_ascii(std::string(st.text(k + 1 - n, k + 1)));
                         code = c;
                         end = k + 1;
+                        role_b = k + 1 - n;
                     }
                     if (st.mention_at(k) >= 0) break;
                 }
@@ -2275,8 +2276,13 @@ public:
                 const int o = st.mention_at(at);
                 if (o < 0 || st.mentions[o].pseudo || st.mentions[o].entity < 0) continue;
                 const bool former = former_before(j + 1, se.begin) || former_before(i, se.begin);
+                // "as bond department head at Acme": the head of a unit named by a noun before the title works
+                // for the body, leading only the unit.
+                std::string pred = role_predicate(role);
+                for (std::uint32_t q = j; q < role_b && pred == "leader_of"; ++q)
+                    if (T[q].lower() && st.tag(q) == Upos::NOUN) pred = "works_for";
                 // The evidence's modality is read before "as" ("would serve as"): "as" is the trigger.
-                if (org_like(type_of(o))) emit(ent(person), role_predicate(role), ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
+                if (org_like(type_of(o))) emit(ent(person), pred, ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
                 else if (type_of(o) == EntityType::COUNTRY && (gov_code(code) || role_predicate(role) == "leader_of"))
                     emit(ent(person), role_predicate(role), ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
             }
