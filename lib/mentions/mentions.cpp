@@ -1597,9 +1597,7 @@ void find_mentions(DocState& st) {
         m.e = g + 1;
         m.surface = std::string(st.text(m.b, m.e));
         m.type = EntityType::ORGANIZATION;
-        // As sure as a gazetteer's reading: the other documents' votes for the place must not undo it (the
-        // team and the place are two entities).
-        m.source = TypeSource::lexicon;
+        m.source = TypeSource::cue;
         m.canonical.clear();
     }
     // Datelines: the place a story was filed from, whatever the model or the rules read there.
