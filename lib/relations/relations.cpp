@@ -1703,6 +1703,7 @@ private:
                 for (int pl : places) {
                     std::uint32_t a = em.b, c = st.mentions[pl].b;
                     std::uint32_t dist = a > c ? a - c : c - a;
+                    if (dist > 14) continue;
                     // A name of something else between them is what the place is of ("the 2020 X Convention, the
                     // shooting of Jon Bell in Kenosha").
                     bool other = false;
@@ -1710,7 +1711,7 @@ private:
                         if (const int m = mention_covering(q); m >= 0 && m != ev && m != pl && !st.mentions[m].pseudo &&
                                                                type_of(m) != EntityType::LOCATION && type_of(m) != EntityType::COUNTRY)
                             other = true;
-                    if (dist <= 14 && !other) emit(ent(ev), "held_in", ent(pl), 0.55, s);
+                    if (!other) emit(ent(ev), "held_in", ent(pl), 0.55, s);
                 }
             }
         }
