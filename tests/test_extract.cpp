@@ -475,3 +475,10 @@ TEST_CASE("mentions: an appositive whose noun never titles a person types the na
     CHECK(r.find("Kestrel Burnham Lambert")->type == kg::EntityType::COMPANY);
     CHECK(extract("Jon Bell, a bank teller, was arrested.").find("Jon Bell")->type == kg::EntityType::PERSON);
 }
+
+TEST_CASE("mentions: an honorific read alone is no name") {
+    const auto r = extract("TELLBURG: Nordvale logged 2,072 infections as of noon today.  Health director-general Tan Sri Dr Noor "
+                           "Hamid Abdullah said of the fresh cases recorded today, 86 were in Categories 3, 4 and 5.");
+    CHECK(r.find("Noor Hamid Abdullah"));
+    CHECK_FALSE(r.find("Tan Sri"));
+}

@@ -1681,6 +1681,8 @@ void find_mentions(DocState& st) {
         if (m.e > m.b + 2 && T[m.b].lower() && T[m.b + 1].text == "-" && !T[m.b + 1].space_before &&
             !(st.lex[m.b].low.info && st.lex[m.b].low.info->tag == Upos::PROPN))
             return true;
+        // "Tan Sri" read alone before "Dr Jane Roe": an honorific is no name.
+        if (std::string code; f.role_match(m.b, m.e, nullptr, &code) == m.e - m.b && code == "HON") return true;
         if (m.e - m.b != 1) return false;
         if (!noun_acronyms.empty()) {
             std::string_view w = T[m.b].text;
