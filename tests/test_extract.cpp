@@ -482,3 +482,11 @@ TEST_CASE("mentions: an honorific read alone is no name") {
     CHECK(r.find("Noor Hamid Abdullah"));
     CHECK_FALSE(r.find("Tan Sri"));
 }
+
+TEST_CASE("mentions: a plural noun before \"comprise\" or \"namely\" types the list that follows") {
+    const auto r = extract("The 10 member companies comprise Kestrel Malaysia, Nordvale Malaysia, Tellburg Industries and Vale Malaysia.");
+    REQUIRE(r.find("Kestrel Malaysia"));
+    CHECK(r.find("Kestrel Malaysia")->type == kg::EntityType::COMPANY);
+    REQUIRE(r.find("Nordvale Malaysia"));
+    CHECK(r.find("Nordvale Malaysia")->type == kg::EntityType::COMPANY);
+}

@@ -464,7 +464,9 @@ struct Finder {
         if (i < 0) return std::nullopt;
         std::string_view w = low(static_cast<std::uint32_t>(i));
         std::int64_t noun = -1;
-        if (w == "like" || w == "including") noun = i - 1;
+        // "firms like X", "the member companies comprise X, Y and Z", "three hospitals, namely X and Y".
+        if (w == "like" || w == "including" || w == "comprise" || w == "comprising") noun = i - 1;
+        else if (w == "namely") noun = i >= 2 && low(static_cast<std::uint32_t>(i - 1)) == "," ? i - 2 : i - 1;
         else if (w == "as" && i >= 1 && low(static_cast<std::uint32_t>(i - 1)) == "such") noun = i - 2;
         if (noun < 0) return std::nullopt;
         return noun_type(static_cast<std::uint32_t>(noun));
