@@ -1040,3 +1040,9 @@ TEST_CASE("relations: the head of a unit named before the title works for the bo
     CHECK(r.has("Jon Bell", "works_for", "Kestrel Burnham Lambert"));
     CHECK_FALSE(r.has("Jon Bell", "leader_of", "Kestrel Burnham Lambert"));
 }
+
+TEST_CASE("relations: places in a list of tallies are not one inside the other") {
+    const auto r = extract("Fourteen of them occurred in Johor, eight in Sabah, Perak (six), five cases each in Kedah and Melaka.");
+    CHECK_FALSE(r.has("Sabah", "located_in", "Perak"));
+    CHECK(extract("He lives in Curitiba, Brazil, with his family.").has("Curitiba", "located_in", "Brazil"));
+}

@@ -2146,8 +2146,11 @@ private:
             const bool list_after = list_word(m.e) || (m.e < se.end && T[m.e].text == "," && m.e + 1 < se.end &&
                                                        ((st.mention_at(m.e + 1) >= 0 && !(sep == "in" && ta == EntityType::LOCATION && region_after(m.e + 1))) ||
                                                         list_word(m.e + 1)));
+            // "eight in Sabah, Perak (six), five in Kedah": a count in brackets after a place makes a list of tallies.
+            const bool counted = m.e + 2 < se.end && T[m.e].text == "(" && T[m.e + 2].text == ")" &&
+                                 (T[m.e + 1].kind == TokKind::number || T[m.e + 1].lower());
             if (sep == "," && ta == EntityType::LOCATION && (tb == EntityType::LOCATION || tb == EntityType::COUNTRY) &&
-                !list_before && !list_after)
+                !list_before && !list_after && !counted)
                 emit(a.entity, "located_in", m.entity, 0.7, a.sentence);
             else if ((sep == "of" || sep == "from") && ta == EntityType::PERSON && !list_after &&
                      (tb == EntityType::COUNTRY || tb == EntityType::LOCATION) && !demonym_mention(b))
