@@ -665,6 +665,11 @@ struct Finder {
         return found;
     }
 
+    // Token i is an ordinary English word capitalized in a title, the field of an office ("Health" of "Health
+    // Minister"): mostly written in lower case, and no body's word.
+    bool field_word(std::uint32_t i) const {
+        return st.lex[i].plain_cap && lw(i).info && lw(i).info->lower_share >= 0.5f && !body_word(i);
+    }
     // Token i reads as an adjective, in the sentence or mostly in English ("Republican", "Liberal").
     bool adjective(std::uint32_t i) const {
         return st.tag(i) == Upos::ADJ || (st.lex[i].low.info && st.lex[i].low.info->tag == Upos::ADJ);
@@ -697,7 +702,7 @@ struct Finder {
         if (sp.coarse == ner::Coarse::ORG && e - b >= 2 && e + 1 < se.end && (T[e + 1].cap() || T[e + 1].text == ",") &&
             low(e) == "minister") {
             std::uint32_t q = e;
-            while (q - 1 > b && lw(q - 1).info && lw(q - 1).info->lower_share >= 0.5f && !body_word(q - 1)) --q;
+            while (q - 1 > b && field_word(q - 1)) --q;
             bool name_before = q < e;  // what stays is a name: no "of", no nationality word at its end
             for (std::uint32_t i = b; i < q && name_before; ++i) name_before = !lw(i).function_word;
             if (name_before && (adjective(q - 1) || gaz_match(b, q, true, nullptr) == q - b)) name_before = false;
@@ -901,9 +906,7 @@ struct Finder {
                 // field (not before other titles: "League of ... American Citizens President X").
                 if (!taken && m.role == "minister") {
                     std::uint32_t f = p;
-                    while (f > se.begin + 1 && p - f < 3 && st.lex[f - 1].plain_cap && lw(f - 1).info &&
-                           lw(f - 1).info->lower_share >= 0.5f && !body_word(f - 1))
-                        --f;
+                    while (f > se.begin + 1 && p - f < 3 && field_word(f - 1)) --f;
                     const std::uint32_t g = f < p && f > se.begin + 1 && st.lex[f - 1].possessive ? f - 1 : f;  // "Kenya's Health Minister"
                     for (std::uint32_t q = g > se.begin + 3 ? g - 3 : se.begin; f < p && q < g && !taken; ++q) taken = take_country(q, g);
                 }
@@ -1665,9 +1668,7 @@ void find_mentions(DocState& st) {
     // "Home Affairs Minister": ordinary capitalized words from token i, then a government title.
     auto field_then_title = [&](std::uint32_t i, std::uint32_t end) {
         std::uint32_t q = i;
-        while (q < end && q - i < 3 && st.lex[q].plain_cap && st.lex[q].low.info && st.lex[q].low.info->lower_share >= 0.5f &&
-               !st.lex[q].low.role)
-            ++q;
+        while (q < end && q - i < 3 && f.field_word(q) && !st.lex[q].low.role) ++q;
         const std::string* code = q > i && q < end && st.lex[q].low.role ? st.lx->role(st.lower_tok(q)) : nullptr;
         return code && code->compare(0, 3, "GOV") == 0;
     };

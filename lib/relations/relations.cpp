@@ -280,6 +280,12 @@ struct Rel {
         return s;
     }
 
+    // A name's start before its honorifics ("Datuk Seri X"), not before token `begin`.
+    std::uint32_t before_honorifics(std::uint32_t b, std::uint32_t begin) const {
+        std::string code;
+        for (std::uint32_t n; b > begin + 1 && (n = role_ending(b - 1, begin, code)) && code == "HON";) b -= n;
+        return b;
+    }
     // Length of the role or honorific phrase (roles.tsv, honorifics.tsv) that ends at token w, not before
     // token `begin`, and its code; 0 if none.
     std::uint32_t role_ending(std::uint32_t w, std::uint32_t begin, std::string& code) const {
@@ -404,12 +410,7 @@ struct Rel {
         }
         // "A spokesman for Acme, X, said", "the mayor of Paris, X": the title and its body or place set off
         // before the name by a comma.
-        // The name's start before its honorifics ("Datuk Seri X").
-        auto named_start = [&](std::uint32_t b) {
-            std::string code;
-            for (std::uint32_t n; b > se.begin + 1 && (n = role_ending(b - 1, se.begin, code)) && code == "HON";) b -= n;
-            return b;
-        };
+        auto named_start = [&](std::uint32_t b) { return before_honorifics(b, se.begin); };
         const std::uint32_t named = named_start(p.b);
         // ... and before the title the name carries itself ("the Sultan of Perak, Sultan X").
         std::uint32_t titled = named;
@@ -2301,8 +2302,7 @@ public:
             if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
             const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
             std::string code;
-            std::uint32_t b = m.b;
-            for (std::uint32_t n; b > begin + 1 && (n = role_ending(b - 1, begin, code)) && code == "HON";) b -= n;
+            std::uint32_t b = before_honorifics(m.b, begin);
             if (b > begin && T[b - 1].text == ",") --b;
             if (b > begin && T[b - 1].text == ")")
                 for (std::uint32_t q = b - 1; q > begin && b - q < 8; --q)
@@ -2369,8 +2369,7 @@ public:
                 }
             }
             std::string code;
-            std::uint32_t b = m.b;  // before the honorifics ("Datuk Seri")
-            for (std::uint32_t n; b > begin + 1 && (n = role_ending(b - 1, begin, code)) && code == "HON";) b -= n;
+            const std::uint32_t b = before_honorifics(m.b, begin);
             const std::uint32_t n = b > begin ? role_ending(b - 1, begin, code) : 0;
             if (!n || code == "HON") continue;
             // The field: capitalized words (and "and") right before the title, in no name of their own.
