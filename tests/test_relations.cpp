@@ -1046,3 +1046,26 @@ TEST_CASE("relations: places in a list of tallies are not one inside the other")
     CHECK_FALSE(r.has("Sabah", "located_in", "Perak"));
     CHECK(extract("He lives in Curitiba, Brazil, with his family.").has("Curitiba", "located_in", "Brazil"));
 }
+
+TEST_CASE("relations: a legislator's party initial and state after the name") {
+    const auto r = extract("The bill was opposed by Sen. Jon Bell, D-Ohio, and by Rep. Jane Roe (R-Iowa).");
+    CHECK(r.has("Jon Bell", "lives_in", "Ohio"));
+    CHECK(r.has("Jane Roe", "lives_in", "Iowa"));
+    CHECK_FALSE(r.has_entity("D-Ohio"));
+    CHECK_FALSE(r.has_entity("R"));
+    CHECK_FALSE(r.has_entity("D"));
+}
+
+TEST_CASE("relations: an abbreviated title after a state's name") {
+    const auto r = extract("Colorado Gov. Jon Bell signed the measure on Friday.");
+    CHECK(r.has("Jon Bell", "lives_in", "Colorado"));  // as "Colorado Governor X": a place's head lives in it
+    CHECK_FALSE(r.has_entity("Colorado Gov."));
+}
+
+TEST_CASE("relations: attacks on a person, active and passive") {
+    CHECK(extract("Jon Bell shot President Tom Vale outside the hotel.").has("Jon Bell", "attacks", "Tom Vale"));
+    CHECK(extract("Jane Roe was stabbed by Jon Bell on Monday.").has("Jon Bell", "attacks", "Jane Roe"));
+    // Not a film or a photograph shot with someone.
+    const auto r = extract("Jon Bell shot the film in Curitiba with Jane Roe.");
+    CHECK_FALSE(r.has("Jon Bell", "attacks", "Jane Roe"));
+}

@@ -783,6 +783,17 @@ struct Finder {
         };
         while (b >= se.begin + 2 && joined(b - 1, b - 2)) b -= 2;
         while (e + 1 < se.end && joined(e, e + 1)) e += 2;
+        // "Sen. X, D-Ohio,": a party's initial and a hyphen before a place the gazetteer knows, set off by
+        // commas or brackets, abbreviate the party; the place is the name.
+        if (e - b >= 3 && b > se.begin && (T[b - 1].text == "," || T[b - 1].text == "(") && T[b].text.size() == 1 &&
+            T[b].cap() && T[b + 1].text == "-" && !T[b + 1].space_before && !T[b + 2].space_before) {
+            const GazEntry* g = nullptr;
+            if (gaz_match(b + 2, e, false, &g) == e - b - 2 && (g->type == EntityType::LOCATION || g->type == EntityType::COUNTRY)) {
+                b += 2;
+                sp.coarse = ner::Coarse::LOC;
+                sp.fine = -1;
+            }
+        }
         // A leading article is not part of the name, unless the gazetteer names it with it ("The Hague").
         if (e - b >= 2 && low(b) == "the" && !gaz_lookup(b, e)) ++b;
         // A legal suffix belongs to the company's name ("Volkswagen AG", "Nexora Holdings Ltd."), which it types.
@@ -884,6 +895,13 @@ struct Finder {
                 const std::string_view before = low(p - 1);
                 if (before == "of" || before == "the" || before == "and" || before == "for" || before == "&") break;
                 e = p;
+                // "Colorado Gov. X" read as one body: what is left is a place the gazetteer knows, which the
+                // title of its head makes no body.
+                const GazEntry* g = nullptr;
+                if (gaz_match(b, e, false, &g) == e - b && (g->type == EntityType::LOCATION || g->type == EntityType::COUNTRY)) {
+                    sp.coarse = ner::Coarse::LOC;
+                    sp.fine = -1;
+                }
                 break;
             }
         if (b >= e) return;
@@ -1587,7 +1605,8 @@ void find_mentions(DocState& st) {
             party.type = EntityType::ORGANIZATION;
             party.source = seat.source = TypeSource::cue;
             seat.type = EntityType::LOCATION;
-            f.add(open + 1, dash, sentence, std::move(party));
+            // "(D-Ohio)": one letter abbreviates a party and names none.
+            if (dash > open + 2 || T[open + 1].text.size() > 1) f.add(open + 1, dash, sentence, std::move(party));
             f.add(dash + 1, close, sentence, std::move(seat));
         }
     }

@@ -44,6 +44,12 @@ struct Rel {
     const WordInfo* word(std::uint32_t i) const { return lw(i).info; }
     bool is_verb(std::uint32_t i) const { return T[i].lower() && st.verb(i); }
     bool is_role(std::uint32_t i) const { return lw(i).role != nullptr; }
+    // Whether the capitalized title words from i on (three at most) end right where a name starts.
+    bool mention_after_title(std::uint32_t i, std::uint32_t end) const {
+        for (std::uint32_t k = i; k < end && k < i + 3 && T[k].cap() && is_role(k); ++k)
+            if (st.mention_at(k + 1) >= 0) return true;
+        return false;
+    }
 
     // trigger: index of the trigger word when a word states the relation, so that hedges before it
     // ("is expected to attend", "did not sign") are recorded on the evidence.
@@ -1158,7 +1164,9 @@ private:
                         Upos tag = st.tag(i);
                         // Between two names with nothing else, a present tense the tagger reads as a plural
                         // noun is the verb: "Germany sanctions Russia", "Microsoft acquires Activision".
-                        const bool between_names = st.mention_ending(i) >= 0 && i + 1 < se.end && st.mention_at(i + 1) >= 0;
+                        // (Also before a title and its holder's name: "X shot President Y".)
+                        const bool between_names = st.mention_ending(i) >= 0 && i + 1 < se.end &&
+                                                   (st.mention_at(i + 1) >= 0 || (T[i + 1].cap() && is_role(i + 1) && mention_after_title(i + 1, se.end)));
                         if (!t.noun && tag != Upos::VERB && tag != Upos::AUX && !((tag == Upos::NOUN || tag == Upos::PROPN) && between_names)) continue;
                         if (t.noun && tag != Upos::NOUN && tag != Upos::PROPN) continue;
                     }
@@ -1487,6 +1495,7 @@ private:
             if (obj >= 0 && t.direct && !relative) {
                 std::uint32_t k = b;
                 if (k > se.begin && T[k - 1].text == ",") --k;
+                while (k > se.begin && b - k < 3 && is_aux(low(k - 1))) --k;  // "X was chaired by", "X had been stabbed by"
                 const std::uint32_t e = st.mentions[obj].e;
                 bool adjacent = e == k;
                 if (!adjacent && k > se.begin && T[k - 1].text == ")") {  // "the Committee (JPBN) chaired by"
@@ -1526,8 +1535,11 @@ private:
             // "X warned that Y could…": a clause follows, whose subject is no object of the verb.
             int obj = e < se.end && low(e) == "that" ? -1 : nearest_right(e, se.end, t.object_types);
             // A direct object stands right after the verb, after an article at most.
-            if (obj >= 0 && t.direct && st.mentions[obj].b > e + (e < se.end && (low(e) == "the" || low(e) == "a") ? 1 : 0))
-                obj = -1;
+            if (obj >= 0 && t.direct) {
+                std::uint32_t q = e + (e < se.end && (low(e) == "the" || low(e) == "a") ? 1 : 0);
+                while (q < st.mentions[obj].b && q < e + 4 && T[q].cap() && is_role(q)) ++q;  // "shot President X"
+                if (st.mentions[obj].b > q) obj = -1;
+            }
             if (obj >= 0 && !t.direct && !object_reached(e, st.mentions[obj].b, type_of(obj))) obj = -1;
             // "defending the Acme Party (AP) seat": a name before a common noun modifies it; the noun is the
             // object. (Not a noun saying what the name is: "released the X3 phone", data/context.tsv.)
@@ -2106,13 +2118,19 @@ private:
                     else if (type_of(c) == EntityType::COUNTRY) emit(a.entity, "citizen_of", st.mentions[c].entity, 0.65, a.sentence);
                 }
             }
-            // "Jon Bell (NP-Tellburg)": the party the member sits for, and the seat.
-            if (type_of(static_cast<int>(k)) == EntityType::PERSON && a.e + 4 < se.end && T[a.e].text == "(") {
+            // "Jon Bell (NP-Tellburg)": the party the member sits for, and the seat. "Sen. Jon Bell, D-Ohio," or
+            // "(D-Ohio)": a party's initial, which names no party, and the state the member sits for.
+            if (type_of(static_cast<int>(k)) == EntityType::PERSON && a.e + 3 < se.end && (T[a.e].text == "(" || T[a.e].text == ",")) {
                 const int party = st.mention_at(a.e + 1);
-                if (party >= 0 && org_like(type_of(party)) && T[st.mentions[party].e].text == "-") {
-                    const int seat = st.mention_at(st.mentions[party].e + 1);
-                    if (seat >= 0 && T[st.mentions[seat].e].text == ")") {
-                        emit(a.entity, "member_of", st.mentions[party].entity, 0.75, a.sentence);
+                const bool named = party >= 0 && org_like(type_of(party)) && T[a.e].text == "(";
+                const bool initial = party < 0 && T[a.e + 1].text.size() == 1 && T[a.e + 1].cap();
+                const std::uint32_t dash = named ? st.mentions[party].e : initial ? a.e + 2 : 0;
+                const int seat = dash && dash + 1 < se.end && T[dash].text == "-" && !T[dash].space_before ? st.mention_at(dash + 1) : -1;
+                if (seat >= 0 && st.mentions[seat].entity >= 0) {
+                    const std::uint32_t close = st.mentions[seat].e;
+                    const std::string_view c = close < se.end ? T[close].text : std::string_view(".");
+                    if (T[a.e].text == "(" ? c == ")" : (c == "," || c == "." || c == ";")) {
+                        if (named) emit(a.entity, "member_of", st.mentions[party].entity, 0.75, a.sentence);
                         if (type_of(seat) == EntityType::LOCATION) emit(a.entity, "lives_in", st.mentions[seat].entity, 0.65, a.sentence);
                     }
                 }
