@@ -1069,3 +1069,12 @@ TEST_CASE("relations: attacks on a person, active and passive") {
     const auto r = extract("Jon Bell shot the film in Curitiba with Jane Roe.");
     CHECK_FALSE(r.has("Jon Bell", "attacks", "Jane Roe"));
 }
+
+TEST_CASE("relations: a town and its state's press abbreviation") {
+    const auto r = extract("The clinic in Tellburg, Minn., treated Jon Bell of Curitiba, Calif., last year.");
+    CHECK(r.has("Tellburg", "located_in", "Minnesota"));
+    CHECK(r.has("Curitiba", "located_in", "California"));
+    CHECK_FALSE(r.has_entity("Minn"));
+    // Not a word written like one elsewhere: "Md" opens Malaysian names ("Md Adzmar").
+    CHECK_FALSE(extract("Md Adzmar met Jane Roe in Konya.").has_entity("Maryland"));
+}

@@ -90,3 +90,20 @@ TEST_CASE("tokenize: empty and punctuation-only text") {
     CHECK(!t.tokens.empty());
     for (const auto& tok : t.tokens) CHECK(tok.kind == TokKind::punct);
 }
+
+TEST_CASE("tokenize: a function word after an abbreviation opens a sentence; a name or an acronym does not") {
+    std::string text = "She joined Nordvale Corp. The firm grew in the U.S. It hired Jon Bell of Acme Inc. Tom Vale praised the U.S. IT sector.";
+    auto s = sentences(text, tokenize(text, abbr()));
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == "She joined Nordvale Corp.");
+    CHECK(s[1] == "The firm grew in the U.S.");
+    CHECK(s[2] == "It hired Jon Bell of Acme Inc. Tom Vale praised the U.S. IT sector.");
+}
+
+TEST_CASE("tokenize: a place's press abbreviation keeps its period after a comma only") {
+    std::string text = "He lives in Tellburg, Minn. She attended Mass. on Sunday.";
+    auto w = words(tokenize(text, abbr()));
+    CHECK(std::find(w.begin(), w.end(), "Minn.") != w.end());
+    CHECK(std::find(w.begin(), w.end(), "Mass.") == w.end());
+    CHECK(std::find(w.begin(), w.end(), "Mass") != w.end());
+}

@@ -92,6 +92,13 @@ std::size_t count_words(std::string_view phrase, std::string_view* first) {
 // Gathers what every list says about each word into one record per word (Lexicons::vocab and
 // Lexicons::names), so that a token costs one lookup per document instead of one per list and question.
 // Runs after all lists are loaded: the records point into them.
+// A word mostly written in lower case that is a preposition, determiner, pronoun, auxiliary, conjunction or
+// particle: never a name's word alone.
+bool function_word(const WordInfo& w) {
+    return w.lower_share >= 0.5f && (w.tag == Upos::ADP || w.tag == Upos::DET || w.tag == Upos::PRON || w.tag == Upos::AUX ||
+                                     w.tag == Upos::CCONJ || w.tag == Upos::SCONJ || w.tag == Upos::PART);
+}
+
 void build_vocab(Lexicons& lx) {
     auto& v = lx.vocab;
     // Sized once for all the lists (a bound: a word in two lists is one record).
@@ -104,9 +111,7 @@ void build_vocab(Lexicons& lx) {
         WordLex& r = v[lx.words.key_at(k)];
         r.info = &w;
         r.common = w.lower_share >= 0.5f && w.upos != "PROPN";
-        r.function_word = w.lower_share >= 0.5f &&
-                          (w.tag == Upos::ADP || w.tag == Upos::DET || w.tag == Upos::PRON || w.tag == Upos::AUX ||
-                           w.tag == Upos::CCONJ || w.tag == Upos::SCONJ || w.tag == Upos::PART);
+        r.function_word = function_word(w);
     }
     for (std::size_t k = 0; k < lx.cues.size(); ++k) v[lx.cues.key_at(k)].cue = &lx.cues.value_at(k);
     for (std::size_t k = 0; k < lx.context_nouns.size(); ++k) v[lx.context_nouns.key_at(k)].context = &lx.context_nouns.value_at(k);
@@ -174,6 +179,7 @@ void load(Lexicons& lx) {
         w.tag = parse_upos(w.upos).value_or(Upos::X);
         w.count = static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10));
         w.lower_share = std::strtof(std::string(c[3]).c_str(), nullptr);
+        if (function_word(w)) lx.abbreviations.openers.insert(std::string(c[0]));
         lx.words.emplace(c[0], std::move(w));
     }, [&](std::size_t rows) { lx.words.reserve(rows); });
     each_row("person_names.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
@@ -182,6 +188,12 @@ void load(Lexicons& lx) {
                                  std::make_pair(static_cast<unsigned>(std::strtoul(std::string(c[1]).c_str(), nullptr, 10)),
                                                 static_cast<unsigned>(std::strtoul(std::string(c[2]).c_str(), nullptr, 10))));
     }, [&](std::size_t rows) { lx.person_tokens.reserve(rows); });
+    each_row("place_abbreviations.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
+        if (c.size() < 2 || c[0].size() < 2 || c[0].back() != '.')
+            throw Error(ExitCode::bad_input, "place_abbreviations.tsv:" + std::to_string(line) + ": expected an abbreviation with its period and a place");
+        lx.place_abbreviations.emplace(c[0], std::string(trim(c[1])));
+        lx.abbreviations.after_comma.insert(lower(c[0].substr(0, c[0].size() - 1)));
+    });
     each_row("clusters.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.clusters.emplace(c[0], std::string(c[1]));
     }, [&](std::size_t rows) { lx.clusters.reserve(rows); });

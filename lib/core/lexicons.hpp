@@ -244,6 +244,7 @@ struct Lexicons {
     StringSet gazetteer_first_words;                            ///< folded first word of every surface, for a quick reject
     StringMap<WordInfo> words;                                  ///< key: lower case
     StringMap<std::pair<unsigned, unsigned>> person_tokens;     ///< first/last counts
+    StringMap<std::string> place_abbreviations;                 ///< "Minn." → "Minnesota" (place_abbreviations.tsv)
     StringMap<std::string> clusters;                            ///< word as written → Brown cluster bit string (clusters.tsv)
     StringMap<std::string> roles;                               ///< lower-case role noun → code
     std::size_t roles_max_words = 1;

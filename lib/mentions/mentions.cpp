@@ -1641,6 +1641,22 @@ void find_mentions(DocState& st) {
         m.dateline = true;
         f.add(b, e, s, std::move(m));
     }
+    // "Rochester, Minn.": a place's press abbreviation after "City," (the tokenizer kept its period there) is that
+    // place (data/place_abbreviations.tsv), whatever the model read.
+    for (std::uint32_t s = 0; s < st.tok.sentences.size(); ++s)
+        for (std::uint32_t i = st.tok.sentences[s].begin + 1; i < st.tok.sentences[s].end; ++i) {
+            if (T[i].text.size() < 3 || T[i].text.back() != '.' || T[i - 1].text != ",") continue;
+            const std::string* place = f.lx.place_abbreviations.find(T[i].text);
+            if (!place) continue;
+            st.mentions.erase(std::remove_if(st.mentions.begin(), st.mentions.end(),
+                                             [&](const MentionCand& m) { return m.b <= i && m.e > i; }),
+                              st.mentions.end());
+            MentionCand m;
+            m.type = EntityType::LOCATION;
+            m.source = TypeSource::cue;
+            m.canonical = *place;
+            f.add(i, i + 1, s, std::move(m));
+        }
     // Lists: names joined by "and", "or" or a comma are mostly things of one kind ("the likes of Acme and
     // Google"). A name the recognizer typed unsurely (below 0.5) takes the type of a list neighbour that the
     // gazetteer or a cue vouches for, when that type is a person, a company, an organization or a product

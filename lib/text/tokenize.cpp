@@ -166,7 +166,10 @@ void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
             const bool middle_initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z' && w[0] != 'I' && !toks.empty() &&
                                         !newline && (toks.back().kind == TokKind::word || toks.back().text == ",") &&
                                         i + 2 < n && t[i + 1] == ' ' && t[i + 2] >= 'A' && t[i + 2] <= 'Z';
-            if (dotted_initials(w) || abbr.all.count(lw) || middle_initial) ++i;
+            // "Rochester, Minn.": a place's abbreviation after a comma (elsewhere "Mass." is a word).
+            const bool place = !toks.empty() && toks.back().text == "," && !newline && w[0] >= 'A' && w[0] <= 'Z' &&
+                               abbr.after_comma.count(lw);
+            if (dotted_initials(w) || abbr.all.count(lw) || middle_initial || place) ++i;
         }
         push(s, i, digits_only ? TokKind::number : TokKind::word);
         // possessive suffix as its own token
@@ -217,9 +220,12 @@ void tokenize(std::string_view t, const Abbreviations& abbr, Tokenized& out) {
             std::string lw = lower(tk.text.substr(0, tk.text.size() - 1));
             if (abbr.never_final.count(lw)) continue;
             // "U.S. The ..." ends a sentence, "U.S. President ..." does not: only a following word that is
-            // usually written lower-case (a function word) makes the abbreviation final. The caller checks
-            // that with the word lexicon; here we stay conservative and do not split.
-            continue;
+            // usually written lower-case (a function word, capitalized as a sentence's first word: "The",
+            // not "IT") makes the abbreviation final.
+            const std::string_view nw = next.text;
+            bool title_case = next.kind == TokKind::word && nw[0] >= 'A' && nw[0] <= 'Z';
+            for (std::size_t q = 1; q < nw.size() && title_case; ++q) title_case = !(nw[q] >= 'A' && nw[q] <= 'Z');
+            if (!title_case || !abbr.openers.count(lower(nw))) continue;
         }
         close(e);
         k = e - 1;

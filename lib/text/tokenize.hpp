@@ -39,6 +39,8 @@ struct Sentence {
 struct Abbreviations {
     std::unordered_set<std::string> all;          ///< lower-case, without the final period ("ltd", "mr")
     std::unordered_set<std::string> never_final;  ///< titles that do not end sentences ("mr", "dr")
+    std::unordered_set<std::string> after_comma;  ///< places ("calif"): the period is kept after "City," only
+    std::unordered_set<std::string> openers;      ///< function words ("the", "he"): capitalized, they open a sentence
 };
 
 struct Tokenized {
