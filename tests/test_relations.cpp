@@ -1078,3 +1078,14 @@ TEST_CASE("relations: a town and its state's press abbreviation") {
     // Not a word written like one elsewhere: "Md" opens Malaysian names ("Md Adzmar").
     CHECK_FALSE(extract("Md Adzmar met Jane Roe in Konya.").has_entity("Maryland"));
 }
+
+TEST_CASE("relations: a town, its region and the region's country; a body of a town and its state") {
+    const auto r = extract("He moved to Tellburg, Ontario, Canada, in 1990.");
+    CHECK(r.has("Tellburg", "located_in", "Ontario"));
+    CHECK(r.has("Ontario", "located_in", "Canada"));
+    CHECK(extract("Kestrel Corp. of Fort Worth, Texas, said sales rose.").has("Kestrel", "based_in", "Fort Worth"));
+    // A list of towns stays a list.
+    const auto list = extract("Stores in Tellburg, Konya, Mysore and Curitiba closed.");
+    CHECK_FALSE(list.has("Tellburg", "located_in", "Konya"));
+    CHECK_FALSE(list.has("Konya", "located_in", "Mysore"));
+}

@@ -2160,10 +2160,26 @@ private:
                 const int c = st.mention_at(i);
                 if (c < 0 || st.mentions[c].pseudo || (type_of(c) != EntityType::LOCATION && type_of(c) != EntityType::COUNTRY)) return false;
                 const std::uint32_t ce = st.mentions[c].e;
-                return ce >= se.end || !(T[ce].text == "," || low(ce) == "and" || low(ce) == "or");
+                // ("Fort Worth, Texas, said": a comma after the region ends the place when no name follows it.)
+                return ce >= se.end || !(list_word(ce) || (T[ce].text == "," && ce + 1 < se.end &&
+                                                           (st.mention_at(ce + 1) >= 0 || list_word(ce + 1))));
+            };
+            // "Tellburg, Ontario, Canada": a region, then the country the gazetteer puts it in, is no list.
+            auto region_in_country_after = [&](std::uint32_t i) {
+                if (sep != "," || ta != EntityType::LOCATION || tb != EntityType::LOCATION || !region_after(i)) return false;
+                const int c = st.mention_at(i);
+                if (type_of(c) != EntityType::COUNTRY) return false;
+                const auto* senses = lx.lookup(st.entities[static_cast<std::size_t>(m.entity)].name);
+                const std::string& country = st.entities[static_cast<std::size_t>(st.mentions[c].entity)].name;
+                return senses && std::any_of(senses->begin(), senses->end(), [&](const GazEntry& g) {
+                           return g.type == EntityType::LOCATION && !g.town && g.country == country;
+                       });
             };
             const bool list_after = list_word(m.e) || (m.e < se.end && T[m.e].text == "," && m.e + 1 < se.end &&
-                                                       ((st.mention_at(m.e + 1) >= 0 && !(sep == "in" && ta == EntityType::LOCATION && region_after(m.e + 1))) ||
+                                                       ((st.mention_at(m.e + 1) >= 0 &&
+                                                         !(((sep == "in" && ta == EntityType::LOCATION) || (sep == "of" && org_like(ta))) &&
+                                                           region_after(m.e + 1)) &&
+                                                         !region_in_country_after(m.e + 1)) ||
                                                         list_word(m.e + 1)));
             // "eight in Sabah, Perak (six), five in Kedah": a count in brackets after a place makes a list of tallies.
             const bool counted = m.e + 2 < se.end && T[m.e].text == "(" && T[m.e + 2].text == ")" &&
