@@ -1089,3 +1089,21 @@ TEST_CASE("relations: a town, its region and the region's country; a body of a t
     CHECK_FALSE(list.has("Tellburg", "located_in", "Konya"));
     CHECK_FALSE(list.has("Konya", "located_in", "Mysore"));
 }
+
+TEST_CASE("relations: an appositive's body then a title of several words") {
+    CHECK(extract("Jon Bell, a Nordvale Bank vice president, said rates would rise.").has("Jon Bell", "works_for", "Nordvale Bank"));
+    CHECK(extract("Jon Bell, a Kestrel Corp. senior economist, said rates would rise.").has("Jon Bell", "works_for", "Kestrel"));
+    // A list whose next item carries its own title: the title is the next name's.
+    const auto r = extract("The guests were Jon Bell, Nordvale Party presidential nominee Tom Vale, and Jane Roe.");
+    CHECK_FALSE(r.has("Jon Bell", "member_of", "Nordvale Party"));
+}
+
+TEST_CASE("relations: killings named by a noun, and an accusation is reported, not asserted") {
+    CHECK(extract("The assassination of Tom Vale by Jon Bell shocked the nation.").has("Jon Bell", "kills", "Tom Vale"));
+    CHECK(extract("Tom Vale's assassin, Jon Bell, was caught in Konya.").has("Jon Bell", "kills", "Tom Vale"));
+    const auto charged = extract("Jon Bell was charged with the murder of Tom Vale.");
+    REQUIRE(charged.has("Jon Bell", "kills", "Tom Vale"));
+    for (const auto& rel : charged.x.relations)
+        if (rel.predicate == "kills") CHECK(rel.evidence.modality == "reported");
+    CHECK(extract("Jon Bell returned to his home in Konya.").has("Jon Bell", "lives_in", "Konya"));
+}

@@ -573,6 +573,17 @@ struct Rel {
                     }
                     std::string role_after;
                     if (after < se.end && is_role(after)) role_after = std::string(low(after));
+                    // "X, a Nordvale Bank vice president,", "X, an Acme senior economist,": a title of several
+                    // words after the body, the longest ending before the appositive does.
+                    if (!copula && after < se.end && T[after].lower() && (role_after.empty() || (after + 1 < se.end && T[after + 1].lower())))
+                        for (std::uint32_t q = after; q < se.end && q < after + 4 && T[q].lower() && !is_verb(q); ++q) {
+                            std::string code;
+                            // (Not when a name follows: "X, Acme Party presidential nominee Y," lists Y with a title.)
+                            if (const std::uint32_t n = role_ending(q, after, code); n && code != "HON")
+                                role_after = q + 1 < se.end && (T[q + 1].cap() || st.mention_at(q + 1) >= 0)
+                                                 ? std::string()
+                                                 : lower_ascii(std::string(st.text(q + 1 - n, q + 1)));
+                        }
                     // "X, Acme's chief economist,": the title after the body's possessive.
                     if (role_after.empty() && role.empty() && !copula && after + 1 < se.end && poss(after)) {
                         // The title ends where the appositive does: the last title word before it ("chief of staff").
@@ -1656,6 +1667,20 @@ private:
                 sub = st.mention_ending(j - 2);
         }
         if (sub >= 0 && !allowed(sub, t.subject_types)) sub = -1;
+        // "Y's assassin, X,": an agent noun after the object's possessive, its subject set off by a comma.
+        if (sub < 0 && t.agent && b > se.begin + 1 && poss(b - 1) && e + 1 < se.end && T[e].text == ",") {
+            const int obj = st.mention_ending(b - 1), x = st.mention_at(e + 1);
+            if (obj >= 0 && x >= 0 && allowed(obj, t.object_types) && allowed(x, t.subject_types)) emit(ent(x), t.predicate, ent(obj), 0.65, s);
+            return;
+        }
+        // "the assassination of Y by X": the act's object after "of", its agent after "by".
+        if (sub < 0 && !t.agent && e + 2 < se.end && low(e) == "of") {
+            const int obj = st.mention_at(e + 1);
+            if (obj >= 0 && allowed(obj, t.object_types) && st.mentions[obj].e + 1 < se.end && low(st.mentions[obj].e) == "by") {
+                const int x = st.mention_at(st.mentions[obj].e + 1);
+                if (x >= 0 && allowed(x, t.subject_types)) emit(ent(x), t.predicate, ent(obj), 0.65, s, b);
+            }
+        }
         if (t.predicate == "attends") {
             // "participation from ... companies like X"
             if (e < se.end && low(e) == "from") {
@@ -1677,7 +1702,7 @@ private:
         if (sub < 0) return;
         if (e < se.end && (low(e) == "on" || low(e) == "against" || low(e) == "of")) {
             int obj = nearest_right(e + 1, std::min(se.end, e + 6), t.object_types);
-            if (obj >= 0) emit(ent(sub), t.predicate, ent(obj), 0.65, s);
+            if (obj >= 0) emit(ent(sub), t.predicate, ent(obj), 0.65, s, b);
         }
     }
 
