@@ -490,3 +490,16 @@ TEST_CASE("mentions: a plural noun before \"comprise\" or \"namely\" types the l
     REQUIRE(r.find("Nordvale Malaysia"));
     CHECK(r.find("Nordvale Malaysia")->type == kg::EntityType::COMPANY);
 }
+
+TEST_CASE("extract: a body's name goes on after 'for the' through words English often writes in lower case") {
+    const auto r = extract("Speaking to reporters, the president of the Nordvale League for the Defence of Human Rights, Jon Bell, said no.");
+    CHECK(r.find("Nordvale League for the Defence of Human Rights"));
+    CHECK_FALSE(r.find("Nordvale League"));
+    // Two names joined by "and" stay two.
+    const auto two = extract("The Ministry of Defence and Kestrel Corp. signed the deal.");
+    CHECK(two.find("Ministry of Defence"));
+}
+
+TEST_CASE("extract: a state representative's place") {
+    CHECK(extract("Contenders include Ohio state representative Jon Bell.").has("Jon Bell", "lives_in", "Ohio"));
+}

@@ -1429,8 +1429,14 @@ void find_mentions(DocState& st) {
         };
         // Token i is free, or a one-word organization the model read there ("Reform"), which the longer name
         // takes in; not a company, a place or a person ("the Ministry of Health and Pfizer").
-        auto free_word = [&](std::uint32_t i) {
-            if (!ordinary(i)) return false;
+        // (After a body's "of"/"on"/"for", also a word English often writes in lower case that the lexicon reads as
+        // a proper noun ("for the Defence of") or the name lists as a surname too ("Human Rights").)
+        auto free_word = [&](std::uint32_t i, bool after_connector = false) {
+            const WordInfo* w = f.lw(i).info;
+            const bool common_proper = after_connector && T[i].kind == TokKind::word && T[i].cap() && !st.lex[i].all_caps &&
+                                       !f.lw(i).function_word && !f.lw(i).role && w &&
+                                       (w->lower_share >= 0.5f || (!f.xw(i).person && w->lower_share >= 0.25f));
+            if (!ordinary(i) && !common_proper) return false;
             if (owner[i] < 0) return true;
             const MentionCand& o = st.mentions[static_cast<std::size_t>(owner[i])];
             return o.e - o.b == 1 && o.type == EntityType::ORGANIZATION && o.source < TypeSource::lexicon;
@@ -1475,13 +1481,13 @@ void find_mentions(DocState& st) {
                     std::uint32_t q = ne + 1;
                     if (q + 1 < se.end && st.lower_tok(q) == "the") ++q;
                     const int o = owner[q];
-                    if (free_word(q)) {
+                    if (free_word(q, true)) {
                         ne = q;
-                        while (ne < se.end && free_word(ne)) ++ne;
+                        while (ne < se.end && free_word(ne, true)) ++ne;
                         // "... for the Welfare of Immigrants": one more "of" and its ordinary words.
-                        if (ne + 1 < se.end && st.lower_tok(ne) == "of" && free_word(ne + 1)) {
+                        if (ne + 1 < se.end && st.lower_tok(ne) == "of" && free_word(ne + 1, true)) {
                             ne += 1;
-                            while (ne < se.end && free_word(ne)) ++ne;
+                            while (ne < se.end && free_word(ne, true)) ++ne;
                         }
                     } else if (o >= 0 && st.mentions[static_cast<std::size_t>(o)].b == q &&
                                st.mentions[static_cast<std::size_t>(o)].type == EntityType::ORGANIZATION &&
