@@ -1107,3 +1107,16 @@ TEST_CASE("relations: killings named by a noun, and an accusation is reported, n
         if (rel.predicate == "kills") CHECK(rel.evidence.modality == "reported");
     CHECK(extract("Jon Bell returned to his home in Konya.").has("Jon Bell", "lives_in", "Konya"));
 }
+
+TEST_CASE("relations: a country's body after its possessive") {
+    CHECK(extract("Analysts at Japan's Kestrel Securities cut their forecast.").has("Kestrel Securities", "based_in", "Japan"));
+    // Not a title after the body: "Maryland's Republican Governor X".
+    CHECK_FALSE(extract("Germany's Nordvale Party leader Jon Bell spoke.").has("Jon Bell", "based_in", "Germany"));
+}
+
+TEST_CASE("relations: owning and being elected to a body") {
+    CHECK(extract("Kestrel Airlines is owned by the Nordvale Group.").has("Nordvale", "owns", "Kestrel Airlines"));
+    CHECK(extract("Jon Bell owns Kestrel Corp. and two farms.").has("Jon Bell", "owns", "Kestrel"));
+    CHECK(extract("Jane Roe was elected to the Nordvale Assembly in 2004.").has("Jane Roe", "member_of", "Nordvale Assembly"));
+    CHECK_FALSE(extract("They run their own Kestrel shop in Konya.").has_entity("own"));
+}

@@ -788,13 +788,14 @@ struct Rel {
         for (std::size_t k = 0; k < n; ++k) {
             const MentionCand m = st.mentions[k];  // a copy: country_entity() may grow the vector
             if (m.pseudo || !org_like(type_of(static_cast<int>(k)))) continue;
-            // "Dayton's Nordvale Corp.": a city's (or region's) body right after its possessive.
+            // "Dayton's Nordvale Corp.", "China's Huawei": a place's or a country's body right after its possessive.
             // Not a party's adjective read as its name, nor a body before a title ("Atlanta's Democratic mayor",
             // "Maryland's Republican Governor X").
             if (m.b >= st.tok.sentences[m.sentence].begin + 2 && poss(m.b - 1) &&
                 !(m.e - m.b == 1 && st.tag(m.b) == Upos::ADJ) && !(m.e < T.size() && is_role(m.e))) {
                 const int c = st.mention_ending(m.b - 1);
-                if (c >= 0 && type_of(c) == EntityType::LOCATION && !demonym_mention(c) && !st.mentions[c].pseudo)
+                if (c >= 0 && (type_of(c) == EntityType::LOCATION || type_of(c) == EntityType::COUNTRY) && !demonym_mention(c) &&
+                    !st.mentions[c].pseudo)
                     emit(ent(static_cast<int>(k)), "based_in", ent(c), 0.75, m.sentence);
             }
             if (const int c = demonym_of_body(m); c >= 0) {
