@@ -1120,3 +1120,10 @@ TEST_CASE("relations: owning and being elected to a body") {
     CHECK(extract("Jane Roe was elected to the Nordvale Assembly in 2004.").has("Jane Roe", "member_of", "Nordvale Assembly"));
     CHECK_FALSE(extract("They run their own Kestrel shop in Konya.").has_entity("own"));
 }
+
+TEST_CASE("relations: a demonym before a description the mention keeps as its role") {
+    CHECK(extract("American singer Jon Bell died on Sunday.").has("Jon Bell", "citizen_of", "United States"));
+    CHECK(extract("Finnish developer Jane Roe released the game.").has("Jane Roe", "citizen_of", "Finland"));
+    // A country's name ending a body's name is no demonym.
+    CHECK_FALSE(extract("Kestrel Malaysia chief executive officer Jon Bell said sales rose.").has("Jon Bell", "citizen_of", "Malaysia"));
+}

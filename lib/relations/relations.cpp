@@ -744,7 +744,17 @@ struct Rel {
         for (std::size_t k = 0; k < n; ++k) {
             const MentionCand m = st.mentions[k];  // a copy: country_entity() may grow the vector
             if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
-            if (!m.role.empty() && !m.country.empty()) continue;
+            if (!m.role.empty() && !m.country.empty()) {
+                // "American singer X": a description the mention took as its role, with the demonym before it
+                // as its country (an office of the country is titles()').
+                // (A demonym, not a country's name ending a body's: "Allianz Malaysia chief executive X"; nor
+                // one made a prefix's: "pro-Russian activist X".)
+                const bool demonym = m.mod_e > m.mod_b && demonym_at(m.mod_b, m.mod_e) &&
+                                     !(m.mod_b > st.tok.sentences[m.sentence].begin && T[m.mod_b - 1].text == "-");
+                if (!gov_code(m.role_code) && demonym)
+                    emit(m.entity, "citizen_of", country_entity(m.country, m.mod_b, m.mod_e, m.sentence), 0.75, m.sentence);
+                continue;
+            }
             const Sentence& se = st.tok.sentences[m.sentence];
             int country = -1;
             // Before the name: the demonym, then the description's adjectives and nouns.
