@@ -1127,3 +1127,13 @@ TEST_CASE("relations: a demonym before a description the mention keeps as its ro
     // A country's name ending a body's name is no demonym.
     CHECK_FALSE(extract("Kestrel Malaysia chief executive officer Jon Bell said sales rose.").has("Jon Bell", "citizen_of", "Malaysia"));
 }
+
+TEST_CASE("relations: a pronoun's title of a body, when one person is named before it") {
+    CHECK(extract("Jon Bell died on Monday. He was the chairman of the Nordvale Committee.").has("Jon Bell", "leader_of", "Nordvale Committee"));
+    CHECK(extract("Jane Roe spoke on Monday. She is a professor at Kestrel University.").has("Jane Roe", "works_for", "Kestrel University"));
+    CHECK(extract("Jon Bell died on Monday. He later served as a member of the Nordvale Committee.").has("Jon Bell", "member_of", "Nordvale Committee"));
+    // Two people before the pronoun: no guess.
+    const auto two = extract("While Tom Vale was jailed, Jon Bell is unknown. He was the chairman of the Nordvale Committee.");
+    CHECK_FALSE(two.has("Jon Bell", "leader_of", "Nordvale Committee"));
+    CHECK_FALSE(two.has("Tom Vale", "leader_of", "Nordvale Committee"));
+}

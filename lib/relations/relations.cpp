@@ -2301,6 +2301,7 @@ public:
         domain_offices();
         title_in_body();
         as_role();
+        pronoun_roles();
         classified();
         link_pronouns();
         members_not_staff();
@@ -2321,45 +2322,107 @@ public:
                         if (person < 0 || st.mentions[m].entity != st.mentions[person].entity) ++people;
                         person = m;
                     }
-                if (people != 1) continue;
+                int subject = people == 1 ? ent(person) : -1;
+                double conf = 0.7;
+                // "He served as ...": no name before, a subject pronoun a few verbs before "as".
+                if (people == 0 && (subject = pronoun_before(i, se.begin, s)) < 0) continue;
+                if (people == 0) conf = 0.6;
+                if (people > 1) continue;
                 // Nor with a body or country between them ("X said Acme's role as chief of Y").
                 bool between = false;
-                for (std::uint32_t q = st.mentions[person].e; q < i && !between; ++q)
+                for (std::uint32_t q = people ? st.mentions[person].e : se.begin; q < i && !between; ++q)
                     if (const int m = st.mention_at(q); m >= 0 && type_of(m) != EntityType::PERSON) between = true;
                 if (between) continue;
-                // "as (a|an|the) [adjunct] professor (of|at|for) Acme": the longest title, then its body.
-                std::uint32_t j = i + 1;
-                if (low(j) == "a" || low(j) == "an" || low(j) == "the" || low(j) == "its" || low(j) == "their") ++j;
-                std::string role, code;
-                std::uint32_t end = 0, role_b = 0;
-                for (std::uint32_t k = j; k < se.end && k < j + 5; ++k) {
-                    if (T[k].kind == TokKind::punct && T[k].text != "-") break;
-                    std::string c;
-                    if (const std::uint32_t n = role_ending(k, j, c); n && c != "HON") {
-                        role = lower_ascii(std::string(st.text(k + 1 - n, k + 1)));
-                        code = c;
-                        end = k + 1;
-                        role_b = k + 1 - n;
-                    }
-                    if (st.mention_at(k) >= 0) break;
-                }
-                if (role.empty() || end + 1 >= se.end) continue;
-                const std::string_view prep = low(end);
-                if (prep != "of" && prep != "at" && prep != "for" && prep != "with") continue;
-                std::uint32_t at = end + 1;
-                if (at + 1 < se.end && low(at) == "the") ++at;
-                const int o = st.mention_at(at);
-                if (o < 0 || st.mentions[o].pseudo || st.mentions[o].entity < 0) continue;
-                const bool former = former_before(j + 1, se.begin) || former_before(i, se.begin);
-                // "as bond department head at Acme": the head of a unit named by a noun before the title works
-                // for the body, leading only the unit.
-                std::string pred = role_predicate(role);
-                for (std::uint32_t q = j; q < role_b && pred == "leader_of"; ++q)
-                    if (T[q].lower() && st.tag(q) == Upos::NOUN) pred = "works_for";
-                // The evidence's modality is read before "as" ("would serve as"): "as" is the trigger.
-                if (org_like(type_of(o))) emit(ent(person), pred, ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
-                else if (type_of(o) == EntityType::COUNTRY && (gov_code(code) || role_predicate(role) == "leader_of"))
-                    emit(ent(person), role_predicate(role), ent(o), 0.7, static_cast<std::uint32_t>(s), i, former);
+                role_of_body(subject, i + 1, i, static_cast<std::uint32_t>(s), conf);
+            }
+        }
+    }
+
+    // The antecedent of the pronoun at p when it is a person and the only person named in the sentence before
+    // p and in the sentence before it ("While Acme's former chief X was jailed, Y is unknown. He ..." names
+    // two, and the pronoun's choice is a guess a title should not rest on); else -1.
+    int sole_antecedent(std::uint32_t p, std::uint32_t s) const {
+        const int a = antecedent(p, s);
+        if (a < 0 || st.entities[a].type != EntityType::PERSON) return -1;
+        const std::uint32_t from = st.tok.sentences[s > 0 ? s - 1 : 0].begin;
+        for (const MentionCand& m : st.mentions)
+            if (!m.pseudo && m.entity >= 0 && m.entity != a && m.b >= from && m.e <= p &&
+                st.entities[m.entity].type == EntityType::PERSON)
+                return -1;
+        return a;
+    }
+
+    // A subject pronoun ("he", "she") opening the clause of the verbs before token i (at most three words
+    // between: "He later served as", "She was appointed as"): its antecedent, a person; else -1.
+    int pronoun_before(std::uint32_t i, std::uint32_t begin, std::uint32_t s) const {
+        for (std::uint32_t k = i; k > begin && i - k < 4;) {
+            --k;
+            const std::string_view w = low(k);
+            if (w == "he" || w == "she") {
+                if (k > begin && !(T[k - 1].kind == TokKind::punct || low(k - 1) == "and" || low(k - 1) == "but")) return -1;
+                return sole_antecedent(k, s);
+            }
+            if (!T[k].lower() || !(is_verb(k) || st.tag(k) == Upos::ADV || st.tag(k) == Upos::AUX)) return -1;
+        }
+        return -1;
+    }
+
+    // "(a|an|the) [adjunct] professor (of|at|for|with) Acme" from token j on: the longest title, then its body
+    // or country, which the person entity `subject` holds that title of. `trigger` is where the evidence's
+    // modality is read before ("would serve as").
+    void role_of_body(int subject, std::uint32_t j, std::uint32_t trigger, std::uint32_t s, double conf) {
+        const Sentence& se = st.tok.sentences[s];
+        if (j < se.end && (low(j) == "a" || low(j) == "an" || low(j) == "the" || low(j) == "its" || low(j) == "their")) ++j;
+        std::string role, code;
+        std::uint32_t end = 0, role_b = 0;
+        for (std::uint32_t k = j; k < se.end && k < j + 5; ++k) {
+            if (T[k].kind == TokKind::punct && T[k].text != "-") break;
+            std::string c;
+            if (const std::uint32_t n = role_ending(k, j, c); n && c != "HON") {
+                role = lower_ascii(std::string(st.text(k + 1 - n, k + 1)));
+                code = c;
+                end = k + 1;
+                role_b = k + 1 - n;
+            }
+            if (st.mention_at(k) >= 0) break;
+        }
+        if (role.empty() || end + 1 >= se.end) return;
+        const std::string_view prep = low(end);
+        if (prep != "of" && prep != "at" && prep != "for" && prep != "with") return;
+        std::uint32_t at = end + 1;
+        if (at + 1 < se.end && low(at) == "the") ++at;
+        const int o = st.mention_at(at);
+        if (o < 0 || st.mentions[o].pseudo || st.mentions[o].entity < 0) return;
+        const bool former = former_before(j + 1, se.begin) || former_before(trigger, se.begin);
+        // "as bond department head at Acme": the head of a unit named by a noun before the title works
+        // for the body, leading only the unit.
+        std::string pred = role_predicate(role);
+        for (std::uint32_t q = j; q < role_b && pred == "leader_of"; ++q)
+            if (T[q].lower() && st.tag(q) == Upos::NOUN) pred = "works_for";
+        if (org_like(type_of(o))) emit(subject, pred, ent(o), conf, s, trigger, former);
+        else if (type_of(o) == EntityType::COUNTRY && (gov_code(code) || role_predicate(role) == "leader_of"))
+            emit(subject, role_predicate(role), ent(o), conf, s, trigger, former);
+    }
+
+    // "He was the chairman of Acme", "She is a professor at Acme": a subject pronoun opening a sentence or a
+    // clause, a copula, then a title of a body; the pronoun's antecedent holds the title.
+    void pronoun_roles() {
+        for (std::size_t s = 0; s < st.tok.sentences.size(); ++s) {
+            const Sentence& se = st.tok.sentences[s];
+            for (std::uint32_t p = se.begin; p + 4 < se.end; ++p) {
+                const std::string_view w = low(p);
+                if (w != "he" && w != "she") continue;
+                if (p > se.begin && !(T[p - 1].kind == TokKind::punct || low(p - 1) == "and" || low(p - 1) == "but")) continue;
+                std::uint32_t v = p + 1;
+                if (st.tag(v) == Upos::ADV && T[v].lower()) ++v;
+                const std::string_view c = low(v);
+                std::uint32_t after = 0;
+                if (c == "is" || c == "was" || c == "became" || c == "becomes" || c == "remains" || c == "remained") after = v + 1;
+                else if ((c == "has" || c == "had") && v + 1 < se.end && low(v + 1) == "been") after = v + 2;
+                if (!after || after >= se.end) continue;
+                if (low(after) == "also" || low(after) == "still" || low(after) == "now") ++after;
+                const int a = sole_antecedent(p, static_cast<std::uint32_t>(s));
+                if (a >= 0) role_of_body(a, after, v, static_cast<std::uint32_t>(s), 0.6);
             }
         }
     }
