@@ -503,3 +503,14 @@ TEST_CASE("extract: a body's name goes on after 'for the' through words English 
 TEST_CASE("extract: a state representative's place") {
     CHECK(extract("Contenders include Ohio state representative Jon Bell.").has("Jon Bell", "lives_in", "Ohio"));
 }
+
+TEST_CASE("extract: a name whose possessive owns a unit is a company, even after 'in'") {
+    const auto r = extract("Jon Bell, the executive in Kestrel's cloud computing unit, said sales rose.");
+    REQUIRE(r.find("Kestrel"));
+    CHECK(r.find("Kestrel")->type == kg::EntityType::COMPANY);
+    CHECK(r.has("Jon Bell", "works_for", "Kestrel"));
+    // A place the gazetteer knows stays a place.
+    const auto place = extract("Troops rested in Konya's army unit.");
+    REQUIRE(place.find("Konya"));
+    CHECK(place.find("Konya")->type == kg::EntityType::LOCATION);
+}

@@ -294,6 +294,11 @@ void load(Lexicons& lx) {
     each_row("org_nouns.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         if (c.size() < 2) throw Error(ExitCode::bad_input, "org_nouns.tsv:" + std::to_string(line) + ": expected 2 columns");
         lx.org_nouns.emplace(lower(trim(c[0])), std::string(trim(c[1])));
+        if (c.size() > 2 && !trim(c[2]).empty()) {
+            const auto t = parse_entity_type(trim(c[2]));
+            if (!t) throw Error(ExitCode::bad_input, "org_nouns.tsv:" + std::to_string(line) + ": unknown type");
+            lx.org_noun_owners.emplace(lower(trim(c[0])), *t);
+        }
     });
     each_row("name_variants.tsv", [&](const std::vector<std::string_view>& c, std::size_t) {
         if (c.size() >= 2) lx.name_variants.emplace_back(words_of(c[0]), std::string(trim(c[1])));

@@ -273,6 +273,7 @@ struct Lexicons {
     StringMap<unsigned char> sports;
     static constexpr unsigned char sports_topic = 1, sports_after = 2, sports_before = 4;
     StringMap<std::string> org_nouns;                           ///< org_nouns.tsv: "subsidiary" → "part_of"
+    StringMap<EntityType> org_noun_owners;                      ///< org_nouns.tsv: "unit" → COMPANY (its owner's type)
     std::vector<std::pair<std::vector<std::string>, std::string>> name_variants;  ///< long words → short form
     std::vector<Trigger> triggers;
     StringMap<std::vector<std::size_t>> triggers_by_first;      ///< first word → indices

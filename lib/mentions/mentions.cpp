@@ -1588,6 +1588,18 @@ void find_mentions(DocState& st) {
             m.source = TypeSource::cue;
             m.canonical.clear();
         }
+    // "in Acme's cloud computing unit": a name whose possessive owns a unit or a subsidiary (data/org_nouns.tsv)
+    // is a company, not the place a model reads after "in" (a place the gazetteer knows stays one).
+    for (MentionCand& m : st.mentions) {
+        if (m.type != EntityType::LOCATION || m.source >= TypeSource::lexicon || m.e + 1 >= T.size() || !st.lex[m.e].possessive) continue;
+        for (std::uint32_t q = m.e + 1; q < T.size() && q < m.e + 5 && T[q].lower(); ++q)
+            if (const EntityType* t = f.lx.org_noun_owners.find(st.lower_tok(q))) {
+                m.type = *t;
+                m.source = TypeSource::cue;
+                m.canonical.clear();
+                break;
+            }
+    }
     // "Jon Bell (NP-Tellburg)": a member of a legislature with the party and the seat in brackets after the
     // name. Whatever was read inside the brackets gives way to the party's short name and the seat.
     {
