@@ -1137,3 +1137,9 @@ TEST_CASE("relations: a pronoun's title of a body, when one person is named befo
     CHECK_FALSE(two.has("Jon Bell", "leader_of", "Nordvale Committee"));
     CHECK_FALSE(two.has("Tom Vale", "leader_of", "Nordvale Committee"));
 }
+
+TEST_CASE("relations: the subject of 'with X VERBing Y'; an unsure finer type yields to the trigger's") {
+    CHECK(extract("Turnout was high, with Jon Bell defeating Tom Vale by five thousand votes.").has("Jon Bell", "defeats", "Tom Vale"));
+    // "with" still blocks a subject elsewhere: "met with X" does not make X the subject of what follows.
+    CHECK_FALSE(extract("Jane Roe met with Jon Bell, who defeated Tom Vale.").has("Jane Roe", "defeats", "Tom Vale"));
+}

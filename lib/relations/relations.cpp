@@ -1076,6 +1076,9 @@ private:
         if (c.e < T.size() && poss(c.e)) return true;
         if (c.b == 0) return false;
         std::string_view p = low(c.b - 1);
+        // "with Acme releasing X": the subject of an absolute clause's participle.
+        if (p == "with" && c.e < T.size() && low(c.e).size() > 4 && low(c.e).substr(low(c.e).size() - 3) == "ing" && is_verb(c.e))
+            return false;
         return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
                p == "about" || p == "against" || p == "than" || p == "unlike" || p == "like" || p == "with" ||
                p == "without" || p == "besides" || p == "except" || p == "under";
@@ -1384,8 +1387,25 @@ private:
     }
 
     // An object typed only by a fallback takes the one type its trigger allows ("releasing ChatGPT").
+    // A name whose type the rules guessed, or whose finer type the recognizer's second stage chose unsurely
+    // (below 0.5 in every mention: "OpenAI released ChatGPT" with ChatGPT an event at 0.2, not a product),
+    // takes the one type a trigger's argument must have; the class the first stage read stays.
     bool retypable(int m, const std::vector<EntityType>& types) const {
-        return types.size() == 1 && st.entities[ent(m)].source <= TypeSource::weak;
+        if (types.size() != 1) return false;
+        const DocEnt& d = st.entities[ent(m)];
+        if (d.source <= TypeSource::weak) return true;
+        auto coarse = [](EntityType t) {
+            switch (t) {
+                case EntityType::COMPANY: case EntityType::ORGANIZATION: return 1;
+                case EntityType::COUNTRY: case EntityType::LOCATION: return 2;
+                case EntityType::EVENT: case EntityType::PRODUCT: case EntityType::POLICY: return 3;
+                default: return 0;
+            }
+        };
+        if (d.source != TypeSource::context || coarse(d.type) == 0 || coarse(d.type) != coarse(types.front())) return false;
+        for (std::size_t k : d.mentions)
+            if (!st.mentions[k].pseudo && st.mentions[k].confidence >= 0.5f) return false;
+        return true;
     }
     void retype(int m, const std::vector<EntityType>& types) {
         if (!allowed(m, types) && retypable(m, types)) {
