@@ -1565,6 +1565,15 @@ private:
                 noun_subject = k > se.begin && mention_covering(k - 1) < 0 && T[k - 1].lower() && st.tag(k - 1) == Upos::NOUN;
             }
             int sub = noun_participle || noun_subject ? -1 : nearest_left(b, se.begin, t.subject_types, true);
+            // "met with X, who defeated Y": a relative pronoun stands for the name it follows, whatever governs it.
+            {
+                std::uint32_t k = b;
+                while (k > se.begin && b - k < 3 && (is_aux(low(k - 1)) || st.tag(k - 1) == Upos::ADV)) --k;
+                if (k > se.begin + 1 && (low(k - 1) == "who" || low(k - 1) == "which")) {
+                    const int r = st.mention_ending(T[k - 2].text == "," ? k - 2 : k - 1);
+                    if (r >= 0 && allowed(r, t.subject_types)) sub = r;
+                }
+            }
             if (sub >= 0) subjects = list_left(sub, t.subject_types);
             if (subjects.empty() && !noun_participle) {
                 // "He criticized X": the pronoun's one possible antecedent, at a lower confidence.
