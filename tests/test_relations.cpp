@@ -1143,3 +1143,12 @@ TEST_CASE("relations: the subject of 'with X VERBing Y'; an unsure finer type yi
     // "with" still blocks a subject elsewhere: "met with X" does not make X the subject of what follows.
     CHECK_FALSE(extract("Jane Roe met with Jon Bell, who defeated Tom Vale.").has("Jane Roe", "defeats", "Tom Vale"));
 }
+
+TEST_CASE("relations: a player and the team he scores or plays for") {
+    CHECK(extract("Jon Bell scored for Kestrel FC in the 20th minute.").has("Jon Bell", "works_for", "Kestrel FC"));
+    CHECK(extract("Jane Roe, who plays for Nordvale United, was injured.").has("Jane Roe", "works_for", "Nordvale United"));
+    // "TEAM scored through X (minute) and Y (minute)": a list with a remark in brackets after each item.
+    const auto r = extract("Kestrel FC scored through Jon Bell (16th minute) and Tom Vale (51st) on Sunday.");
+    CHECK(r.has("Jon Bell", "works_for", "Kestrel FC"));
+    CHECK(r.has("Tom Vale", "works_for", "Kestrel FC"));
+}

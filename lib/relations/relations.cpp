@@ -1138,6 +1138,12 @@ private:
         const std::uint32_t end = st.tok.sentences[st.mentions[m].sentence].end;
         while (i < end) {
             std::uint32_t j = i;
+            // "X (16th minute) and Y (51st)": a short remark in brackets after an item.
+            if (j + 2 < end && T[j].text == "(") {
+                std::uint32_t close = j + 1;
+                while (close < end && close < j + 6 && T[close].text != ")" && st.mention_at(close) < 0) ++close;
+                if (close < end && T[close].text == ")") j = close + 1;
+            }
             bool connector = false;
             while (j < end) {
                 std::string_view w = low(j);
