@@ -1152,3 +1152,10 @@ TEST_CASE("relations: a player and the team he scores or plays for") {
     CHECK(r.has("Jon Bell", "works_for", "Kestrel FC"));
     CHECK(r.has("Tom Vale", "works_for", "Kestrel FC"));
 }
+
+TEST_CASE("relations: a country's place after its possessive; a place and its region in brackets") {
+    CHECK(extract("Doctors studied patients in Konya in Brazil's Nordvale Province.").has("Nordvale Province", "located_in", "Brazil"));
+    CHECK(extract("He served as a trustee of Tellburg Township (Illinois) for years.").has("Tellburg Township", "located_in", "Illinois"));
+    // A translation of the name in brackets is no region.
+    CHECK_FALSE(extract("The hotel near the Masjid Kestrel (Grand Mosque) collapsed.").has("Masjid Kestrel", "located_in", "Grand Mosque"));
+}

@@ -1771,8 +1771,9 @@ private:
                     else if (p == "of" && m.b >= 2 && (low(m.b - 2) == "banks" || low(m.b - 2) == "outskirts"))
                         places.push_back(static_cast<int>(k));
                 }
-                // "Shanghai's Huangpu River": a place inside a place.
-                if (t == EntityType::LOCATION && !m.pseudo && m.e + 1 < T.size() && poss(m.e)) {
+                // "Shanghai's Huangpu River", "China's Guangdong Province": a place inside a place.
+                if ((t == EntityType::LOCATION || t == EntityType::COUNTRY) && !m.pseudo && !demonym_mention(static_cast<int>(k)) &&
+                    m.e + 1 < T.size() && poss(m.e)) {
                     int in = st.mention_at(m.e + 1);
                     if (in >= 0 && type_of(in) == EntityType::LOCATION) {
                         emit(ent(in), "located_in", ent(static_cast<int>(k)), 0.6, s);
@@ -2205,6 +2206,22 @@ private:
                         if (type_of(seat) == EntityType::LOCATION) emit(a.entity, "lives_in", st.mentions[seat].entity, 0.65, a.sentence);
                     }
                 }
+            }
+            // "Libertyville Township (Illinois)": a place, then in brackets a country or a region the gazetteer
+            // knows (not a town: "Masjid Al-Haram (Grand Mosque)" gives the name in English).
+            if (type_of(static_cast<int>(k)) == EntityType::LOCATION && a.e + 2 < se.end && T[a.e].text == "(") {
+                const int r = st.mention_at(a.e + 1);
+                auto region = [&](int x) {
+                    if (type_of(x) == EntityType::COUNTRY) return true;
+                    const auto* senses = lx.lookup(st.entities[static_cast<std::size_t>(st.mentions[x].entity)].name);
+                    return type_of(x) == EntityType::LOCATION && senses &&
+                           std::any_of(senses->begin(), senses->end(), [](const GazEntry& g) {
+                               return g.type == EntityType::LOCATION && !g.town && !g.seat;
+                           });
+                };
+                if (r >= 0 && !st.mentions[r].pseudo && st.mentions[r].entity >= 0 && st.mentions[r].entity != a.entity &&
+                    st.mentions[r].e < se.end && T[st.mentions[r].e].text == ")" && region(r))
+                    emit(a.entity, "located_in", st.mentions[r].entity, 0.65, a.sentence);
             }
             // "the Acme Organisation (AO) in Madrid": past a short name in brackets.
             std::uint32_t ae = a.e;
