@@ -1159,3 +1159,13 @@ TEST_CASE("relations: a country's place after its possessive; a place and its re
     // A translation of the name in brackets is no region.
     CHECK_FALSE(extract("The hotel near the Masjid Kestrel (Grand Mosque) collapsed.").has("Masjid Kestrel", "located_in", "Grand Mosque"));
 }
+
+TEST_CASE("relations: in an election report, a short run of capitals tied to a person is a party") {
+    const std::string report =
+        "The state election is set for March 12. In the last polls, Jon Bell won the seat over KPN's Jane Roe. "
+        "Both candidates will contest again.";
+    CHECK(extract(report).has("Jane Roe", "member_of", "KPN"));
+    CHECK_FALSE(extract(report).has("Jane Roe", "works_for", "KPN"));
+    // Elsewhere the same words name an employer.
+    CHECK(extract("KPN's Jane Roe said sales rose in the third quarter.").has("Jane Roe", "works_for", "KPN"));
+}

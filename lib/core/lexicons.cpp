@@ -278,6 +278,9 @@ void load(Lexicons& lx) {
     each_row("body_titles.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
         lx.body_titles.emplace(lower(trim(c[0])), true);
     });
+    each_row("elections.txt", [&](const std::vector<std::string_view>& c, std::size_t) {
+        lx.election_words.emplace(lower(trim(c[0])), true);
+    });
     each_row("sports.tsv", [&](const std::vector<std::string_view>& c, std::size_t line) {
         const std::string_view kind = c.size() > 1 ? trim(c[1]) : std::string_view();
         const unsigned char bit = kind == "topic" ? Lexicons::sports_topic : kind == "after" ? Lexicons::sports_after

@@ -269,6 +269,7 @@ struct Lexicons {
     StringSet place_titles;                                     ///< place_titles.txt: "mayor": heads of places
     StringSet thing_nouns;                                      ///< context.tsv "thing": never a person's title ("newspaper")
     StringSet body_titles;                                      ///< body_titles.txt: "chairman": heads of bodies, not places
+    StringSet election_words;                                   ///< elections.txt: "polls", "seat": words of election reports
     /// sports.tsv: words of sports reports (bits below), which name teams by their places ("Tellburg beat X").
     StringMap<unsigned char> sports;
     static constexpr unsigned char sports_topic = 1, sports_after = 2, sports_before = 4;

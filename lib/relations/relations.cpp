@@ -2593,6 +2593,23 @@ public:
                 member_body[static_cast<std::size_t>(m.entity)] = 1;
         for (std::size_t e = 0; e < st.entities.size(); ++e)
             if (lx.membership_bodies.contains(head_word(st.entities[e].name)) || membership_first(st.entities[e].name)) member_body[e] = 1;
+        // In an election report (data/elections.txt), a body written as a short run of capitals is a party.
+        auto short_capitals = [](const std::string& name) {
+            if (name.size() < 2 || name.size() > 6) return false;
+            return std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        };
+        bool candidates = false;
+        for (const DocRelation& r : st.relations)
+            candidates |= r.predicate == "works_for" && !member_body[r.object] &&
+                          st.entities[r.object].type == EntityType::ORGANIZATION && short_capitals(st.entities[r.object].name);
+        if (candidates) {
+            StringSet topics;
+            for (std::uint32_t i = 0; i < T.size() && topics.size() < 4; ++i)
+                if (T[i].kind == TokKind::word && T[i].lower() && lx.election_words.contains(low(i))) topics.emplace(low(i), 1);
+            if (topics.size() >= 4)
+                for (std::size_t e = 0; e < st.entities.size(); ++e)
+                    if (st.entities[e].type == EntityType::ORGANIZATION && short_capitals(st.entities[e].name)) member_body[e] = 1;
+        }
         for (DocRelation& r : st.relations)
             if (r.predicate == "works_for" && member_body[r.object] && org_like(st.entities[r.object].type))
                 r.predicate = "member_of";
