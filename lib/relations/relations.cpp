@@ -2570,10 +2570,11 @@ public:
             for (const auto& [name, body] : fields)
                 if (title.size() > name.size() + 1 && title.compare(0, name.size(), name) == 0 && title[name.size()] == ' ') {
                     const std::string role = title.substr(name.size() + 1);
-                    // A ministry's minister heads it; other titles take their usual tie.
-                    const bool head = role.size() >= 8 && role.compare(role.size() - 8, 8, "minister") == 0 &&
-                                      lower_ascii(st.entities[body].name).find("ministry") != std::string::npos;
-                    emit(m.entity, head ? "leader_of" : role_predicate(role), body, 0.75, m.sentence, UINT32_MAX,
+                    // A ministry's minister heads it; its other officers, a director-general too, serve in it
+                    // under the minister; other bodies' titles take their usual tie.
+                    const bool ministry = lower_ascii(st.entities[body].name).find("ministry") != std::string::npos;
+                    const bool head = ministry && role.size() >= 8 && role.compare(role.size() - 8, 8, "minister") == 0;
+                    emit(m.entity, head ? "leader_of" : ministry ? "works_for" : role_predicate(role), body, 0.75, m.sentence, UINT32_MAX,
                          former_before(f, begin) || (f > 0 && low(f - 1) == "former"));
                     break;
                 }
