@@ -1171,3 +1171,10 @@ TEST_CASE("relations: in an election report, a short run of capitals tied to a p
     // Elsewhere the same words name an employer.
     CHECK(extract("KPN's Jane Roe said sales rose in the third quarter.").has("Jane Roe", "works_for", "KPN"));
 }
+
+TEST_CASE("relations: a second title of the same head word after 'and' shares the first's body") {
+    const auto r = extract("In June, Nordvale Party presidential nominee Jon Bell and vice presidential nominee Tom Vale sought the nomination.");
+    CHECK(r.has("Tom Vale", "member_of", "Nordvale Party"));
+    CHECK(extract("Kestrel FC coach Jon Bell and assistant coach Tom Vale were sacked.").has("Tom Vale", "works_for", "Kestrel FC"));
+    CHECK_FALSE(extract("Kestrel Corp. chief executive Jon Bell and actor Tom Vale met.").has("Tom Vale", "works_for", "Kestrel"));
+}

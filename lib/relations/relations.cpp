@@ -2354,6 +2354,7 @@ public:
         title_in_body();
         as_role();
         pronoun_roles();
+        shared_body_titles();
         classified();
         link_pronouns();
         members_not_staff();
@@ -2454,6 +2455,34 @@ public:
         if (org_like(type_of(o))) emit(subject, pred, ent(o), conf, s, trigger, former);
         else if (type_of(o) == EntityType::COUNTRY && (gov_code(code) || role_predicate(role) == "leader_of"))
             emit(subject, role_predicate(role), ent(o), conf, s, trigger, former);
+    }
+
+    // "Acme Party presidential nominee X and vice presidential nominee Y": a second title of the same head
+    // word, in lower case after "and", shares the body named before the first (not "Acme's chief executive X
+    // and actor Y").
+    void shared_body_titles() {
+        const std::size_t n = st.mentions.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const MentionCand& m = st.mentions[k];
+            if (m.pseudo || m.entity < 0 || m.role.empty() || m.role_code == "HON" || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
+            const std::uint32_t begin = st.tok.sentences[m.sentence].begin;
+            auto title_start = [&](std::uint32_t b) {  // the lower-case title words right before token b
+                std::uint32_t q = b;
+                while (q > begin && b - q < 4 && T[q - 1].lower() && st.lex[q - 1].alpha && !lw(q - 1).function_word && !is_verb(q - 1)) --q;
+                return q;
+            };
+            const std::uint32_t q = title_start(m.b);
+            if (q == m.b || q < begin + 2 || low(q - 1) != "and") continue;
+            const int first = st.mention_ending(q - 1);
+            if (first < 0 || st.mentions[first].pseudo || type_of(first) != EntityType::PERSON) continue;
+            auto head = [](const std::string& role) { return role.substr(role.find_last_of(' ') + 1); };
+            if (head(st.mentions[first].role) != head(m.role)) continue;
+            const std::uint32_t r = title_start(st.mentions[first].b);
+            if (r == st.mentions[first].b || r <= begin) continue;
+            const int body = st.mention_ending(r);
+            if (body < 0 || st.mentions[body].pseudo || !org_like(type_of(body))) continue;
+            emit(m.entity, role_predicate(m.role), ent(body), 0.7, m.sentence);
+        }
     }
 
     // "He was the chairman of Acme", "She is a professor at Acme": a subject pronoun opening a sentence or a
