@@ -1178,3 +1178,10 @@ TEST_CASE("relations: a second title of the same head word after 'and' shares th
     CHECK(extract("Kestrel FC coach Jon Bell and assistant coach Tom Vale were sacked.").has("Tom Vale", "works_for", "Kestrel FC"));
     CHECK_FALSE(extract("Kestrel Corp. chief executive Jon Bell and actor Tom Vale met.").has("Tom Vale", "works_for", "Kestrel"));
 }
+
+TEST_CASE("relations: no citizenship from a country one deals with or that opens a body's name") {
+    CHECK_FALSE(extract("Jon Bell knew about his business deals, particularly with China, and was involved with them.")
+                    .has("Jon Bell", "citizen_of", "China"));
+    CHECK_FALSE(extract("News outlets reported Jon Bell to be dead citing sources within the United States Department of Defense.")
+                    .has("Jon Bell", "citizen_of", "United States"));
+}

@@ -2031,8 +2031,16 @@ private:
                         const MentionCand& c = st.mentions[names[first ? y : x]];
                         const MentionCand& p = st.mentions[names[first ? x : y]];
                         const bool title = p.b > c.e && p.b - c.e <= 4;
+                        // (Nor one opening a body's name the model split: "the United States | Department of Defense".)
+                        const int after = c.e < se.end ? st.mention_at(c.e) : -1;
                         if (!title && c.e < se.end &&
-                            ((T[c.e].text == "-" && !T[c.e].space_before) || (T[c.e].lower() && st.tag(c.e) == Upos::NOUN)))
+                            ((T[c.e].text == "-" && !T[c.e].space_before) || (T[c.e].lower() && st.tag(c.e) == Upos::NOUN) ||
+                             (after >= 0 && org_like(type_of(after)))))
+                            continue;
+                        // A country a person deals with, fights or goes to is none of theirs ("deals with China"; not
+                        // "with France's minister X", where the preposition governs the person).
+                        const std::string_view before = c.b > se.begin ? low(c.b - 1) : std::string_view();
+                        if ((before == "with" || before == "against" || before == "to" || before == "into") && !(c.e < se.end && poss(c.e)))
                             continue;
                     }
                     emit(subj, pred, obj, std::round(static_cast<double>(v.probability) * 100) / 100, s);
