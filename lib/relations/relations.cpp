@@ -44,6 +44,11 @@ struct Rel {
     const WordInfo* word(std::uint32_t i) const { return lw(i).info; }
     bool is_verb(std::uint32_t i) const { return T[i].lower() && st.verb(i); }
     bool is_role(std::uint32_t i) const { return lw(i).role != nullptr; }
+    // A word of five letters or more ending in "-ing" ("releasing", "investigating"): a participle's form.
+    bool ing_form(std::uint32_t i) const {
+        const std::string_view w = low(i);
+        return w.size() > 4 && w.substr(w.size() - 3) == "ing";
+    }
     // Whether the capitalized title words from i on (three at most) end right where a name starts.
     bool mention_after_title(std::uint32_t i, std::uint32_t end) const {
         for (std::uint32_t k = i; k < end && k < i + 3 && T[k].cap() && is_role(k); ++k)
@@ -1077,7 +1082,7 @@ private:
         if (c.b == 0) return false;
         std::string_view p = low(c.b - 1);
         // "with Acme releasing X": the subject of an absolute clause's participle.
-        if (p == "with" && c.e < T.size() && low(c.e).size() > 4 && low(c.e).substr(low(c.e).size() - 3) == "ing" && is_verb(c.e))
+        if (p == "with" && c.e < T.size() && ing_form(c.e) && is_verb(c.e))
             return false;
         return p == "in" || p == "at" || p == "of" || p == "on" || p == "for" || p == "by" || p == "into" ||
                p == "about" || p == "against" || p == "than" || p == "unlike" || p == "like" || p == "with" ||
@@ -1392,7 +1397,6 @@ private:
         return -1;
     }
 
-    // An object typed only by a fallback takes the one type its trigger allows ("releasing ChatGPT").
     // A name whose type the rules guessed, or whose finer type the recognizer's second stage chose unsurely
     // (below 0.5 in every mention: "OpenAI released ChatGPT" with ChatGPT an event at 0.2, not a product),
     // takes the one type a trigger's argument must have; the class the first stage read stays.
@@ -1400,15 +1404,7 @@ private:
         if (types.size() != 1) return false;
         const DocEnt& d = st.entities[ent(m)];
         if (d.source <= TypeSource::weak) return true;
-        auto coarse = [](EntityType t) {
-            switch (t) {
-                case EntityType::COMPANY: case EntityType::ORGANIZATION: return 1;
-                case EntityType::COUNTRY: case EntityType::LOCATION: return 2;
-                case EntityType::EVENT: case EntityType::PRODUCT: case EntityType::POLICY: return 3;
-                default: return 0;
-            }
-        };
-        if (d.source != TypeSource::context || coarse(d.type) == 0 || coarse(d.type) != coarse(types.front())) return false;
+        if (d.source != TypeSource::context || !coarse(d.type) || coarse(d.type) != coarse(types.front())) return false;
         for (std::size_t k : d.mentions)
             if (!st.mentions[k].pseudo && st.mentions[k].confidence >= 0.5f) return false;
         return true;
@@ -1503,7 +1499,7 @@ private:
         // Not a form that ends in its own preposition: "was married to X", "was held in X" name the object.
         const bool with_preposition = e > b + 1 && (low(e - 1) == "to" || low(e - 1) == "in" || low(e - 1) == "with");
         // Nor a progressive: "is investigating X" is active.
-        const bool progressive = low(b).size() > 4 && low(b).substr(low(b).size() - 3) == "ing";
+        const bool progressive = ing_form(b);
         if (!passive && b > se.begin && !with_preposition && !progressive) {
             std::uint32_t k = b - 1;
             if (k > se.begin && st.verb(k) == false && T[k].lower() && low(k).size() > 2 && low(k).substr(low(k).size() - 2) == "ly") --k;
@@ -1557,8 +1553,7 @@ private:
             if (obj >= 0) objects = list_left(obj, t.object_types);
         } else {
             // "a prosecutor investigating Acme": a participle's subject is the common noun it follows.
-            const std::string_view v = low(b);
-            const bool noun_participle = v.size() > 4 && v.substr(v.size() - 3) == "ing" && b > se.begin &&
+            const bool noun_participle = ing_form(b) && b > se.begin &&
                                          T[b - 1].lower() && st.tag(b - 1) == Upos::NOUN && mention_covering(b - 1) < 0 &&
                                          !time_noun(low(b - 1));  // not "started the month visiting X"
             // "his son was born in X", "people born in X", "the firm is based in X": a common noun right before
