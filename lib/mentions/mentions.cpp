@@ -146,6 +146,11 @@ struct Finder {
 
     // Longest gazetteer match starting at b within [b, e) of the wanted kind (a demonym or a name):
     // returns its length in tokens, 0 if none. "French" is both a demonym and a place; asking decides.
+    // Whether the gazetteer's longest match at b covers [b, e) and names a country or another place there.
+    bool gaz_place(std::uint32_t b, std::uint32_t e) const {
+        const GazEntry* g = nullptr;
+        return gaz_match(b, e, false, &g) == e - b && (g->type == EntityType::LOCATION || g->type == EntityType::COUNTRY);
+    }
     std::uint32_t gaz_match(std::uint32_t b, std::uint32_t e, bool demonym, const GazEntry** out) const {
         if (b >= e || !st.folded(b).gaz_first) return 0;  // most words start no name
         std::uint32_t max = std::min<std::uint32_t>(e - b, static_cast<std::uint32_t>(lx.gazetteer_max_words));
@@ -787,8 +792,7 @@ struct Finder {
         // commas or brackets, abbreviate the party; the place is the name.
         if (e - b >= 3 && b > se.begin && (T[b - 1].text == "," || T[b - 1].text == "(") && T[b].text.size() == 1 &&
             T[b].cap() && T[b + 1].text == "-" && !T[b + 1].space_before && !T[b + 2].space_before) {
-            const GazEntry* g = nullptr;
-            if (gaz_match(b + 2, e, false, &g) == e - b - 2 && (g->type == EntityType::LOCATION || g->type == EntityType::COUNTRY)) {
+            if (gaz_place(b + 2, e)) {
                 b += 2;
                 sp.coarse = ner::Coarse::LOC;
                 sp.fine = -1;
@@ -897,8 +901,7 @@ struct Finder {
                 e = p;
                 // "Colorado Gov. X" read as one body: what is left is a place the gazetteer knows, which the
                 // title of its head makes no body.
-                const GazEntry* g = nullptr;
-                if (gaz_match(b, e, false, &g) == e - b && (g->type == EntityType::LOCATION || g->type == EntityType::COUNTRY)) {
+                if (gaz_place(b, e)) {
                     sp.coarse = ner::Coarse::LOC;
                     sp.fine = -1;
                 }
