@@ -751,13 +751,11 @@ struct Rel {
             if (m.pseudo || m.entity < 0 || type_of(static_cast<int>(k)) != EntityType::PERSON) continue;
             if (!m.role.empty() && !m.country.empty()) {
                 // "American singer X": a description the mention took as its role, with the demonym before it
-                // as its country (an office of the country is titles()').
-                // (A demonym, not a country's name ending a body's: "Allianz Malaysia chief executive X"; nor
-                // one made a prefix's: "pro-Russian activist X".)
-                const bool demonym = m.mod_e > m.mod_b && demonym_at(m.mod_b, m.mod_e) &&
-                                     !(m.mod_b > st.tok.sentences[m.sentence].begin && T[m.mod_b - 1].text == "-");
-                if (!gov_code(m.role_code) && demonym)
-                    emit(m.entity, "citizen_of", country_entity(m.country, m.mod_b, m.mod_e, m.sentence), 0.75, m.sentence);
+                // as its country (an office of the country is titles()'), as below: when the document names the
+                // country. (A demonym, not a country's name ending a body's: "Allianz Malaysia chief executive X".)
+                if (!gov_code(m.role_code) && m.mod_e > m.mod_b)
+                    if (const GazEntry* d = demonym_at(m.mod_b, m.mod_e))
+                        if (const int c = demonym_country(m.mod_b, m.mod_e, *d, m.sentence); c >= 0) emit(m.entity, "citizen_of", c, 0.75, m.sentence);
                 continue;
             }
             const Sentence& se = st.tok.sentences[m.sentence];
