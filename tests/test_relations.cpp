@@ -1187,3 +1187,11 @@ TEST_CASE("relations: no citizenship from a country one deals with or that opens
     CHECK_FALSE(extract("News outlets reported Jon Bell to be dead citing sources within the United States Department of Defense.")
                     .has("Jon Bell", "citizen_of", "United States"));
 }
+
+TEST_CASE("relations: a body placed under another, and a body named as a part of another") {
+    CHECK(extract("Kestrel Health Corporation is a non-profit company under the Health Ministry.").has("Kestrel Health", "part_of", "Health Ministry"));
+    CHECK(extract("Nordvale Bank, an agency under the Finance Ministry, lent money.").has("Nordvale Bank", "part_of", "Finance Ministry"));
+    CHECK(extract("The study was conducted by the Kestrel Unit of the Nordvale Department in 2019.").has("Kestrel Unit", "part_of", "Nordvale Department"));
+    // Not "a company under investigation by X".
+    CHECK_FALSE(extract("Kestrel Corp., a company under investigation by Nordvale Police, fell.").has("Kestrel", "part_of", "Nordvale Police"));
+}

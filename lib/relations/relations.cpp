@@ -967,6 +967,7 @@ struct Rel {
                     }
                 }
                 if (low(i) == "a" || low(i) == "an" || low(i) == "the" || low(i) == "its") ++i;
+                const std::uint32_t kind_from = i;
                 for (std::uint32_t q = 0; q < 3 && i < se.end && !org_noun(i); ++q)
                     if (T[i].lower() || T[i].text == "-") ++i;
                     else break;
@@ -974,6 +975,22 @@ struct Rel {
                     int o = st.mention_at(i + 2);
                     if (o >= 0 && org_like(type_of(o))) emit(ent(static_cast<int>(k)), *org_noun(i), ent(o), 0.8, m.sentence);
                 }
+                // "X is a non-profit company under the Health Ministry", "X, an agency under Y": a body's kind, then
+                // the body it is placed under.
+                for (std::uint32_t q = kind_from; q + 2 < se.end && q < kind_from + 5 && (T[q].lower() || T[q].text == "-"); ++q) {
+                    const EntityType* kind = lw(q).context;
+                    if (low(q + 1) != "under" || !(org_noun(q) || (kind && org_like(*kind)))) continue;
+                    const int o = st.mention_at(q + 2 + (q + 3 < se.end && low(q + 2) == "the" ? 1 : 0));
+                    if (o >= 0 && o != static_cast<int>(k) && org_like(type_of(o))) emit(ent(static_cast<int>(k)), "part_of", ent(o), 0.75, m.sentence);
+                    break;
+                }
+            }
+            // "the Economic Planning Unit in the Prime Minister's Department": a body named as a part (its last
+            // word a noun of data/org_nouns.tsv) in, of or under another.
+            if (m.e - m.b >= 2 && m.e + 2 < se.end && (low(m.e) == "in" || low(m.e) == "of" || low(m.e) == "under")) {
+                const std::string* pred = lx.org_nouns.find(lower_ascii(std::string(T[m.e - 1].text)));
+                const int o = st.mention_at(m.e + 1 + (m.e + 2 < se.end && low(m.e + 1) == "the" ? 1 : 0));
+                if (pred && o >= 0 && o != static_cast<int>(k) && org_like(type_of(o))) emit(ent(static_cast<int>(k)), *pred, ent(o), 0.75, m.sentence);
             }
         }
     }
