@@ -1195,3 +1195,9 @@ TEST_CASE("relations: a body placed under another, and a body named as a part of
     // Not "a company under investigation by X".
     CHECK_FALSE(extract("Kestrel Corp., a company under investigation by Nordvale Police, fell.").has("Kestrel", "part_of", "Nordvale Police"));
 }
+
+TEST_CASE("relations: a title set off by a comma before the name's honorific") {
+    CHECK(extract("PONTIAN: Kestrel Party chairman, Datuk Jon Bell is entering a four-cornered fight.").has("Jon Bell", "leader_of", "Kestrel Party"));
+    // A list is no title: "the Kestrel Party, Datuk Jon Bell and others".
+    CHECK_FALSE(extract("He met the Kestrel Party, Datuk Jon Bell and others.").has("Jon Bell", "leader_of", "Kestrel Party"));
+}

@@ -337,7 +337,9 @@ struct Rel {
         {
             std::uint32_t i = p.b;
             std::string role, role_code;
-            // "Acme deputy public prosecutor, X": a comma may set the name off from its title.
+            // "Acme deputy public prosecutor, X": a comma may set the name off from its title (and the name's
+            // honorifics with it: "Acme chairman, Datuk X").
+            if (const std::uint32_t h = before_honorifics(p.b, se.begin); h < p.b && h >= se.begin + 2 && T[h - 1].text == ",") i = h;
             if (i >= se.begin + 2 && T[i - 1].text == ",") {
                 std::string code;
                 if (role_ending(i - 2, se.begin, code) && code != "HON") --i;
